@@ -1,0 +1,170 @@
+/**
+ * The validated course model: what `load` produces and every later stage reads.
+ * It is target-neutral: nothing here knows about SCORM, xAPI or cmi5.
+ * Every node keeps the place the author wrote it, so any stage can point back at it.
+ */
+
+/** Where a node was written. `file` is relative to the course folder, POSIX separators. Line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Located {
+  loc: SourceLocation;
+}
+
+export type Language = 'fr' | 'en';
+
+/** Markdown as the author wrote it, inline or read from a `.md` file (then `loc` points into that file). */
+export interface MarkdownText extends Located {
+  source: string;
+}
+
+/** A file inside the course folder. `path` is relative to the course folder (POSIX), already checked to stay inside it and to exist. */
+export interface AssetRef extends Located {
+  path: string;
+  /** Absolute path on disk, for reading while packaging. */
+  absPath: string;
+  /** MIME type, from the file name. */
+  mediaType: string;
+}
+
+export interface Course extends Located {
+  /** Stable identifier: printable ASCII without spaces, used as the LMS identifier of the course. */
+  id: string;
+  title: string;
+  language: Language;
+  description: string;
+  authors: string[];
+  version: string;
+  /** Percent (0–100) of the weighted quiz score needed to pass the course. */
+  passingScore: number;
+  theme: Theme;
+  steps: Step[];
+  /** Absolute path of the course folder. */
+  rootDir: string;
+  /** Files the author's YAML came from (relative paths), for watching and for error messages. */
+  sourceFiles: string[];
+}
+
+export interface Theme {
+  /** CSS colour used for accents, buttons and progress (e.g. `#1d5c8f`). */
+  color: string;
+}
+
+export interface Step extends Located {
+  id: string;
+  title: string;
+  /** As written, e.g. "15–20 min". */
+  duration: string;
+  introduction?: MarkdownText;
+  activities: Activity[];
+}
+
+export type Activity = VideoActivity | QuizActivity | SheetActivity | ToolActivity;
+export type ActivityKindName = Activity['kind'];
+
+export interface ActivityBase extends Located {
+  id: string;
+  title: string;
+}
+
+export interface VideoActivity extends ActivityBase {
+  kind: 'video';
+  source: VideoSource;
+  poster?: AssetRef;
+  captions: Caption[];
+  /** Share of the video (0–1) that must be watched for it to count as watched. */
+  watchedThreshold: number;
+  /** Optional transcript shown under the video. */
+  transcript?: MarkdownText;
+}
+
+export type VideoSource =
+  | { type: 'file'; file: AssetRef }
+  | { type: 'youtube'; videoId: string; url: string }
+  | { type: 'vimeo'; videoId: string; url: string }
+  | { type: 'url'; url: string; mediaType: string };
+
+export interface Caption extends Located {
+  language: Language | string;
+  label: string;
+  file: AssetRef;
+}
+
+export interface QuizActivity extends ActivityBase {
+  kind: 'quiz';
+  /** Percent (0–100) needed to pass this quiz. */
+  passingScore: number;
+  /** Attempts allowed; 0 means unlimited. */
+  attempts: number;
+  shuffle: boolean;
+  questions: Question[];
+}
+
+/**
+ * Fields every question type has. Each type (see src/questions) adds its own fields;
+ * `type` names the module that validates, renders and scores it.
+ */
+export interface QuestionBase extends Located {
+  id: string;
+  type: string;
+  prompt: MarkdownText;
+  explanation?: MarkdownText;
+  /** Relative weight of this question within its quiz (> 0). */
+  weight: number;
+}
+
+export interface Choice extends Located {
+  /** Stable id within its question (defaults to a, b, c... when the author gives none). */
+  id: string;
+  text: MarkdownText;
+  correct: boolean;
+  feedback?: MarkdownText;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  type: 'single-choice' | 'multiple-choice' | 'true-false';
+  choices: Choice[];
+}
+
+export type Question = ChoiceQuestion;
+
+export interface SheetActivity extends ActivityBase {
+  kind: 'sheet';
+  body: MarkdownText;
+  attachments: Attachment[];
+}
+
+export interface Attachment extends Located {
+  title: string;
+  file: AssetRef;
+}
+
+export interface ToolActivity extends ActivityBase {
+  kind: 'tool';
+  instructions: MarkdownText;
+  fields: ToolField[];
+  downloads: Attachment[];
+}
+
+export type ToolField = TextField | ChecklistField;
+
+export interface TextField extends Located {
+  type: 'text';
+  id: string;
+  label: string;
+  multiline: boolean;
+  placeholder?: string;
+  /** Characters the learner may type; bounds the saved state (SCORM 1.2 keeps 4,096 characters in all). */
+  maxLength: number;
+}
+
+export interface ChecklistField extends Located {
+  type: 'checklist';
+  id: string;
+  label: string;
+  items: { id: string; label: string }[];
+}

@@ -1,0 +1,35 @@
+import type { Course } from '../model/course.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+
+/** One file of a package: read from disk (streamed into the zip) or generated in memory. */
+export type PackageFile =
+  | { path: string; kind: 'file'; absPath: string; size: number }
+  | { path: string; kind: 'data'; data: Buffer };
+
+/** Options a target may read. Defaults live in src/options.ts. */
+export interface BuildOptions {
+  outDir: string;
+  /** Write `adlcp:masteryscore` (SCORM) / `masteryScore` (cmi5) from the course's passing score. */
+  masteryScore: boolean;
+}
+
+/**
+ * One packaging standard (scorm12, xapi, cmi5, ...). Adding a target means adding one
+ * module that implements this and listing it in targets/index.ts; nothing else changes.
+ */
+export interface Target {
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  /** Runtime entry (relative to src/runtime/entries) bundled into this target's packages. */
+  runtimeEntry: string;
+  /** Characters the LMS keeps for the learner state, checked at build time (SCORM 1.2: 4096). */
+  maxStateLength: number;
+  /** Extra checks this standard needs on the course (e.g. identifier rules); report into `diagnostics`. */
+  check?(course: Course, diagnostics: DiagnosticBag): void;
+  /**
+   * Return the package's files: the rendered pages passed in, plus the standard's
+   * manifest and anything it needs beside it (schemas).
+   */
+  package(course: Course, pages: PackageFile[], options: BuildOptions): Promise<PackageFile[]>;
+}

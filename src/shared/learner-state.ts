@@ -1,0 +1,42 @@
+/**
+ * What the runtime remembers about a learner between sessions (SCORM `cmi.suspend_data`,
+ * xAPI State API). Everything is keyed by the author's ids, so a republished course resumes
+ * what still matches and drops the rest. Pure types; the codec lives in state-codec.ts.
+ */
+export interface LearnerState {
+  /** Where the learner is: a step id, or `<stepId>/<activityId>`. */
+  location: string;
+  /** Ids of activities the learner has opened (sheets, tools, videos, quizzes). */
+  visited: string[];
+  videos: Record<string, VideoProgress>;
+  quizzes: Record<string, QuizProgress>;
+  /** Tool field values by tool id, then field id: text, or checked item ids. */
+  tools: Record<string, Record<string, string | string[]>>;
+}
+
+export interface VideoProgress {
+  /** Watched segments, whole seconds, merged and sorted: [[0, 12], [14, 21]]. */
+  segments: [number, number][];
+  /** Last playback position, whole seconds. */
+  position: number;
+}
+
+export interface QuizProgress {
+  /** Attempts submitted. */
+  attempts: number;
+  /** Score of the last submitted attempt, percent 0–100; null before the first. */
+  score: number | null;
+  /** Best score over attempts, percent 0–100; null before the first. */
+  best: number | null;
+  passed: boolean;
+  /** Answers per question id: chosen choice ids (or values for other types). Last submitted or in progress. */
+  answers: Record<string, string[]>;
+  /** True once the current answers were submitted (false while the learner is still choosing). */
+  submitted: boolean;
+  /** Question ids in the order shown (shuffle or pool draw), so a resume shows the same attempt. */
+  order?: string[];
+}
+
+export function emptyLearnerState(): LearnerState {
+  return { location: '', visited: [], videos: {}, quizzes: {}, tools: {} };
+}
