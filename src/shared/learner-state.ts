@@ -19,6 +19,11 @@ export interface VideoProgress {
   segments: [number, number][];
   /** Last playback position, whole seconds. */
   position: number;
+  /**
+   * Set once the watched share reached the threshold, or the learner marked an external
+   * (untrackable) video as watched. Kept because the duration is only known once the media loads.
+   */
+  watched?: boolean;
 }
 
 export interface QuizProgress {
