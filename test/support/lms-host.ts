@@ -1,0 +1,118 @@
+/**
+ * A minimal LMS for end-to-end tests, on 127.0.0.1 with a free port:
+ * - `/sco/...`            the unzipped package, as an LMS serves it;
+ * - `/launch/<n>`         a host page for launch n (see lms-host-page.ts);
+ * - `/lms/scorm12.js`     scorm-again's browser build of `Scorm12API`;
+ * - `POST /lms/commit/<n>` where that API commits; every body is recorded.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { renderHostPage, type LaunchDisplay } from './lms-host-page.js';
+import { sendStaticFile } from './static-files.js';
+
+/** What the LMS received in one commit, flattened (`{"cmi.core.lesson_status": "passed", ...}`). */
+export interface CommitRecord {
+  launchId: number;
+  /** True for the commit scorm-again sends from `LMSFinish`. */
+  terminate: boolean;
+  body: Record<string, string>;
+}
+
+export interface LaunchOptions {
+  display?: LaunchDisplay;
+  /** Flattened CMI values the LMS hands the SCO, e.g. from `resumeCmiFrom()`. */
+  cmi?: Record<string, string>;
+}
+
+export interface Launch {
+  id: number;
+  url: string;
+}
+
+export interface LmsHost {
+  origin: string;
+  /** URL of the package's launch page opened directly, with no LMS around it. */
+  scoUrl: string;
+  launch(options?: LaunchOptions): Launch;
+  /** Commits received for one launch, oldest first. */
+  commits(launchId: number): CommitRecord[];
+  close(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+// The browser build that sets a global `Scorm12API` (the package's `require` export).
+const scorm12BrowserBuild = require.resolve('scorm-again/scorm12/min');
+
+export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<string, string> } = {}): Promise<LmsHost> {
+  const scorm12Script = await readFile(scorm12BrowserBuild);
+  const launches = new Map<number, Required<LaunchOptions>>();
+  const commits: CommitRecord[] = [];
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname.startsWith('/sco/')) return sendStaticFile(req, res, scoDir, pathname.slice('/sco/'.length));
+    if (pathname === '/lms/scorm12.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(scorm12Script);
+      return;
+    }
+    const launchMatch = /^\/launch\/(\d+)$/.exec(pathname);
+    if (launchMatch && req.method === 'GET') {
+      const id = Number(launchMatch[1]);
+      const launch = launches.get(id);
+      if (!launch) return void res.writeHead(404).end();
+      const html = renderHostPage({ launchId: id, display: launch.display, cmi: launch.cmi, scoUrl: '/sco/index.html' });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
+      return;
+    }
+    const commitMatch = /^\/lms\/commit\/(\d+)$/.exec(pathname);
+    if (commitMatch && req.method === 'POST') {
+      const text = await readBody(req);
+      commits.push({
+        launchId: Number(commitMatch[1]),
+        terminate: url.searchParams.get('terminate') === 'true',
+        body: JSON.parse(text) as Record<string, string>,
+      });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ result: true, errorCode: 0 }));
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let nextId = 1;
+
+  return {
+    origin,
+    scoUrl: `${origin}/sco/index.html`,
+    launch(options = {}) {
+      const id = nextId++;
+      launches.set(id, { display: options.display ?? 'iframe', cmi: { ...defaults.cmi, ...options.cmi } });
+      return { id, url: `${origin}/launch/${id}` };
+    },
+    commits: (launchId) => commits.filter((c) => c.launchId === launchId),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Builds a course (the sample course by default) with the real build pipeline into a
+ * temporary folder, then unzips the package: what an LMS does on upload.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../../src/build.js';
+import { unzipTo } from './unzip.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SAMPLE_COURSE_DIR = path.join(REPO_ROOT, 'course');
+
+export interface BuiltPackage {
+  zipPath: string;
+  /** The unzipped package: `imsmanifest.xml` and `index.html` at its root. */
+  dir: string;
+  entries: string[];
+  /** `adlcp:masteryscore` from the manifest, when the build wrote one. */
+  masteryScore?: number;
+  remove(): Promise<void>;
+}
+
+export async function buildPackage(
+  courseDir: string = SAMPLE_COURSE_DIR,
+  target = 'scorm12',
+): Promise<BuiltPackage> {
+  const work = await mkdtemp(path.join(tmpdir(), 'parcours-e2e-'));
+  const outDir = path.join(work, 'dist');
+  const result = await build({ courseDir, targets: [target], options: { outDir, masteryScore: true } });
+  const built = result.packages[0];
+  if (!result.ok || !built) {
+    await rm(work, { recursive: true, force: true });
+    const messages = result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`).join('\n');
+    throw new Error(`build of ${courseDir} failed:\n${messages}`);
+  }
+  const dir = path.join(work, 'package');
+  const entries = await unzipTo(built.zipPath, dir);
+  const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8');
+  const mastery = /<adlcp:masteryscore>\s*([\d.]+)\s*<\/adlcp:masteryscore>/.exec(manifest)?.[1];
+  return {
+    zipPath: built.zipPath,
+    dir,
+    entries,
+    ...(mastery === undefined ? {} : { masteryScore: Number(mastery) }),
+    remove: () => rm(work, { recursive: true, force: true }),
+  };
+}
