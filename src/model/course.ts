@@ -166,5 +166,10 @@ export interface ChecklistField extends Located {
   type: 'checklist';
   id: string;
   label: string;
-  items: { id: string; label: string }[];
+  items: ChecklistItem[];
+}
+
+export interface ChecklistItem extends Located {
+  id: string;
+  label: string;
 }
