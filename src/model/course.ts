@@ -34,6 +34,11 @@ export interface AssetRef extends Located {
 export interface Course extends Located {
   /** Stable identifier: printable ASCII without spaces, used as the LMS identifier of the course. */
   id: string;
+  /**
+   * Optional activity IRI for xAPI and cmi5 (tincan.xml, cmi5.xml, statements). When absent,
+   * src/shared/iri.ts derives one from `id`. Authors who own a domain should set it.
+   */
+  iri?: string;
   title: string;
   language: Language;
   description: string;

@@ -7,6 +7,8 @@
  */
 export interface RuntimeCourse {
   id: string;
+  /** The course's activity IRI when the author set one (Course.iri); see src/shared/iri.ts. */
+  iri?: string;
   title: string;
   version: string;
   language: 'fr' | 'en';
