@@ -1,0 +1,91 @@
+/**
+ * Streams a package's files into a zip, deterministically and atomically.
+ *
+ * - Deterministic: entries sorted by path, one fixed date and mode, no extra fields,
+ *   so two builds of the same input are byte-identical (reproducible, cache-friendly).
+ * - Atomic: the zip is written to `<zipPath>.<random>.tmp` beside it, then renamed; on any
+ *   failure the temp file is removed and nothing appears at `zipPath`.
+ * - Streaming: files on disk are opened one at a time and streamed through, so memory
+ *   stays flat whatever the media size.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ZipArchive } from 'archiver';
+import type { PackageFile } from '../package/target.js';
+import { isStored } from './compression.js';
+
+/**
+ * The date written on every entry. 1980-01-01 is the earliest a zip (DOS) date can hold;
+ * any fixed value works, this one reads as "no real date" in `unzip -l`.
+ */
+export const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+/** rw-r--r--: LMSs extract packages to serve them; nothing in a package is executable. */
+export const ZIP_ENTRY_MODE = 0o644;
+/** Deflate level for text entries. They are small, so the best ratio costs little time. */
+const DEFLATE_LEVEL = 9;
+
+export interface WrittenZip {
+  bytes: number;
+}
+
+export async function writeZip(zipPath: string, files: PackageFile[]): Promise<WrittenZip> {
+  const entries = sortedEntries(files);
+  const dir = path.dirname(path.resolve(zipPath));
+  await mkdir(dir, { recursive: true });
+  const tempPath = `${path.resolve(zipPath)}.${randomBytes(6).toString('hex')}.tmp`;
+
+  const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL } });
+  const written = pipeline(archive, createWriteStream(tempPath, { flags: 'wx' }));
+  written.catch(() => undefined); // observed below; this only avoids an unhandled rejection
+  try {
+    for (const file of entries) {
+      const entryDone = once(archive, 'entry');
+      archive.append(file.kind === 'data' ? file.data : openSource(file.absPath, archive), {
+        name: file.path,
+        date: ZIP_ENTRY_DATE,
+        mode: ZIP_ENTRY_MODE,
+        store: isStored(file.path),
+      });
+      // One entry at a time: archiver pipes a stream source as soon as it is appended, so
+      // appending everything up front would open every file at once.
+      await Promise.race([entryDone, written]);
+    }
+    // Errors surface through the pipeline; finalize's own promise is not needed.
+    archive.finalize().catch(() => undefined);
+    await written;
+    await rename(tempPath, zipPath);
+  } catch (error) {
+    archive.abort();
+    await written.catch(() => undefined);
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  return { bytes: (await stat(zipPath)).size };
+}
+
+/** Sorted by path (code-unit order, independent of locale); rejects paths a zip must not hold. */
+function sortedEntries(files: PackageFile[]): PackageFile[] {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const p = file.path;
+    if (p === '' || p.startsWith('/') || p.includes('\\') || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+      throw new Error(`Package file path "${p}" must be relative, with "/" separators and no "." or ".." segments`);
+    }
+    if (seen.has(p)) throw new Error(`Package file path "${p}" appears twice`);
+    seen.add(p);
+  }
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A read stream whose failure (missing file, I/O error) fails the whole archive. */
+function openSource(absPath: string, archive: ZipArchive): Readable {
+  const source = createReadStream(absPath);
+  // archiver pipes the source into its own stream and does not forward its errors.
+  source.once('error', (error) => archive.destroy(error));
+  return source;
+}

@@ -1,0 +1,122 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PackageFile } from '../../src/package/target.js';
+import { writeZip } from '../../src/write/zip.js';
+import { readZip } from './zip-reader.js';
+
+let work: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'parcours-zip-'));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function diskFile(name: string, content: Buffer | string): Promise<PackageFile & { kind: 'file' }> {
+  const absPath = path.join(work, 'src', name);
+  await mkdir(path.dirname(absPath), { recursive: true });
+  await writeFile(absPath, content);
+  return { path: name, kind: 'file', absPath, size: Buffer.byteLength(content) };
+}
+
+function data(p: string, text: string): PackageFile {
+  return { path: p, kind: 'data', data: Buffer.from(text) };
+}
+
+async function samplePackage(): Promise<PackageFile[]> {
+  const html = '<!doctype html><title>x</title>' + '<p>Bonjour à tous</p>'.repeat(200);
+  return [
+    data('index.html', html),
+    data('assets/app.css', 'body { color: #1b5e6b; }\n'.repeat(100)),
+    await diskFile('media/intro.mp4', randomBytes(300_000)),
+    await diskFile('media/poster.jpg', randomBytes(20_000)),
+    await diskFile('media/intro.fr.vtt', 'WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour\n'.repeat(50)),
+    data('imsmanifest.xml', '<?xml version="1.0"?><manifest/>'),
+  ];
+}
+
+describe('writeZip', () => {
+  it('writes every file, sorted, with the contents given', async () => {
+    const files = await samplePackage();
+    const zipPath = path.join(work, 'out', 'course.zip');
+    const { bytes } = await writeZip(zipPath, files);
+    const entries = readZip(zipPath);
+    expect(entries.map((e) => e.name)).toEqual(files.map((f) => f.path).sort());
+    expect(bytes).toBe((await readFile(zipPath)).length);
+    for (const file of files) {
+      const entry = entries.find((e) => e.name === file.path)!;
+      const expected = file.kind === 'data' ? file.data : await readFile(file.absPath);
+      expect(entry.data().equals(expected)).toBe(true);
+    }
+  });
+
+  it('gives byte-identical zips for the same input, whatever the order or the time', async () => {
+    const files = await samplePackage();
+    const a = path.join(work, 'a.zip');
+    const b = path.join(work, 'b.zip');
+    await writeZip(a, files);
+    await new Promise((r) => setTimeout(r, 1100)); // a different wall-clock second
+    await writeZip(b, [...files].reverse());
+    expect((await readFile(a)).equals(await readFile(b))).toBe(true);
+    for (const entry of readZip(a)) {
+      expect(entry.mode).toBe(0o644);
+      expect(entry.extraLength).toBe(0);
+      expect(entry.dosDateTime).toBe(0x00210000); // 1980-01-01 00:00:00, whatever today is
+    }
+  });
+
+  it('stores media as they are and deflates text', async () => {
+    const zipPath = path.join(work, 'c.zip');
+    await writeZip(zipPath, await samplePackage());
+    const method = Object.fromEntries(readZip(zipPath).map((e) => [e.name, e.method]));
+    expect(method).toEqual({
+      'assets/app.css': 8,
+      'imsmanifest.xml': 8,
+      'index.html': 8,
+      'media/intro.fr.vtt': 8,
+      'media/intro.mp4': 0,
+      'media/poster.jpg': 0,
+    });
+  });
+
+  it('is read by the system unzip without complaint', async () => {
+    const zipPath = path.join(work, 'd.zip');
+    await writeZip(zipPath, await samplePackage());
+    const result = spawnSync('unzip', ['-tq', zipPath], { encoding: 'utf8' });
+    if (result.error) return; // no unzip on this machine: the reader above covers the format
+    expect(result.stdout + result.stderr).toContain('No errors detected');
+    expect(result.status).toBe(0);
+  });
+
+  it('leaves neither a zip nor a temp file when a source fails midway', async () => {
+    const files = await samplePackage();
+    const missing: PackageFile = { path: 'media/zz-missing.mp4', kind: 'file', absPath: path.join(work, 'nope.mp4'), size: 10 };
+    const outDir = path.join(work, 'out');
+    const zipPath = path.join(outDir, 'course.zip');
+    await expect(writeZip(zipPath, [...files, missing])).rejects.toThrow(/nope\.mp4|ENOENT/);
+    expect(await readdir(outDir)).toEqual([]);
+  });
+
+  it('keeps an earlier zip untouched when a rebuild fails', async () => {
+    const files = await samplePackage();
+    const zipPath = path.join(work, 'course.zip');
+    await writeZip(zipPath, files);
+    const before = await readFile(zipPath);
+    const missing: PackageFile = { path: 'a-missing.png', kind: 'file', absPath: path.join(work, 'gone.png'), size: 1 };
+    await expect(writeZip(zipPath, [...files, missing])).rejects.toThrow();
+    expect((await readFile(zipPath)).equals(before)).toBe(true);
+    expect((await readdir(work)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rejects paths that would escape the package or collide', async () => {
+    const zipPath = path.join(work, 'e.zip');
+    await expect(writeZip(zipPath, [data('../evil.html', 'x')])).rejects.toThrow(/relative/);
+    await expect(writeZip(zipPath, [data('a.html', 'x'), data('a.html', 'y')])).rejects.toThrow(/twice/);
+    expect(await readdir(work)).toEqual([]);
+  });
+});
