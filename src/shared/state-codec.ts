@@ -1,0 +1,301 @@
+/**
+ * Learner state ⇄ the one string an LMS keeps (SCORM `cmi.suspend_data`, 4,096 characters
+ * in SCORM 1.2). Compact, keyed by the author's ids so a republished course resumes what
+ * still matches, and tolerant: decoding never throws.
+ *
+ * Format `p1:` then sections separated by `|`, each starting with a tag letter:
+ *   L<location>
+ *   V<activityId>,<activityId>…                        visited activities
+ *   W<videoId>=<position>,<watched>,<start>,<end>,…;…  watched is '' (unknown), 1 or 0
+ *   Q<quizId>=<attempts>,<score>,<best>,<flags>!<answers>[!<order>];…
+ *       score and best in hundredths of a percent ('' = none); flags: 1 passed, 2 submitted;
+ *       answers `<questionId>*<value>*<value>,…`; order `<questionId>,…`
+ *   T<toolId>=<fieldId>*<text>,<fieldId>!<item>*<item>,…;…
+ * Numbers are base 36. Ids and text go through state-escape.ts. Empty sections are left out.
+ * Unknown tags are skipped, so a later version can add sections that this one ignores.
+ */
+import type { RuntimeCourse, RuntimeQuiz, RuntimeTool } from './course-data.js';
+import type { LearnerState, QuizProgress, VideoProgress } from './learner-state.js';
+import { emptyLearnerState } from './learner-state.js';
+import { escapeValue, indexOfUnescaped, splitUnescaped, unescapeValue } from './state-escape.js';
+
+const PREFIX = 'p1:';
+const VERSION_PREFIX = /^p(\d{1,4}):/;
+
+/** Most watched segments kept per video; beyond it the closest segments are merged. */
+export const MAX_VIDEO_SEGMENTS = 10;
+/** Video times are clamped here (about 13 hours): three base-36 digits at most. */
+export const MAX_VIDEO_SECONDS = 36 ** 3 - 1;
+/** Attempts are clamped here: two base-36 digits at most. */
+export const MAX_QUIZ_ATTEMPTS = 36 ** 2 - 1;
+
+const FLAG_PASSED = 1;
+const FLAG_SUBMITTED = 2;
+
+export function encodeState(state: LearnerState): string {
+  const sections: string[] = [];
+  if (state.location) sections.push('L' + escapeValue(state.location));
+  if (state.visited.length > 0) sections.push('V' + state.visited.map(escapeValue).join(','));
+  const videos = Object.entries(state.videos).map(([id, v]) => `${escapeValue(id)}=${encodeVideo(v)}`);
+  if (videos.length > 0) sections.push('W' + videos.join(';'));
+  const quizzes = Object.entries(state.quizzes).map(([id, q]) => `${escapeValue(id)}=${encodeQuiz(q)}`);
+  if (quizzes.length > 0) sections.push('Q' + quizzes.join(';'));
+  const tools = Object.entries(state.tools).map(([id, fields]) => `${escapeValue(id)}=${encodeTool(fields)}`);
+  if (tools.length > 0) sections.push('T' + tools.join(';'));
+  return PREFIX + sections.join('|');
+}
+
+function encodeVideo(video: VideoProgress): string {
+  const watched = video.watched === undefined ? '' : video.watched ? '1' : '0';
+  const numbers = [clampInt(video.position, MAX_VIDEO_SECONDS).toString(36), watched];
+  for (const [start, end] of normalizeSegments(video.segments)) numbers.push(start.toString(36), end.toString(36));
+  return numbers.join(',');
+}
+
+function encodeQuiz(quiz: QuizProgress): string {
+  const flags = (quiz.passed ? FLAG_PASSED : 0) | (quiz.submitted ? FLAG_SUBMITTED : 0);
+  const head = [clampInt(quiz.attempts, MAX_QUIZ_ATTEMPTS).toString(36), encodeScore(quiz.score), encodeScore(quiz.best), flags.toString(36)].join(',');
+  const answers = Object.entries(quiz.answers)
+    .map(([questionId, values]) => escapeValue(questionId) + values.map((v) => '*' + escapeValue(v)).join(''))
+    .join(',');
+  const order = quiz.order ? '!' + quiz.order.map(escapeValue).join(',') : '';
+  return answers || order ? `${head}!${answers}${order}` : head;
+}
+
+function encodeScore(score: number | null): string {
+  return score === null || !Number.isFinite(score) ? '' : Math.round(clamp(score, 0, 100) * 100).toString(36);
+}
+
+function encodeTool(fields: Record<string, string | string[]>): string {
+  return Object.entries(fields)
+    .map(([fieldId, value]) =>
+      typeof value === 'string' ? `${escapeValue(fieldId)}*${escapeValue(value)}` : `${escapeValue(fieldId)}!${value.map(escapeValue).join('*')}`,
+    )
+    .join(',');
+}
+
+/**
+ * Sort, round to whole seconds, clamp, merge overlapping or touching segments, then merge
+ * the closest neighbours until at most `MAX_VIDEO_SEGMENTS` remain (crediting the small gaps
+ * between them rather than forgetting what was watched).
+ */
+export function normalizeSegments(segments: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = segments
+    .map(([s, e]): [number, number] => [clampInt(s, MAX_VIDEO_SECONDS), clampInt(e, MAX_VIDEO_SECONDS)])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const segment of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && segment[0] <= last[1]) last[1] = Math.max(last[1], segment[1]);
+    else merged.push([segment[0], segment[1]]);
+  }
+  while (merged.length > MAX_VIDEO_SEGMENTS) {
+    let closest = 0;
+    for (let i = 1; i < merged.length - 1; i++) {
+      if (gapAfter(merged, i) < gapAfter(merged, closest)) closest = i;
+    }
+    const [left, right] = [merged[closest]!, merged[closest + 1]!];
+    merged.splice(closest, 2, [left[0], Math.max(left[1], right[1])]);
+  }
+  return merged;
+}
+
+const gapAfter = (segments: [number, number][], i: number): number => segments[i + 1]![0] - segments[i]![1];
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, n));
+}
+
+function clampInt(n: number, max: number): number {
+  return Number.isFinite(n) ? clamp(Math.round(n), 0, max) : 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Decoding: every part is checked against the course; what no longer matches is dropped.
+
+interface CourseIndex {
+  steps: Set<string>;
+  /** Activity id → its step id. */
+  activitySteps: Map<string, string>;
+  videos: Set<string>;
+  quizzes: Map<string, RuntimeQuiz>;
+  tools: Map<string, RuntimeTool>;
+}
+
+function indexCourse(course: RuntimeCourse): CourseIndex {
+  const index: CourseIndex = { steps: new Set(), activitySteps: new Map(), videos: new Set(), quizzes: new Map(), tools: new Map() };
+  for (const step of course.steps) {
+    index.steps.add(step.id);
+    for (const activity of step.activities) {
+      if (index.activitySteps.has(activity.id)) continue;
+      index.activitySteps.set(activity.id, step.id);
+      if (activity.kind === 'video') index.videos.add(activity.id);
+      else if (activity.kind === 'quiz') index.quizzes.set(activity.id, activity);
+      else if (activity.kind === 'tool') index.tools.set(activity.id, activity);
+    }
+  }
+  return index;
+}
+
+/**
+ * Read a saved state for `course`. A missing, foreign or corrupt string, or parts written by
+ * another version or build, never throw: what still matches the course's ids is kept.
+ */
+export function decodeState(text: string | null, course: RuntimeCourse): LearnerState {
+  const state = emptyLearnerState();
+  const version = text ? VERSION_PREFIX.exec(text) : null;
+  if (!text || !version) return state;
+  let index: CourseIndex;
+  try {
+    index = indexCourse(course);
+  } catch {
+    return state;
+  }
+  for (const section of splitUnescaped(text.slice(version[0].length), '|')) {
+    try {
+      decodeSection(section.charAt(0), section.slice(1), index, state);
+    } catch {
+      // A section that cannot be read is left out; the others still count.
+    }
+  }
+  return state;
+}
+
+function decodeSection(tag: string, payload: string, index: CourseIndex, state: LearnerState): void {
+  switch (tag) {
+    case 'L':
+      state.location = checkLocation(unescapeValue(payload), index);
+      break;
+    case 'V':
+      state.visited = unique(splitList(payload).map(unescapeValue)).filter((id) => index.activitySteps.has(id));
+      break;
+    case 'W':
+      for (const [id, body] of entries(payload)) if (index.videos.has(id)) setOwn(state.videos, id, decodeVideo(body));
+      break;
+    case 'Q':
+      for (const [id, body] of entries(payload)) {
+        const quiz = index.quizzes.get(id);
+        if (quiz) setOwn(state.quizzes, id, decodeQuiz(body, quiz));
+      }
+      break;
+    case 'T':
+      for (const [id, body] of entries(payload)) {
+        const tool = index.tools.get(id);
+        if (tool) setOwn(state.tools, id, decodeTool(body, tool));
+      }
+      break;
+    default:
+    // A section from a later format version: skipped.
+  }
+}
+
+function checkLocation(location: string, index: CourseIndex): string {
+  if (index.steps.has(location)) return location;
+  // `<stepId>/<activityId>`; ids may themselves hold a `/`, so try every split.
+  let fallback = '';
+  for (let slash = location.indexOf('/'); slash !== -1; slash = location.indexOf('/', slash + 1)) {
+    const stepId = location.slice(0, slash);
+    if (!index.steps.has(stepId)) continue;
+    if (index.activitySteps.get(location.slice(slash + 1)) === stepId) return location;
+    // The activity may have moved or gone: fall back to the start of its step.
+    fallback ||= stepId;
+  }
+  return fallback;
+}
+
+/** `id=body;id=body` → [unescaped id, raw body] pairs. */
+function entries(payload: string): [string, string][] {
+  return splitList(payload, ';').flatMap((entry): [string, string][] => {
+    const eq = indexOfUnescaped(entry, '=');
+    return eq > 0 ? [[unescapeValue(entry.slice(0, eq)), entry.slice(eq + 1)]] : [];
+  });
+}
+
+function decodeVideo(body: string): VideoProgress {
+  const parts = splitUnescaped(body, ',');
+  const numbers = parts.slice(2).map(readNumber);
+  const segments: [number, number][] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) {
+    const [start, end] = [numbers[i], numbers[i + 1]];
+    if (start !== undefined && end !== undefined) segments.push([start, end]);
+  }
+  const video: VideoProgress = { segments: normalizeSegments(segments), position: Math.min(readNumber(parts[0]) ?? 0, MAX_VIDEO_SECONDS) };
+  if (parts[1] === '1' || parts[1] === '0') video.watched = parts[1] === '1';
+  return video;
+}
+
+function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
+  const [head = '', answerText = '', ...rest] = splitUnescaped(body, '!');
+  const [attempts, score, best, flags] = splitUnescaped(head, ',');
+  const flagBits = readNumber(flags) ?? 0;
+  const progress: QuizProgress = {
+    attempts: Math.min(readNumber(attempts) ?? 0, MAX_QUIZ_ATTEMPTS),
+    score: readScore(score),
+    best: readScore(best),
+    passed: (flagBits & FLAG_PASSED) !== 0,
+    answers: {},
+    submitted: (flagBits & FLAG_SUBMITTED) !== 0,
+  };
+  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  for (const answer of splitList(answerText)) {
+    const [questionId = '', ...values] = splitUnescaped(answer, '*').map(unescapeValue);
+    const question = questions.get(questionId);
+    if (!question) continue;
+    const choiceIds = new Set(question.choices.map((c) => c.id));
+    // Questions without choices (other types) keep their values as typed.
+    setOwn(progress.answers, questionId, unique(values).filter((v) => choiceIds.size === 0 || choiceIds.has(v)));
+  }
+  if (rest.length > 0) {
+    progress.order = unique(splitList(rest[0] ?? '').map(unescapeValue)).filter((id) => questions.has(id));
+  }
+  return progress;
+}
+
+function decodeTool(body: string, tool: RuntimeTool): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  const fields = new Map(tool.fields.map((f) => [f.id, f]));
+  for (const item of splitList(body)) {
+    const mark = indexOfUnescaped(item, '*!');
+    if (mark <= 0) continue;
+    const field = fields.get(unescapeValue(item.slice(0, mark)));
+    const payload = item.slice(mark + 1);
+    if (field?.type === 'text' && item.charAt(mark) === '*') {
+      setOwn(values, field.id, truncate(unescapeValue(payload), field.maxLength));
+    } else if (field?.type === 'checklist' && item.charAt(mark) === '!') {
+      const items = new Set(field.items);
+      setOwn(values, field.id, unique(splitList(payload, '*').map(unescapeValue)).filter((i) => items.has(i)));
+    }
+  }
+  return values;
+}
+
+/** Split a list; an empty string is an empty list. */
+function splitList(text: string, separator = ','): string[] {
+  return text === '' ? [] : splitUnescaped(text, separator);
+}
+
+function readNumber(text: string | undefined): number | undefined {
+  return text && /^[0-9a-z]{1,4}$/.test(text) ? parseInt(text, 36) : undefined;
+}
+
+function readScore(text: string | undefined): number | null {
+  const hundredths = readNumber(text);
+  return hundredths === undefined ? null : Math.min(hundredths, 10_000) / 100;
+}
+
+function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, Math.max(0, maxLength));
+  // Never end on half of a surrogate pair.
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Assign as an own property, so an id such as `__proto__` cannot reach the prototype. */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,125 @@
+/**
+ * Character-level escaping for the learner-state string (see state-codec.ts).
+ *
+ * The saved state travels through LMS JavaScript, form or JSON posts, databases, and is
+ * sometimes written back into an inline script or an XML attribute on relaunch. So the
+ * output never holds control characters, line separators, XML non-characters, lone
+ * surrogates, quotes, `\`, `<`, `>`, `&`, `%`, `+` (double decoding), nor the codec's own
+ * delimiters. Each of those becomes exactly two characters (`~x` or `^x`); every other
+ * character, accented letters included, passes through unchanged. So one typed character
+ * costs at most two saved characters, which is what the build-time budget assumes.
+ */
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Characters the codec uses as delimiters; they never appear unescaped inside a value. */
+export const DELIMITERS = '|;=!,*';
+
+const LEADER_A = '~';
+const LEADER_B = '^';
+
+function range(from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let c = from; c <= to; c++) out.push(String.fromCharCode(c));
+  return out;
+}
+
+// Table order is part of the saved format: append only, never reorder.
+const TABLE_A: string[] = [
+  ...range(0x00, 0x1f),
+  '\x7f',
+  LEADER_A,
+  ...DELIMITERS,
+  "'",
+  '"',
+  '\\',
+  '<',
+  '>',
+  '&',
+  '%',
+  '+',
+  '\u2028',
+  '\u2029',
+  '\ufffe',
+  '\uffff',
+  LEADER_B,
+];
+const TABLE_B: string[] = range(0x80, 0x9f);
+
+const ESCAPES = new Map<string, string>();
+const UNESCAPES = new Map<string, string>();
+for (const [leader, table] of [
+  [LEADER_A, TABLE_A],
+  [LEADER_B, TABLE_B],
+] as const) {
+  table.forEach((char, i) => {
+    const code = leader + ALPHABET.charAt(i);
+    ESCAPES.set(char, code);
+    UNESCAPES.set(code, char);
+  });
+}
+
+/** A character that costs the most saved characters (two). */
+export const COSTLIEST_CHARACTER = '|';
+/** A character that costs the most UTF-8 bytes once saved (one character, three bytes). */
+export const COSTLIEST_CHARACTER_IN_BYTES = '\u20ac';
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Escape a value for the state string. Lone surrogates (unencodable) become U+FFFD. */
+export function escapeValue(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      out += text.charAt(i) + text.charAt(i + 1);
+      i++;
+      continue;
+    }
+    const char = isHighSurrogate(code) || isLowSurrogate(code) ? '\ufffd' : text.charAt(i);
+    out += ESCAPES.get(char) ?? char;
+  }
+  return out;
+}
+
+/** Undo `escapeValue`. A broken escape (corrupt input) is dropped, never thrown on. */
+export function unescapeValue(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === LEADER_A || char === LEADER_B) {
+      out += UNESCAPES.get(text.slice(i, i + 2)) ?? '';
+      i++;
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+/** Split on `separator` where it is not part of an escape. Always returns at least one part. */
+export function splitUnescaped(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === LEADER_A || char === LEADER_B) i++;
+    else if (char === separator) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** Index of the first unescaped character among `chars`, or -1. */
+export function indexOfUnescaped(text: string, chars: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === LEADER_A || char === LEADER_B) i++;
+    else if (chars.includes(char)) return i;
+  }
+  return -1;
+}
