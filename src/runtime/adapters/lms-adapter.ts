@@ -26,6 +26,8 @@ export interface InteractionRecord {
   id: string;
   quizId: string;
   questionId: string;
+  /** Id of the step the quiz belongs to, recorded as the interaction's objective (SCORM `objectives.0.id`). */
+  objectiveId?: string;
   /** Question type module name (e.g. `single-choice`). */
   type: string;
   /** Standard-neutral interaction type: `choice`, `true-false`, `fill-in`, `matching`, `sequencing`, `numeric`, `likert`. */
