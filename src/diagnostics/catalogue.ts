@@ -1,0 +1,235 @@
+import type { SourceLocation } from '../model/course.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
+
+/**
+ * Every problem Parcours can report about a course. Codes are permanent: authors search
+ * for them and tools match on them, so an entry may be added or reworded, never renamed.
+ * `message` and `hint` are templates: `{name}` is replaced by the parameter of that name.
+ */
+export interface CatalogueEntry {
+  severity: Severity;
+  /** A few words, for the documentation table. */
+  title: string;
+  /** What is wrong, with the author's values. */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  /** What to do, for the documentation table, when `hint` depends on parameters. */
+  docHint?: string;
+  /** Whether the published JSON Schema catches it too (so editors flag it while typing). */
+  structural: boolean;
+}
+
+export const catalogue = {
+  COURSE_NOT_FOUND: {
+    severity: 'error',
+    title: 'No course.yaml in the folder',
+    message: 'No course found: {reason}',
+    hint: 'Pass the course folder, the one that holds `course.yaml` (for example `parcours build course`).',
+    structural: false,
+  },
+  YAML_SYNTAX: {
+    severity: 'error',
+    title: 'The file is not valid YAML',
+    message: 'YAML syntax: {detail}',
+    hint: 'Check indentation (spaces, not tabs) and quotes around the line shown; a value containing `: ` or starting with a special character needs quotes.',
+    structural: false,
+  },
+  UNKNOWN_FIELD: {
+    severity: 'error',
+    title: 'A field the format does not define',
+    message: 'Unknown field `{field}` in {where}{suggestion}',
+    hint: 'Fix its spelling or remove it. Fields allowed here: {allowed}.',
+    docHint: 'Fix its spelling or remove it; the hint lists the fields allowed there.',
+    structural: true,
+  },
+  MISSING_FIELD: {
+    severity: 'error',
+    title: 'A required field is missing',
+    message: 'Missing {field} in {where}',
+    hint: 'Add {field}. {help}',
+    docHint: 'Add the field; the hint says what it holds.',
+    structural: true,
+  },
+  WRONG_TYPE: {
+    severity: 'error',
+    title: 'A value of the wrong type',
+    message: '{field} must be {expected}, not {actual}',
+    hint: '{help}',
+    docHint: 'Write a value of the expected type; quote text that YAML would read as a number or true/false (`version: "1.0"`).',
+    structural: true,
+  },
+  INVALID_VALUE: {
+    severity: 'error',
+    title: 'A value the field does not accept',
+    message: '{field} cannot be {value}: {rule}{suggestion}',
+    hint: '{help}',
+    docHint: 'Use an accepted value: the message lists them, or the hint describes the expected form.',
+    structural: true,
+  },
+  OUT_OF_RANGE: {
+    severity: 'error',
+    title: 'A number outside its allowed range',
+    message: '{field} must be {range}, not {value}',
+    hint: '{help}',
+    docHint: 'Use a number within the range the message gives.',
+    structural: true,
+  },
+  EMPTY_TEXT: {
+    severity: 'error',
+    title: 'Text that must not be empty is empty',
+    message: '{field} is empty',
+    hint: 'Write the text, or remove the field if it is optional.',
+    structural: true,
+  },
+  TOO_FEW_ITEMS: {
+    severity: 'error',
+    title: 'A list with too few entries',
+    message: '{field} needs at least {min}, found {count}',
+    hint: '{help}',
+    docHint: 'Add entries: a course needs a step, a step an activity, a quiz a question, a choice question two choices, a checklist an item.',
+    structural: true,
+  },
+  UNKNOWN_KIND: {
+    severity: 'error',
+    title: 'An activity kind that does not exist',
+    message: 'Unknown activity kind `{value}`{suggestion}',
+    hint: 'Use one of: {allowed}.',
+    docHint: 'Use one of the kinds the hint lists (`video`, `quiz`, `sheet`, `tool`).',
+    structural: true,
+  },
+  UNKNOWN_TYPE: {
+    severity: 'error',
+    title: 'A question or field type that does not exist',
+    message: 'Unknown {what} type `{value}`{suggestion}',
+    hint: 'Use one of: {allowed}.',
+    docHint: 'Use one of the types the hint lists (questions: `single-choice`, `multiple-choice`, `true-false`; tool fields: `text`, `checklist`).',
+    structural: true,
+  },
+  INVALID_ID: {
+    severity: 'error',
+    title: 'An id that breaks the id rules',
+    message: 'Invalid id `{value}`: {rule}',
+    hint: 'Ids start with a letter, then letters, digits, `-` or `_` (no spaces, no accents), at most 64 characters; for example `typologie-quiz`. LMSs store progress and answers under these ids.',
+    structural: true,
+  },
+  DUPLICATE_ID: {
+    severity: 'error',
+    title: 'Two things share one id',
+    message: 'Id `{id}` is already used {scope} (by the {other} at {otherLoc})',
+    hint: 'Rename one of them. Keep ids stable once the course is published: LMSs store learner progress under them.',
+    structural: false,
+  },
+  DUPLICATE_STEP_FILE: {
+    severity: 'error',
+    title: 'A step file listed twice',
+    message: 'Step file `{path}` is listed twice in `steps` (first at line {firstLine})',
+    hint: 'Remove the second entry; each step appears once in the course.',
+    structural: false,
+  },
+  CONFLICTING_FIELDS: {
+    severity: 'error',
+    title: 'Two fields that exclude each other',
+    message: '{where} has both {fields}; it takes only one',
+    hint: '{help}',
+    docHint: 'Keep only one of the two (a video takes `src` or `url`).',
+    structural: false,
+  },
+  NO_CORRECT_CHOICE: {
+    severity: 'error',
+    title: 'A question with no correct choice',
+    message: 'Question `{id}` has no correct choice',
+    hint: 'Mark the right answer with `correct: true`.',
+    structural: false,
+  },
+  SEVERAL_CORRECT_CHOICES: {
+    severity: 'error',
+    title: 'A single-choice question with several correct choices',
+    message: 'Single-choice question `{id}` has {count} correct choices; it needs exactly one',
+    hint: 'Keep `correct: true` on one choice only, or make it `type: multiple-choice`.',
+    structural: false,
+  },
+  FILE_NOT_FOUND: {
+    severity: 'error',
+    title: 'A referenced file does not exist',
+    message: 'File `{path}` not found{suggestion}',
+    hint: 'Paths are relative to the course folder (where `course.yaml` is), with `/` separators, and are case-sensitive.',
+    structural: false,
+  },
+  PATH_OUTSIDE_COURSE: {
+    severity: 'error',
+    title: 'A path that leaves the course folder',
+    message: 'Path `{path}` {reason}',
+    hint: 'Copy the file into the course folder and refer to it relative to `course.yaml` (for example `media/intro.mp4`): only files inside the folder go into the package.',
+    structural: false,
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    severity: 'error',
+    title: 'A file whose type is not accepted there',
+    message: '{what} `{path}` must be {accepted}',
+    hint: 'Convert the file (for example with ffmpeg for videos) or point to a file of an accepted type.',
+    structural: false,
+  },
+  INSECURE_URL: {
+    severity: 'error',
+    title: 'An external URL that is not https',
+    message: 'URL `{url}` must use https',
+    hint: 'LMSs serve courses over https and browsers block http media inside them; use the https address.',
+    structural: false,
+  },
+  INVALID_URL: {
+    severity: 'error',
+    title: 'A video URL Parcours cannot play',
+    message: 'Video URL `{url}` {reason}',
+    hint: 'Use a YouTube link (watch?v=, youtu.be/ or embed/), a Vimeo link, or an https link to an .mp4 or .webm file.',
+    structural: false,
+  },
+  VIDEO_WITHOUT_CAPTIONS: {
+    severity: 'warning',
+    title: 'A video with no captions',
+    message: 'Video `{id}` has no captions',
+    hint: 'Add a WebVTT file under `captions:` so deaf and hard-of-hearing learners can follow (accessibility rules such as RGAA and WCAG 1.2.2 require it).',
+    structural: false,
+  },
+  QUESTION_WITHOUT_EXPLANATION: {
+    severity: 'warning',
+    title: 'A question with no explanation',
+    message: 'Question `{id}` has no explanation',
+    hint: 'Add `explanation:` so learners understand the answer whatever they chose.',
+    structural: false,
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type DiagnosticCode = keyof typeof catalogue;
+
+export const diagnosticCodes = Object.keys(catalogue) as DiagnosticCode[];
+
+export type DiagnosticParams = Record<string, string | number | undefined>;
+
+/** Fills `{name}` placeholders; a missing parameter becomes empty text. */
+export function fillTemplate(template: string, params: DiagnosticParams): string {
+  return template
+    .replace(/\{([A-Za-z]+)\}/g, (_, name: string) => {
+      const value = params[name];
+      return value === undefined ? '' : String(value);
+    })
+    .replace(/\s+$/, '');
+}
+
+/** Builds a diagnostic from its catalogue entry. */
+export function createDiagnostic(
+  code: DiagnosticCode,
+  loc: SourceLocation | undefined,
+  params: DiagnosticParams = {},
+): Diagnostic {
+  const entry: CatalogueEntry = catalogue[code];
+  const hint = fillTemplate(entry.hint, params);
+  const diagnostic: Diagnostic = {
+    code,
+    severity: entry.severity,
+    message: fillTemplate(entry.message, params),
+  };
+  if (hint) diagnostic.hint = hint;
+  if (loc) diagnostic.loc = loc;
+  return diagnostic;
+}

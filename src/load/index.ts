@@ -1,0 +1,152 @@
+/**
+ * load: a course folder → the validated Course model (src/model/course.ts), or every
+ * problem found, as diagnostics. Reads only; never writes in the course folder.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Course, SourceLocation, Step } from '../model/course.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/catalogue.js';
+import { validateCourseYaml } from '../schema/validator.js';
+import type { CourseYaml } from '../schema/course-schema.js';
+import { defaults } from '../schema/defaults.js';
+import { CourseContext } from './course-context.js';
+import { CourseFiles } from './course-files.js';
+import { loadStep } from './step.js';
+import { schemaErrorsToDiagnostics } from './schema-errors.js';
+import { reportDuplicateIds, type IdUse } from './unique-ids.js';
+import { YamlFile } from './yaml-file.js';
+
+export interface LoadResult {
+  /** Present only when no error was found (warnings allowed). */
+  course?: Course;
+  /** Every problem found, in file order (course.yaml, then the steps in course order). */
+  diagnostics: Diagnostic[];
+}
+
+export const COURSE_FILE = 'course.yaml';
+
+export async function loadCourse(dir: string): Promise<LoadResult> {
+  const rootDir = path.resolve(dir);
+  const text = await readCourseYaml(rootDir);
+  if (typeof text !== 'string') return { diagnostics: [text] };
+
+  const ctx = new CourseContext(new CourseFiles(rootDir));
+  const parsed = YamlFile.parse(COURSE_FILE, text);
+  const courseYaml = parsed.yaml;
+  ctx.diagnostics.push(...parsed.diagnostics);
+  if (courseYaml.data === undefined) return { diagnostics: ctx.diagnostics };
+
+  const courseErrors = validateCourseYaml(courseYaml.data);
+  ctx.diagnostics.push(...schemaErrorsToDiagnostics(courseErrors, courseYaml));
+  const raw = (typeof courseYaml.data === 'object' && courseYaml.data !== null ? courseYaml.data : {}) as Partial<CourseYaml>;
+  if (raw.language === 'fr' || raw.language === 'en') ctx.language = raw.language;
+  const passing = raw.passingScore;
+  ctx.passingScore = typeof passing === 'number' && passing >= 0 && passing <= 100 ? passing : defaults.passingScore;
+
+  const stepFiles = listStepFiles(raw, courseYaml, ctx);
+  const texts = await Promise.all(stepFiles.map((file) => fs.readFile(file.absPath, 'utf8').catch(() => undefined)));
+
+  const steps: Step[] = [];
+  const ids: IdUse[] = [];
+  stepFiles.forEach((file, index) => {
+    const stepText = texts[index];
+    if (stepText === undefined) {
+      ctx.report('FILE_NOT_FOUND', file.loc, { path: file.relPath });
+      return;
+    }
+    const parsedStep = YamlFile.parse(file.relPath, stepText);
+    ctx.diagnostics.push(...parsedStep.diagnostics);
+    if (parsedStep.yaml.data === undefined) return;
+    const loaded = loadStep(parsedStep.yaml, ctx);
+    ids.push(...loaded.ids);
+    if (loaded.step) steps.push(loaded.step);
+  });
+  // One namespace for steps and activities: both become LMS identifiers side by side.
+  reportDuplicateIds(ids, 'in this course', ctx);
+
+  const sourceFiles = [COURSE_FILE, ...stepFiles.map((f) => f.relPath), ...ctx.markdownFiles];
+  const diagnostics = sortByFile(ctx.diagnostics, sourceFiles);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  const valid = raw as CourseYaml; // no error: course.yaml matched its schema
+  const course: Course = {
+    id: valid.id,
+    title: valid.title,
+    language: valid.language,
+    description: valid.description,
+    authors: valid.authors ?? [...defaults.authors],
+    version: valid.version ?? defaults.version,
+    passingScore: valid.passingScore ?? defaults.passingScore,
+    theme: { color: valid.theme?.color ?? defaults.themeColor },
+    steps,
+    rootDir,
+    sourceFiles,
+    loc: courseYaml.root().loc(),
+  };
+  return { course, diagnostics };
+}
+
+async function readCourseYaml(rootDir: string): Promise<string | Diagnostic> {
+  const file = path.join(rootDir, COURSE_FILE);
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const folderExists = await fs.stat(rootDir).then((s) => s.isDirectory(), () => false);
+    const reason = !folderExists
+      ? `the folder \`${rootDir}\` does not exist`
+      : code === 'ENOENT'
+        ? `\`${rootDir}\` has no ${COURSE_FILE}`
+        : `\`${file}\` cannot be read (${code ?? 'unknown reason'})`;
+    return createDiagnostic('COURSE_NOT_FOUND', undefined, { reason });
+  }
+}
+
+interface StepFile {
+  relPath: string;
+  absPath: string;
+  loc: SourceLocation;
+}
+
+/** The step files course.yaml lists, checked (inside the folder, .yaml, existing, listed once). */
+function listStepFiles(raw: Partial<CourseYaml>, courseYaml: YamlFile, ctx: CourseContext): StepFile[] {
+  if (!Array.isArray(raw.steps)) return [];
+  const files: StepFile[] = [];
+  const firstLine = new Map<string, number>();
+  raw.steps.forEach((entry, index) => {
+    if (typeof entry !== 'string' || entry === '') return; // reported by the schema
+    const node = courseYaml.root().at('steps', index);
+    const loc = node.loc();
+    const before = ctx.diagnostics.length;
+    const asset = ctx.asset(entry, node, 'step');
+    if (ctx.diagnostics.length > before) return;
+    const seen = firstLine.get(asset.path);
+    if (seen !== undefined) {
+      ctx.report('DUPLICATE_STEP_FILE', loc, { path: entry, firstLine: seen });
+      return;
+    }
+    firstLine.set(asset.path, loc.line);
+    files.push({ relPath: asset.path, absPath: asset.absPath, loc });
+  });
+  return files;
+}
+
+/** Files in reading order, then line and column: the order an author fixes things in. */
+function sortByFile(diagnostics: Diagnostic[], fileOrder: string[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => {
+    const index = d.loc ? fileOrder.indexOf(d.loc.file) : -1;
+    return index === -1 ? fileOrder.length : index;
+  };
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        rank(a.d) - rank(b.d) ||
+        (a.d.loc?.file ?? '').localeCompare(b.d.loc?.file ?? '') ||
+        (a.d.loc?.line ?? 0) - (b.d.loc?.line ?? 0) ||
+        (a.d.loc?.column ?? 0) - (b.d.loc?.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ d }) => d);
+}

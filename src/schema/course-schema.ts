@@ -1,0 +1,56 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { FilePath, Id, Percent, StrictObject, Text } from './common.js';
+import { defaults } from './defaults.js';
+
+export const ThemeSchema = StrictObject(
+  {
+    color: Type.Optional(
+      Type.String({
+        pattern: '^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$',
+        default: defaults.themeColor,
+        description: 'Accent colour (buttons, progress), as a CSS hex colour #rrggbb or #rgb.',
+        examples: ['#1d5c8f'],
+      }),
+    ),
+  },
+  { title: 'Theme', description: 'How the course looks.' },
+);
+
+/** course.yaml: what the course is, and its steps in order. */
+export const CourseSchema = StrictObject(
+  {
+    id: Id('Course id: the LMS identifier of the course and the start of the package name.', ['valorisez-cooperation']),
+    title: Text('Course title, shown to learners and in the LMS.', ['Valorisez vos pratiques de coopération']),
+    language: Type.Unsafe<'fr' | 'en'>({
+      type: 'string',
+      enum: ['fr', 'en'],
+      description: 'Language of the course: fr or en. Sets the interface language and the page language.',
+    }),
+    version: Type.Optional(
+      Type.String({
+        pattern: '^[0-9A-Za-z][0-9A-Za-z._-]*$',
+        maxLength: 32,
+        default: defaults.version,
+        description: 'Version of the course, part of the package name. Quote it in YAML ("1.0") when it looks like a number.',
+        examples: ['1.0.0'],
+      }),
+    ),
+    description: Text('What the course is about, plain text (LMS catalogues show it).', [
+      'Un parcours en 4 étapes pour découvrir les pratiques partenariales.',
+    ]),
+    authors: Type.Optional(
+      Type.Array(Text('An author’s name.'), { default: defaults.authors, description: 'Names of the authors.', examples: [['Parcours']] }),
+    ),
+    passingScore: Type.Optional(
+      Percent('Weighted quiz score needed to pass the course; also the default of every quiz.', defaults.passingScore),
+    ),
+    theme: Type.Optional(ThemeSchema),
+    steps: Type.Array(FilePath('A step file (.yaml).', ['steps/01-enjeux.yaml']), {
+      minItems: 1,
+      description: 'The step files, in the order learners follow them.',
+    }),
+  },
+  { title: 'Course', description: 'A Parcours course: course.yaml at the root of the course folder.' },
+);
+
+export type CourseYaml = Static<typeof CourseSchema>;
