@@ -1,0 +1,104 @@
+/**
+ * Reads the TinCan launch parameters an LMS appends to the launch URL
+ * (RusticiSoftware/launch, lms_lrs.md): `endpoint`, `auth`, `actor`, `registration`,
+ * `activity_id`, `activity_platform`, `Accept-Language`, `grouping`.
+ *
+ *   readTinCanLaunch(location.search) → TinCanLaunch | null   (null: not launched by an LMS)
+ *   normalizeAgent(json)               → Agent | null           (also used by cmi5's `actor`)
+ *   agentKey(agent)                    → the agent's identifier as one string (storage keys)
+ *
+ * Nothing here is baked into a package: everything comes from the URL at launch.
+ */
+import type { Agent } from '@xapi/xapi';
+
+export interface TinCanLaunch {
+  /** LRS endpoint, always ending with `/`. */
+  endpoint: string;
+  /** Value for the Authorization header, as given (often `Basic …`); '' when none. */
+  auth: string;
+  actor: Agent;
+  registration?: string;
+  /** The activity the LMS launched; normally the id in tincan.xml. */
+  activityId?: string;
+  platform?: string;
+  language?: string;
+  grouping?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export function readTinCanLaunch(search: string): TinCanLaunch | null {
+  const params = new URLSearchParams(search);
+  const endpoint = params.get('endpoint');
+  const actorJson = params.get('actor');
+  if (!endpoint || !actorJson) return null;
+  let actor: Agent | null = null;
+  try {
+    actor = normalizeAgent(JSON.parse(actorJson));
+  } catch {
+    actor = null;
+  }
+  if (!actor) return null;
+  const launch: TinCanLaunch = {
+    endpoint: endpoint.endsWith('/') ? endpoint : endpoint + '/',
+    auth: params.get('auth') ?? '',
+    actor,
+  };
+  const registration = params.get('registration');
+  // An invalid registration would make the LRS refuse every statement: better to leave it out.
+  if (registration && isUuid(registration)) launch.registration = registration;
+  const optional = [
+    ['activity_id', 'activityId'],
+    ['activity_platform', 'platform'],
+    ['Accept-Language', 'language'],
+    ['grouping', 'grouping'],
+  ] as const;
+  for (const [param, key] of optional) {
+    const value = params.get(param);
+    if (value) launch[key] = value;
+  }
+  return launch;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Accepts an xAPI 1.0 Agent, and the TinCan 0.95 shape some LMSs still send (every value an
+ * array; `account` as `{accountServiceHomePage, accountName}`). Returns null without an identifier.
+ */
+export function normalizeAgent(value: unknown): Agent | null {
+  if (!value || typeof value !== 'object') return null;
+  const raw = value as Json;
+  const agent: Agent = { objectType: 'Agent' };
+  const name = first(raw['name']);
+  if (typeof name === 'string') agent.name = name;
+  const mbox = first(raw['mbox']);
+  const sha1 = first(raw['mbox_sha1sum']);
+  const openid = first(raw['openid']);
+  const account = first(raw['account']) as Json | undefined;
+  if (typeof mbox === 'string') agent.mbox = mbox.startsWith('mailto:') ? mbox : 'mailto:' + mbox;
+  else if (typeof sha1 === 'string') agent.mbox_sha1sum = sha1;
+  else if (typeof openid === 'string') agent.openid = openid;
+  else if (account && typeof account === 'object') {
+    const homePage = account['homePage'] ?? account['accountServiceHomePage'];
+    const accountName = account['name'] ?? account['accountName'];
+    if (typeof homePage !== 'string' || typeof accountName !== 'string') return null;
+    agent.account = { homePage, name: accountName };
+  } else return null;
+  return agent;
+}
+
+function first(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function agentKey(agent: Agent): string {
+  if (agent.mbox) return agent.mbox;
+  if (agent.mbox_sha1sum) return 'sha1:' + agent.mbox_sha1sum;
+  if (agent.openid) return agent.openid;
+  return `${agent.account?.homePage ?? ''}|${agent.account?.name ?? ''}`;
+}

@@ -1,0 +1,119 @@
+/**
+ * The durable queue against a real LRS (@learninglocker/xapi-statements) behind a front that
+ * can refuse, drop the network, or lose the LRS process: every statement arrives exactly once.
+ */
+import type { Statement } from '@xapi/xapi';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { postStatements, type LrsConnection } from '../../../src/runtime/xapi/lrs-client.js';
+import { StatementQueue } from '../../../src/runtime/xapi/statement-queue.js';
+import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
+import { startLrs, TEST_LRS_AUTH, type RunningLrs } from '../../support/lrs.js';
+import { startLrsProxy, type LrsProxy } from '../../support/lrs-proxy.js';
+import { startStateServer, type StateServer } from '../../support/state-server.js';
+
+let lrs: RunningLrs;
+let state: StateServer;
+let front: LrsProxy;
+let connection: LrsConnection;
+
+beforeAll(async () => {
+  [lrs, state] = await Promise.all([startLrs(), startStateServer()]);
+  front = await startLrsProxy({ lrsPort: lrs.port, state });
+  connection = { endpoint: front.endpoint, auth: TEST_LRS_AUTH };
+});
+
+afterAll(async () => {
+  await front?.close();
+  await Promise.all([lrs?.stop(), state?.close()]);
+});
+
+function statement(label: string): Statement {
+  return {
+    actor: { objectType: 'Agent', name: 'Apprenant', mbox: 'mailto:apprenant@example.org' },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced' } },
+    object: { objectType: 'Activity', id: `https://parcours.invalid/tests/${encodeURIComponent(label)}` },
+    timestamp: new Date().toISOString(),
+  };
+}
+
+function newQueue(storage = memoryStorage()) {
+  return new StatementQueue({
+    storage,
+    key: 'queue',
+    send: (statements, { keepalive }) => postStatements(connection, statements, { keepalive }),
+    baseDelayMs: 20,
+    maxDelayMs: 200,
+  });
+}
+
+async function countById(ids: string[], from: RunningLrs = lrs): Promise<Record<string, number>> {
+  const stored = await from.statements();
+  const counts: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+  for (const s of stored) if (s.id && s.id in counts) counts[s.id] = (counts[s.id] ?? 0) + 1;
+  return counts;
+}
+
+const once = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 1]));
+
+describe('delivery to a real LRS', () => {
+  it('stores statements the LRS refused with 503 once it accepts again, each exactly once', async () => {
+    const queue = newQueue();
+    front.setMode({ status: 503 });
+    const ids = ['a', 'b', 'c', 'd', 'e'].map((l) => queue.enqueue(statement(`refused-${l}`)));
+    await vi.waitFor(() => expect(front.log.filter((r) => r.path === '/xAPI/statements' && r.status === 503).length).toBeGreaterThan(1));
+    expect(await countById(ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 0])));
+    front.setMode('online');
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), { timeout: 10_000 });
+    expect(await countById(ids)).toEqual(once(ids));
+    queue.stop();
+  });
+
+  it('survives a dropped network and a reload: a new queue over the same storage finishes the job', async () => {
+    const storage = memoryStorage();
+    const first = newQueue(storage);
+    front.setMode('offline');
+    const ids = [1, 2, 3].map((n) => first.enqueue(statement(`offline-${n}`)));
+    await vi.waitFor(() => expect(front.log.filter((r) => r.path === '/xAPI/statements' && r.status === 0).length).toBeGreaterThan(0));
+    first.stop();
+    front.setMode('online');
+    const second = newQueue(storage);
+    await second.flush();
+    expect(second.pending()).toEqual([]);
+    expect(await countById(ids)).toEqual(once(ids));
+  });
+
+  it('counts as delivered a statement whose id the LRS already stored (409 Conflict)', async () => {
+    const original = { ...statement('conflict'), id: crypto.randomUUID() };
+    expect(await postStatements(connection, [original])).toEqual({ kind: 'delivered' });
+    // Same id, different content: the LRS must refuse to overwrite and answers 409.
+    const clash = { ...statement('conflict-other'), id: original.id };
+    const response = await fetch(`${connection.endpoint}statements`, {
+      method: 'POST',
+      headers: { 'X-Experience-API-Version': '1.0.3', Authorization: TEST_LRS_AUTH, 'Content-Type': 'application/json' },
+      body: JSON.stringify([clash]),
+    });
+    expect(response.status).toBe(409);
+    const queue = newQueue();
+    queue.enqueue(clash);
+    const fresh = queue.enqueue(statement('after-conflict'));
+    await queue.flush();
+    expect(queue.pending()).toEqual([]);
+    expect(await countById([original.id, fresh])).toEqual(once([original.id, fresh]));
+  });
+
+  it('delivers to a restarted LRS what was queued while the LRS process was down', async () => {
+    const queue = newQueue();
+    const before = queue.enqueue(statement('before-restart'));
+    await queue.flush();
+    const firstRun = await countById([before]);
+    await lrs.stop();
+    const during = [1, 2].map((n) => queue.enqueue(statement(`while-down-${n}`)));
+    await vi.waitFor(() => expect(front.log.filter((r) => r.status === 502).length).toBeGreaterThan(0));
+    lrs = await startLrs();
+    front.setUpstream(lrs.port);
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), { timeout: 10_000 });
+    expect(firstRun).toEqual(once([before]));
+    expect(await countById(during)).toEqual(once(during));
+    queue.stop();
+  });
+});
