@@ -210,14 +210,14 @@ class XapiAdapter implements LmsAdapter {
     void this.session.flush();
   }
 
-  finish(reason: 'leave' | 'pagehide'): void {
+  finish(_reason: 'leave' | 'pagehide'): void {
     if (this.finished) return;
     this.finished = true;
     for (const [id, video] of [...this.videos]) this.recordVideoEvent({ ...video.last, activityId: id, verb: 'terminated' });
     this.session.send(courseTerminated(this.scope, Date.now() - this.startedAt));
     this.persist();
+    // Keepalive either way: after "leave" the LMS often closes the window at once.
     this.session.flushOnExit();
-    if (reason === 'leave') void this.session.flush();
   }
 
   private persist(): void {

@@ -9,7 +9,7 @@
  *   queue.enqueue(statement) → id     stored at once, sent soon (batched, in order)
  *   queue.flush()            → Promise sends everything pending; on failure retries later
  *                              with exponential back-off (1 s, 2 s, 4 s … 60 s, jittered)
- *   queue.flushOnExit()      sends what fits in one keepalive request (page closing)
+ *   queue.flushOnExit()      page closing: the same, as keepalive requests started at once
  *   queue.pending()          statements not yet acknowledged
  *   queue.stop()             cancels the retry timer
  *
@@ -34,8 +34,11 @@ export interface StatementQueueOptions {
   onRejected?(statement: Statement, status: number): void;
 }
 
-/** Chrome caps the bodies of in-flight keepalive requests at 64 KiB in total. */
-const KEEPALIVE_BUDGET = 60_000;
+/**
+ * Chrome caps the bodies of all in-flight keepalive requests at 64 KiB in total; leave room
+ * for the State document's own keepalive PUT. What does not fit waits for the next launch.
+ */
+const KEEPALIVE_BUDGET = 48_000;
 
 export class StatementQueue {
   private storage: KeyValueStorage;
@@ -84,21 +87,22 @@ export class StatementQueue {
   }
 
   /**
-   * Page closing: one keepalive request with as many pending statements as fit. They stay
-   * stored until acknowledged, so if the browser drops the request they go out next launch.
+   * Page closing: the same drain, but with keepalive requests (at most 48 KB each, within
+   * Chrome's budget), started synchronously so they leave before the page is gone. Statements stay
+   * stored until acknowledged, so whatever the browser drops goes out at the next launch.
    */
   flushOnExit(): void {
-    const batch: Statement[] = [];
-    let bytes = 2;
-    for (const statement of this.read()) {
-      const size = new TextEncoder().encode(JSON.stringify(statement)).length + 1;
-      if (bytes + size > KEEPALIVE_BUDGET) break;
-      batch.push(statement);
-      bytes += size;
+    if (this.stopped) return;
+    if (this.flushing) {
+      // A normal request is in flight and may die with the page: send a keepalive copy
+      // (the LRS keeps one statement per id, so a duplicate is harmless).
+      const batch = this.keepaliveBatch();
+      if (batch.length) void this.send(batch, { keepalive: true }).then((o) => o.kind === 'delivered' && this.remove(batch));
+      return;
     }
-    if (batch.length === 0) return;
-    void this.send(batch, { keepalive: true }).then((outcome) => {
-      if (outcome.kind === 'delivered') this.remove(batch);
+    this.clearTimer();
+    this.flushing = this.drain(true).finally(() => {
+      this.flushing = null;
     });
   }
 
@@ -107,14 +111,14 @@ export class StatementQueue {
     this.clearTimer();
   }
 
-  private async drain(): Promise<void> {
+  private async drain(keepalive = false): Promise<void> {
     for (;;) {
-      const batch = this.read().slice(0, this.maxBatch);
+      const batch = keepalive ? this.keepaliveBatch() : this.read().slice(0, this.maxBatch);
       if (batch.length === 0) {
         this.failures = 0;
         return;
       }
-      const ok = await this.deliver(batch);
+      const ok = await this.deliver(batch, keepalive);
       if (!ok) {
         this.failures += 1;
         this.schedule(this.backoff());
@@ -125,8 +129,8 @@ export class StatementQueue {
   }
 
   /** False when the LRS could not be reached or asked to wait: the caller backs off. */
-  private async deliver(batch: Statement[]): Promise<boolean> {
-    const outcome = await this.send(batch, { keepalive: false });
+  private async deliver(batch: Statement[], keepalive: boolean): Promise<boolean> {
+    const outcome = await this.send(batch, { keepalive });
     // A 409 for a single statement means the LRS already has that id: delivered.
     if (outcome.kind === 'delivered' || (outcome.kind === 'conflict' && batch.length === 1)) {
       this.remove(batch);
@@ -136,11 +140,23 @@ export class StatementQueue {
     if (batch.length > 1) {
       // One statement spoiled the batch (a 409 for an id already stored, or bad content):
       // resend one by one so the others still arrive.
-      for (const statement of batch) if (!(await this.deliver([statement]))) return false;
+      for (const statement of batch) if (!(await this.deliver([statement], keepalive))) return false;
       return true;
     }
     this.setAside(batch[0] as Statement, outcome.kind === 'rejected' ? outcome.status : 409);
     return true;
+  }
+
+  /** The first pending statements that fit in one keepalive body (at least one). */
+  private keepaliveBatch(): Statement[] {
+    const batch: Statement[] = [];
+    let bytes = 2;
+    for (const statement of this.read()) {
+      bytes += new TextEncoder().encode(JSON.stringify(statement)).length + 1;
+      if (batch.length > 0 && bytes > KEEPALIVE_BUDGET) break;
+      batch.push(statement);
+    }
+    return batch;
   }
 
   private setAside(statement: Statement, status: number): void {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { agentKey, normalizeAgent, readTinCanLaunch } from '../../../src/runtime/xapi/launch.js';
+
+function query(params: Record<string, string>): string {
+  return '?' + new URLSearchParams(params).toString();
+}
+
+const actor = JSON.stringify({ name: 'Camille Martin', mbox: 'mailto:camille@example.org' });
+
+describe('readTinCanLaunch', () => {
+  it('reads the TinCan launch parameters, URL-encoded, with the endpoint ending in a slash', () => {
+    const launch = readTinCanLaunch(
+      query({
+        endpoint: 'https://lrs.example.org/xAPI',
+        auth: 'Basic dGVzdDp0ZXN0',
+        actor,
+        registration: '6a1f0f3e-8b5a-4b9e-9a55-1c0d2f0a5b11',
+        activity_id: 'https://parcours.invalid/courses/valorisez-cooperation',
+        activity_platform: 'Moodle',
+        'Accept-Language': 'fr-FR',
+        grouping: 'https://lms.example.org/courses/12',
+      }),
+    );
+    expect(launch).toEqual({
+      endpoint: 'https://lrs.example.org/xAPI/',
+      auth: 'Basic dGVzdDp0ZXN0',
+      actor: { objectType: 'Agent', name: 'Camille Martin', mbox: 'mailto:camille@example.org' },
+      registration: '6a1f0f3e-8b5a-4b9e-9a55-1c0d2f0a5b11',
+      activityId: 'https://parcours.invalid/courses/valorisez-cooperation',
+      platform: 'Moodle',
+      language: 'fr-FR',
+      grouping: 'https://lms.example.org/courses/12',
+    });
+  });
+
+  it('returns null without an endpoint or a usable actor, so the runtime falls back to standalone', () => {
+    expect(readTinCanLaunch('')).toBeNull();
+    expect(readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/' }))).toBeNull();
+    expect(readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor: '{not json' }))).toBeNull();
+    expect(readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor: '{"name":"No id"}' }))).toBeNull();
+  });
+
+  it('leaves out a registration that is not a UUID rather than have every statement refused', () => {
+    const launch = readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor, registration: 'abc' }));
+    expect(launch).not.toHaveProperty('registration');
+  });
+});
+
+describe('normalizeAgent', () => {
+  it('accepts the TinCan 0.95 actor shape some LMSs still send', () => {
+    expect(normalizeAgent({ name: ['Camille'], mbox: ['camille@example.org'] })).toEqual({
+      objectType: 'Agent',
+      name: 'Camille',
+      mbox: 'mailto:camille@example.org',
+    });
+    expect(
+      normalizeAgent({ name: ['Camille'], account: [{ accountServiceHomePage: 'https://lms.example.org', accountName: '42' }] }),
+    ).toEqual({ objectType: 'Agent', name: 'Camille', account: { homePage: 'https://lms.example.org', name: '42' } });
+  });
+
+  it('gives one storage key per identity', () => {
+    const a = normalizeAgent({ account: { homePage: 'https://lms.example.org', name: '42' } });
+    const b = normalizeAgent({ account: { homePage: 'https://lms.example.org', name: '43' } });
+    expect(a && agentKey(a)).not.toBe(b && agentKey(b));
+  });
+});
