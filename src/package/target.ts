@@ -15,7 +15,7 @@ export interface BuildOptions {
 
 /**
  * One packaging standard (scorm12, xapi, cmi5, ...). Adding a target means adding one
- * module that implements this and listing it in targets/index.ts; nothing else changes.
+ * module that implements this and listing it in src/package/targets.ts; nothing else changes.
  */
 export interface Target {
   name: string;
@@ -25,8 +25,11 @@ export interface Target {
   runtimeEntry: string;
   /** Characters the LMS keeps for the learner state, checked at build time (SCORM 1.2: 4096). */
   maxStateLength: number;
-  /** Extra checks this standard needs on the course (e.g. identifier rules); report into `diagnostics`. */
-  check?(course: Course, diagnostics: DiagnosticBag): void;
+  /**
+   * Extra checks this standard needs on the course (e.g. identifier rules); report into
+   * `diagnostics`. Runs before rendering; an error stops the build.
+   */
+  check?(course: Course, diagnostics: DiagnosticBag, options: BuildOptions): void;
   /**
    * Return the package's files: the rendered pages passed in, plus the standard's
    * manifest and anything it needs beside it (schemas).
