@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { Scorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
 import { lmsData, newLms, recording } from './scorm12-lms.js';
 import { manualClock, multipleChoiceAnswer, trueFalseAnswer } from './scorm12-fixtures.js';
 
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: MockInstance<typeof console.warn>;
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
