@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Course } from '../model/course.js';
+import type { PackageFile, Target } from '../package/target.js';
+import { AssetCollector } from './assets.js';
+import { buildPageView, buildRuntimeCourse, jsonForScript } from './page-view.js';
+import { packageRoot } from './package-root.js';
+import { RenderContext } from './render-context.js';
+import { bundleRuntime } from './runtime-bundle.js';
+import { loadTemplateStrings } from './strings.js';
+import { compilePage } from './templates.js';
+import { themeStyle } from './theme.js';
+
+export { bundleRuntime } from './runtime-bundle.js';
+export { CONTENT_DIR } from './assets.js';
+
+/** Names of the generated files, beside index.html at the package root. */
+export const PAGE_FILE = 'index.html';
+export const STYLE_FILE = 'parcours.css';
+export const SCRIPT_FILE = 'parcours.js';
+
+/**
+ * The course as web pages: one index.html (a single SCO: the runtime moves between steps
+ * in-page, so the LMS session never reloads), its stylesheet, the target's runtime, and
+ * the course files it uses under content/. Same course and target → byte-identical files.
+ */
+export async function renderCourse(course: Course, target: Target): Promise<PackageFile[]> {
+  const assets = new AssetCollector(course.rootDir);
+  const strings = await loadTemplateStrings(course.language);
+  const ctx = new RenderContext(course, assets, strings);
+  const view = buildPageView(course, ctx);
+  const data = buildRuntimeCourse(course, ctx);
+  const [page, css, script] = await Promise.all([
+    compilePage(strings),
+    readFile(path.join(packageRoot(), 'templates', 'parcours.css'), 'utf8'),
+    bundleRuntime(target.runtimeEntry, course.language),
+  ]);
+  const html = page({
+    ...view,
+    themeStyle: themeStyle(course.theme.color),
+    styleHref: STYLE_FILE,
+    scriptHref: SCRIPT_FILE,
+    dataJson: jsonForScript(data),
+  });
+  const files: PackageFile[] = [
+    { kind: 'data', path: PAGE_FILE, data: Buffer.from(html, 'utf8') },
+    { kind: 'data', path: STYLE_FILE, data: Buffer.from(minifyCss(css), 'utf8') },
+    { kind: 'data', path: SCRIPT_FILE, data: Buffer.from(script, 'utf8') },
+    ...(await assets.packageFiles()),
+  ];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Drops comments and layout whitespace; the stylesheet stays readable in templates/. */
+function minifyCss(css: string): string {
+  return (
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim() + '\n'
+  );
+}

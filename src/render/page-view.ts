@@ -1,0 +1,123 @@
+import type { Course } from '../model/course.js';
+import type { RuntimeCourse } from '../shared/course-data.js';
+import { activityRendererFor } from './activities/index.js';
+import type { RenderContext } from './render-context.js';
+
+interface PageLink {
+  href: string;
+  /** "Previous" / "Next" / "Back to the overview". */
+  direction: string;
+  title: string;
+}
+
+/** Place of a page in the path; `location` is what LearnerState.location holds ('' = overview). */
+interface Place {
+  location: string;
+  title: string;
+}
+
+/** The data layout.hbs draws: the overview, each step's page and each activity's page. */
+export function buildPageView(course: Course, ctx: RenderContext): object {
+  const places: Place[] = [{ location: '', title: ctx.t('overview') }];
+  for (const step of course.steps) {
+    places.push({ location: step.id, title: step.title });
+    for (const a of step.activities) places.push({ location: `${step.id}/${a.id}`, title: a.title });
+  }
+  const pager = (location: string) => {
+    const i = places.findIndex((p) => p.location === location);
+    const prev = places[i - 1];
+    const next = places[i + 1];
+    const link = (p: Place, direction: string): PageLink => ({ href: `#/${p.location}`, direction, title: p.title });
+    return {
+      prev: prev ? link(prev, ctx.t('previous')) : null,
+      next: next ? link(next, ctx.t('next')) : link(places[0]!, ctx.t('finish')),
+    };
+  };
+
+  const stepCount = course.steps.length;
+  const steps = course.steps.map((step, s) => {
+    const number = s + 1;
+    const label = ctx.t('stepNumber', { n: number });
+    const activities = step.activities.map((activity, a) => {
+      const renderer = activityRendererFor(activity);
+      return {
+        id: activity.id,
+        kind: activity.kind,
+        kindLabel: ctx.t(`kind-${activity.kind}`),
+        title: activity.title,
+        href: `#/${step.id}/${activity.id}`,
+        location: `${step.id}/${activity.id}`,
+        position: ctx.t('activityPosition', { n: a + 1, total: step.activities.length }),
+        partial: renderer.partial,
+        view: renderer.view(activity, ctx),
+        pager: pager(`${step.id}/${activity.id}`),
+      };
+    });
+    return {
+      id: step.id,
+      number,
+      label,
+      position: ctx.t('stepPosition', { n: number, total: stepCount }),
+      title: step.title,
+      duration: step.duration,
+      href: `#/${step.id}`,
+      introductionHtml: ctx.markdown(step.introduction, { headingBase: 2 }),
+      activityCount: ctx.t('activityCount', { n: activities.length }),
+      kinds: activities.map((a) => a.kindLabel).join(' · '),
+      activities,
+      pager: pager(step.id),
+    };
+  });
+
+  return {
+    lang: course.language,
+    course: {
+      title: course.title,
+      descriptionHtml: paragraphs(course.description),
+      authors: course.authors.join(', '),
+      stepCount: ctx.t('stepCount', { n: stepCount }),
+      firstHref: course.steps[0] ? `#/${course.steps[0].id}` : '#/',
+    },
+    steps,
+  };
+}
+
+/** Plain-text description → escaped paragraphs (blank lines separate them). */
+function paragraphs(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p.trim().replace(/\s+/g, ' '))}</p>`)
+    .join('');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The course data the runtime reads from the page. */
+export function buildRuntimeCourse(course: Course, ctx: RenderContext): RuntimeCourse {
+  const steps = course.steps.map((step) => ({
+    id: step.id,
+    title: step.title,
+    activities: step.activities.map((a) => activityRendererFor(a).runtime(a, ctx)),
+  }));
+  return {
+    id: course.id,
+    ...(course.iri ? { iri: course.iri } : {}),
+    title: course.title,
+    version: course.version,
+    language: course.language,
+    passingScore: course.passingScore,
+    graded: steps.some((s) => s.activities.some((a) => a.kind === 'quiz')),
+    steps,
+  };
+}
+
+/**
+ * JSON safe inside `<script type="application/json">`: `<`, `>` and `&` become \u escapes, so
+ * neither `</script>` nor `<!--` can end or alter the element; JSON.parse reads them back unchanged.
+ */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,13 @@
+import { multipleChoiceRenderer } from './multiple-choice.js';
+import type { QuestionRenderer } from './question-renderer.js';
+import { singleChoiceRenderer } from './single-choice.js';
+import { trueFalseRenderer } from './true-false.js';
+
+/** Every question type the renderer knows. Adding a type means adding its module here. */
+export const questionRenderers: QuestionRenderer[] = [singleChoiceRenderer, multipleChoiceRenderer, trueFalseRenderer];
+
+export function questionRendererFor(type: string): QuestionRenderer {
+  const renderer = questionRenderers.find((r) => r.type === type);
+  if (!renderer) throw new Error(`No renderer for question type "${type}"`);
+  return renderer;
+}

@@ -1,0 +1,3 @@
+import { choiceQuestionRenderer } from './choice-question.js';
+
+export const singleChoiceRenderer = choiceQuestionRenderer('single-choice', 'hintSingle');

@@ -1,0 +1,177 @@
+/**
+ * The runtime core: reads the course from the page, restores the learner's state through
+ * the adapter, wires every activity, moves between pages in-page (one SCO: the LMS session
+ * never reloads), and reports progress at checkpoints. It never knows which standard the
+ * adapter speaks.
+ */
+import type { RuntimeCourse } from '../../shared/course-data.js';
+import type { LearnerState } from '../../shared/learner-state.js';
+import { decodeState, encodeState } from '../../shared/state-codec.js';
+import type { ActivityContext, ActivityController } from '../activities/activity-module.js';
+import { activityModuleFor } from '../activities/index.js';
+import type { LaunchInfo, LmsAdapter } from '../adapters/lms-adapter.js';
+import { translator } from '../i18n.js';
+import { all, debounce, one } from './dom.js';
+import { evaluateCourse, type CourseEvaluation } from './progress.js';
+import { showProgress } from './progress-view.js';
+
+/** How long answers and typing wait before being handed to the LMS (no commit). */
+const SAVE_DELAY_MS = 1000;
+
+export async function startCourse(adapter: LmsAdapter): Promise<void> {
+  const course = JSON.parse(one('#parcours-data')!.textContent ?? '') as RuntimeCourse;
+  let launch: LaunchInfo;
+  try {
+    launch = await adapter.start();
+  } catch (error) {
+    console.error('[parcours] the LMS session did not start; progress will not be saved', error);
+    launch = { savedState: null, mode: 'normal' };
+  }
+  const state: LearnerState = decodeState(launch.savedState, course);
+  const t = translator(course.language);
+  const passingScore = launch.masteryScore ?? course.passingScore;
+  const announcer = one('[data-announcer]')!;
+  const endCallbacks: (() => void)[] = [];
+  const controllers = new Map<string, ActivityController>();
+  let ended = false;
+  let warnedSize = false;
+  const reported = new Map<string, string>();
+  let evaluation: CourseEvaluation;
+
+  const persist = () => {
+    if (ended) return;
+    const encoded = encodeState(state);
+    if (encoded.length > adapter.maxStateLength && !warnedSize) {
+      warnedSize = true;
+      console.warn(`[parcours] saved state is ${encoded.length} characters; ${adapter.name} keeps ${adapter.maxStateLength}`);
+    }
+    adapter.saveState(encoded);
+  };
+  const save = debounce(persist, SAVE_DELAY_MS);
+  const checkpoint = () => {
+    if (ended) return;
+    save.flush();
+    persist();
+    adapter.commit();
+  };
+
+  /** Recomputes progress, redraws it, reports what changed; commits when asked or when a step was just finished. */
+  const update = (commit = false) => {
+    if (ended) return;
+    const before = evaluation;
+    evaluation = evaluateCourse(course, state, (a, s) => !!activityModuleFor(a)?.isDone(a, s), launch.masteryScore);
+    showProgress(course, evaluation, t, passingScore);
+    const stepFinished = evaluation.steps.some((s, i) => s.status === 'done' && before?.steps[i]?.status !== 'done');
+    for (const step of evaluation.steps) {
+      const key = JSON.stringify(step.objective);
+      if (step.status !== 'todo' && reported.get(step.id) !== key) {
+        reported.set(step.id, key);
+        adapter.recordObjective(step.objective);
+      }
+    }
+    const progressKey = JSON.stringify(evaluation.progress);
+    if (reported.get('') !== progressKey) {
+      reported.set('', progressKey);
+      adapter.setProgress(evaluation.progress);
+    }
+    if (commit || (before && stepFinished)) checkpoint();
+    else save();
+  };
+
+  const ctx: ActivityContext = {
+    course,
+    state,
+    adapter,
+    t,
+    seed: launch.learnerName ?? '',
+    announce(message) {
+      // Cleared first so that the same message twice is read twice.
+      announcer.textContent = '';
+      setTimeout(() => (announcer.textContent = message), 50);
+    },
+    save,
+    update,
+    onEnd: (callback) => endCallbacks.push(callback),
+  };
+
+  for (const step of course.steps) {
+    for (const activity of step.activities) {
+      const view = one(`[data-activity="${activity.id}"]`);
+      const module = activityModuleFor(activity);
+      if (view && module) controllers.set(activity.id, module.mount(view, activity, ctx));
+    }
+  }
+
+  const views = new Map(all('[data-view]').map((v) => [v.dataset.view!, v]));
+  let currentLocation: string | null = null;
+
+  /** Shows the page at `location` ('' = overview, `step`, `step/activity`); unknown locations show the overview. */
+  const go = (location: string, moveFocus: boolean) => {
+    if (ended) return;
+    const target = views.has(location) ? location : '';
+    if (target === currentLocation) return;
+    const leaving = currentLocation?.split('/')[1];
+    if (leaving) controllers.get(leaving)?.hide?.();
+    for (const [loc, view] of views) view.hidden = loc !== target;
+    currentLocation = target;
+    const view = views.get(target)!;
+    document.title = (target ? one('h1', view)?.textContent + ' – ' : '') + course.title;
+    if (`#/${target}` !== window.location.hash) {
+      try {
+        history.replaceState(null, '', `#/${target}`);
+      } catch {
+        // Some embedding frames refuse history changes; the page works without the address.
+      }
+    }
+    const activityId = target.split('/')[1];
+    if (activityId && !state.visited.includes(activityId)) state.visited.push(activityId);
+    state.location = target;
+    adapter.setLocation(target);
+    update();
+    if (activityId) controllers.get(activityId)?.show?.();
+    if (moveFocus) {
+      one('[data-notice="resume"]')!.hidden = true;
+      window.scrollTo(0, 0);
+      one('h1', view)?.focus();
+    }
+  };
+
+  const fromHash = () => (window.location.hash.startsWith('#/') ? decodeURIComponent(window.location.hash.slice(2)) : null);
+  window.addEventListener('hashchange', () => {
+    const location = fromHash();
+    if (location !== null) go(location, true);
+  });
+
+  const leave = () => {
+    if (ended) return;
+    checkpoint();
+    for (const callback of endCallbacks) callback();
+    ended = true;
+    adapter.finish('leave');
+    for (const view of views.values()) view.hidden = true;
+    for (const el of all('.topbar [data-action="leave"], [data-notice]')) el.hidden = true;
+    const closed = one('[data-closed]')!;
+    closed.hidden = false;
+    one('h1', closed)?.focus();
+  };
+  one('[data-action="leave"]')?.addEventListener('click', leave);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') checkpoint();
+  });
+  window.addEventListener('pagehide', () => {
+    if (ended) return;
+    checkpoint();
+    for (const callback of endCallbacks) callback();
+    ended = true;
+    adapter.finish('pagehide');
+  });
+
+  if (adapter.standalone) one('[data-notice="standalone"]')!.hidden = false;
+  const restored = fromHash() ?? (state.location || launch.location || '');
+  go(restored, false);
+  if (currentLocation && launch.savedState) {
+    const notice = one('[data-notice="resume"]')!;
+    notice.textContent = t('resumed', { title: one('h1', views.get(currentLocation)!)?.textContent ?? '' });
+    notice.hidden = false;
+  }
+}

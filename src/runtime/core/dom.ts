@@ -1,0 +1,26 @@
+/** The few DOM helpers the runtime shares. */
+export function one<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T | null {
+  return root.querySelector<T>(selector);
+}
+
+export function all<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T[] {
+  return Array.from(root.querySelectorAll<T>(selector));
+}
+
+/** Runs `fn` once calls stop for `ms`; `flush` runs a pending call now. */
+export function debounce(fn: () => void, ms: number): { (): void; flush(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    fn();
+  };
+  const call = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  };
+  call.flush = () => {
+    if (timer !== undefined) run();
+  };
+  return call;
+}

@@ -1,0 +1,129 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { renderCourse } from '../../src/render/index.js';
+import type { PackageFile } from '../../src/package/target.js';
+import type { RuntimeCourse } from '../../src/shared/course-data.js';
+import { previewTarget, sampleCourse } from './sample-course.js';
+
+const target = previewTarget('scorm12.ts');
+
+function text(files: PackageFile[], path: string): string {
+  const file = files.find((f) => f.path === path);
+  if (!file || file.kind !== 'data') throw new Error(`no generated ${path}`);
+  return file.data.toString('utf8');
+}
+
+function embeddedData(html: string): RuntimeCourse {
+  const match = /<script type="application\/json" id="parcours-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error('no data script');
+  return JSON.parse(match[1]!) as RuntimeCourse;
+}
+
+describe('renderCourse', () => {
+  const course = sampleCourse();
+  const rendered = renderCourse(course, target);
+
+  it('gives one page, its stylesheet and runtime, and the course files, sorted by path', async () => {
+    const files = await rendered;
+    expect(files.map((f) => f.path)).toEqual([
+      'content/files/fiche.pdf',
+      'content/files/outil.docx',
+      'content/media/intro.fr.vtt',
+      'content/media/intro.jpg',
+      'content/media/intro.mp4',
+      'content/media/schema.png',
+      'index.html',
+      'parcours.css',
+      'parcours.js',
+    ]);
+  });
+
+  it('packages media and attachments as files streamed from disk, with their size', async () => {
+    const video = (await rendered).find((f) => f.path === 'content/media/intro.mp4');
+    expect(video).toEqual({
+      kind: 'file',
+      path: 'content/media/intro.mp4',
+      absPath: course.steps[0]!.activities[0]!.kind === 'video' ? expect.stringMatching(/intro\.mp4$/) : '',
+      size: 'not really a video'.length,
+    });
+  });
+
+  it('embeds the runtime course data, escaped so that no text can close the script element', async () => {
+    const html = text(await rendered, 'index.html');
+    const data = embeddedData(html);
+    expect(data.title).toBe('Cours <démo> & essais');
+    expect(data.graded).toBe(true);
+    expect(data.steps[0]!.activities.map((a) => a.kind)).toEqual(['video', 'quiz', 'sheet', 'tool']);
+    const quiz = data.steps[0]!.activities[1];
+    expect(quiz).toMatchObject({ kind: 'quiz', attempts: 2, shuffle: true, passingScore: 80 });
+    expect(quiz?.kind === 'quiz' && quiz.questions[0]).toMatchObject({
+      id: 'q1',
+      type: 'single-choice',
+      promptText: 'Combien de catégories ?',
+      choices: [{ id: 'a', correct: false, text: 'Deux' }, { id: 'b', correct: true, text: 'Quatre' }],
+    });
+    const script = /<script type="application\/json" id="parcours-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(script).not.toMatch(/<\/script|<!--/i);
+  });
+
+  it('sets the page language and the theme colour, darkened for contrast when too light', async () => {
+    const html = text(await rendered, 'index.html');
+    expect(html).toMatch(/<html lang="fr" style="--accent:#[0-9a-f]{6};/);
+    const accent = /--accent:(#[0-9a-f]{6})/.exec(html)![1]!;
+    // #ffcc00 is far too light for white text: the build darkens it.
+    expect(accent).not.toBe('#ffcc00');
+    expect(html).toContain('href="parcours.css"');
+    expect(html).toContain('src="parcours.js"');
+  });
+
+  it('sanitises Markdown: scripts and event handlers do not survive', async () => {
+    const html = text(await rendered, 'index.html');
+    const page = html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '').replace(/<script src="parcours\.js"><\/script>/, '');
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/onerror/i);
+    expect(page).not.toContain('alert(');
+  });
+
+  it('opens external links in a new tab safely and points course links and images at packaged files', async () => {
+    const html = text(await rendered, 'index.html');
+    expect(html).toContain('<a href="https://example.org" target="_blank" rel="noopener noreferrer">lien externe</a>');
+    expect(html).toContain('<a href="content/media/schema.png" target="_blank" rel="noopener noreferrer">schéma</a>');
+    expect(html).toContain('<img src="content/media/schema.png" alt="schéma" loading="lazy" />');
+  });
+
+  it('nests the author’s headings under the page title and wraps tables for small screens', async () => {
+    const html = text(await rendered, 'index.html');
+    expect(html).toContain('<h2>Fiche</h2>');
+    expect(html).toContain('<div class="table-scroll" tabindex="0"><table>');
+  });
+
+  it('draws each activity and question with its own partial', async () => {
+    const html = text(await rendered, 'index.html');
+    expect(html).toContain('<track kind="captions" src="content/media/intro.fr.vtt" srclang="fr" label="Français" default>');
+    expect(html).toContain('poster="content/media/intro.jpg"');
+    expect(html).toContain('<input type="radio" name="intro-quiz.q1" id="q.intro-quiz.q1.a" value="a">');
+    expect(html).toContain('<input type="text" id="f.intro-outil.nom" name="nom" maxlength="80"');
+    expect(html).toContain('<input type="checkbox" id="f.intro-outil.cats.x" name="cats" value="x">');
+    expect(html).toContain('data-action="print"');
+    expect(html).toMatch(/<a class="download" href="content\/files\/fiche\.pdf"[^>]*>.*Fiche en PDF.*PDF · 14\u00a0o/);
+  });
+
+  it('renders byte-identical files from the same course twice', async () => {
+    const again = await renderCourse(course, target);
+    const first = await rendered;
+    expect(again.map((f) => f.path)).toEqual(first.map((f) => f.path));
+    for (const [i, file] of first.entries()) {
+      const other = again[i]!;
+      if (file.kind === 'data' && other.kind === 'data') expect(other.data.equals(file.data)).toBe(true);
+      else expect(other).toEqual(file);
+    }
+  });
+
+  it('keeps the stylesheet small and prints the runtime size', async () => {
+    const files = await rendered;
+    const css = gzipSync(text(files, 'parcours.css'), { level: 9 }).length;
+    const js = gzipSync(text(files, 'parcours.js'), { level: 9 }).length;
+    console.log(`parcours.css ${css} B gzipped, parcours.js (${target.runtimeEntry}) ${js} B gzipped`);
+    expect(css).toBeLessThan(5 * 1024);
+  });
+});

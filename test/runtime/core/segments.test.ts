@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSegments, SegmentTracker, watchedShare, wholeSeconds } from '../../../src/runtime/core/segments.js';
+
+describe('played segments', () => {
+  it('merges overlapping and touching segments, sorted', () => {
+    expect(mergeSegments([[10, 20], [0, 5], [5, 8], [15, 25], [30, 30]])).toEqual([[0, 8], [10, 25]]);
+  });
+
+  it('measures the share watched, counting overlaps once and nothing past the end', () => {
+    expect(watchedShare([[0, 50], [25, 75]], 100)).toBe(0.75);
+    expect(watchedShare([[90, 130]], 100)).toBe(0.1);
+    expect(watchedShare([[0, 10]], 0)).toBe(0);
+  });
+
+  it('rounds to whole seconds outward for the saved state', () => {
+    expect(wholeSeconds([[0.4, 9.2], [9.9, 12.01]])).toEqual([[0, 13]]);
+  });
+
+  it('counts continuous playing but not a seek forward', () => {
+    const tracker = new SegmentTracker();
+    for (let t = 0; t <= 10; t += 0.25) tracker.tick(t);
+    tracker.tick(60); // the learner jumped ahead
+    for (let t = 60.25; t <= 62; t += 0.25) tracker.tick(t);
+    expect(tracker.segments()).toEqual([[0, 10], [60, 62]]);
+    expect(watchedShare(tracker.segments(), 100)).toBeCloseTo(0.12);
+  });
+
+  it('does not count a part watched twice twice', () => {
+    const tracker = new SegmentTracker([[0, 30]]);
+    for (let t = 10; t <= 40; t += 0.5) tracker.tick(t);
+    tracker.cut();
+    expect(tracker.segments()).toEqual([[0, 40]]);
+  });
+
+  it('starts a new segment after a pause, resuming from the saved segments', () => {
+    const tracker = new SegmentTracker([[0, 5]]);
+    tracker.tick(20);
+    tracker.tick(21);
+    tracker.cut();
+    tracker.tick(21.5);
+    tracker.tick(23);
+    expect(tracker.segments()).toEqual([[0, 5], [20, 21], [21.5, 23]]);
+  });
+});
