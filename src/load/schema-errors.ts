@@ -103,8 +103,8 @@ function toDiagnostic(error: SchemaError, yaml: YamlFile): Diagnostic | undefine
       return make('WRONG_TYPE', {
         field,
         expected,
-        actual: describeValue(error.data),
-        help: typeHelp(path, error.data, String(params.type), parent.description),
+        actual: typeof error.data === 'number' || typeof error.data === 'boolean' ? (yaml.sourceText(path) ?? describeValue(error.data)) : describeValue(error.data),
+        help: typeHelp(path, error.data, String(params.type), parent.description, yaml),
       });
     }
     case 'enum':
@@ -252,10 +252,17 @@ function describeRange(schema: SchemaNode): string {
   return [low, high].filter(Boolean).join(' and ');
 }
 
-function typeHelp(path: readonly PathSegment[], value: unknown, expected: string, description: string | undefined): string {
+function typeHelp(
+  path: readonly PathSegment[],
+  value: unknown,
+  expected: string,
+  description: string | undefined,
+  yaml: YamlFile,
+): string {
   const key = path[path.length - 1];
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') && typeof key === 'string') {
-    return `YAML read it as ${typeof value === 'number' ? 'a number' : 'true/false'}; put it in quotes: \`${key}: "${String(value)}"\`.`;
+    const written = yaml.sourceText(path) ?? String(value);
+    return `YAML reads it as ${typeof value === 'number' ? 'a number' : 'true/false'}; put it in quotes: \`${key}: "${written}"\`.`;
   }
   return description ?? '';
 }

@@ -2,10 +2,11 @@
 import type { Activity, Step } from '../model/course.js';
 import { findActivityKind } from '../activities/index.js';
 import { validateStepYaml } from '../schema/validator.js';
-import type { StepYaml } from '../schema/step-schema.js';
+import { StepSchema, type StepYaml } from '../schema/step-schema.js';
 import type { CourseContext } from './course-context.js';
 import type { IdUse } from './unique-ids.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
+import { removeInvalidOptionals } from './salvage.js';
 import type { YamlFile } from './yaml-file.js';
 
 export interface LoadedStep {
@@ -16,8 +17,10 @@ export interface LoadedStep {
 }
 
 /**
- * Validates the step file and builds what is valid. An activity with a schema problem is
- * skipped, but the others are still built and checked, so one run reports everything.
+ * Validates the step file and builds what it can: an activity whose schema problems are
+ * only unknown fields or bad optional values is built without them; one with worse
+ * problems is skipped. Either way the others are built and checked, so one run reports
+ * as much as possible.
  */
 export function loadStep(yaml: YamlFile, ctx: CourseContext): LoadedStep {
   const errors = validateStepYaml(yaml.data);
@@ -36,10 +39,13 @@ export function loadStep(yaml: YamlFile, ctx: CourseContext): LoadedStep {
     if (typeof id === 'string') ids.push({ id, loc: node.at('id').loc(), what: 'activity' });
 
     const prefix = `/activities/${index}`;
-    if (errors.some((e) => e.instancePath === prefix || e.instancePath.startsWith(`${prefix}/`))) return;
+    const activityErrors = errors.filter((e) => e.instancePath === prefix || e.instancePath.startsWith(`${prefix}/`));
+    const buildable = structuredClone(raw);
+    // Paths in the errors start at the step root; wrap the copy so they resolve into it.
+    if (!removeInvalidOptionals({ activities: { [index]: buildable } }, activityErrors, StepSchema)) return;
     const kind = findActivityKind(String((raw as { kind: unknown }).kind));
     if (!kind) return;
-    const activity = kind.toModel(raw as never, node, ctx);
+    const activity = kind.toModel(buildable as never, node, ctx);
     kind.check(activity, ctx);
     activities.push(activity);
   });

@@ -14,6 +14,7 @@ export class YamlFile {
     readonly file: string,
     readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly text: string,
     /** The document as plain data; undefined when the YAML has syntax errors. */
     readonly data: unknown,
   ) {}
@@ -21,9 +22,10 @@ export class YamlFile {
   /** Parses `text`; syntax problems become YAML_SYNTAX diagnostics (and `data` is undefined). */
   static parse(file: string, text: string): { yaml: YamlFile; diagnostics: Diagnostic[] } {
     const lines = new LineCounter();
-    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const source = text.replace(/^\uFEFF/, '');
+    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const problems = [...doc.errors, ...doc.warnings];
-    const provisional = new YamlFile(file, doc, lines, undefined);
+    const provisional = new YamlFile(file, doc, lines, source, undefined);
     const diagnostics = problems.map((problem) =>
       createDiagnostic('YAML_SYNTAX', provisional.locAtOffset(problem.pos[0]), {
         detail: problem.message.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()),
@@ -31,7 +33,7 @@ export class YamlFile {
     );
     if (diagnostics.length > 0) return { yaml: provisional, diagnostics };
     // Aliases are legal YAML; bound their expansion so a hostile file cannot blow up memory.
-    return { yaml: new YamlFile(file, doc, lines, doc.toJS({ maxAliasCount: 100 })), diagnostics };
+    return { yaml: new YamlFile(file, doc, lines, source, doc.toJS({ maxAliasCount: 100 })), diagnostics };
   }
 
   root(): NodeRef {
@@ -68,6 +70,12 @@ export class YamlFile {
       }
     }
     return { node, pair, complete: true };
+  }
+
+  /** The text of the node at `path` exactly as written (`1.0`, not the number 1). */
+  sourceText(path: readonly PathSegment[]): string | undefined {
+    const { node, complete } = this.resolve(path);
+    return complete && node?.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
   }
 
   locOf(node: Node | null | undefined): SourceLocation {
