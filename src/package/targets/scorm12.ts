@@ -5,6 +5,8 @@
 import type { Course } from '../../model/course.js';
 import type { PackageFile, Target } from '../target.js';
 import { checkScorm12 } from './scorm12-check.js';
+import { buildScorm12Manifest, MANIFEST_FILE } from './scorm12-manifest.js';
+import { scorm12SchemaFiles } from './scorm12-schemas.js';
 
 export const scorm12: Target = {
   name: 'scorm12',
@@ -18,11 +20,6 @@ export const scorm12: Target = {
   },
 
   async package(course, pages, options) {
-    // Loaded here, not at the top: the CLI lists targets for --help without loading them.
-    const [{ buildScorm12Manifest, MANIFEST_FILE }, { scorm12SchemaFiles }] = await Promise.all([
-      import('./scorm12-manifest.js'),
-      import('./scorm12-schemas.js'),
-    ]);
     const schemas = await scorm12SchemaFiles();
     const manifest = buildScorm12Manifest({
       course,
