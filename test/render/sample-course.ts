@@ -1,11 +1,14 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AssetRef, Course, MarkdownText, SourceLocation } from '../../src/model/course.js';
 import type { Target } from '../../src/package/target.js';
 
-/** A small course built in code, with its files written to a temp folder. */
-export function sampleCourse(): Course {
+/**
+ * A small course built in code, with its files written to a temp folder. `video` is a real
+ * WebM file to play (browser tests); without it the video file is a placeholder.
+ */
+export function sampleCourse(options: { video?: string } = {}): Course {
   const root = mkdtempSync(path.join(os.tmpdir(), 'parcours-render-'));
   const files: Record<string, string> = {
     'media/intro.mp4': 'not really a video',
@@ -20,6 +23,7 @@ export function sampleCourse(): Course {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);
   }
+  if (options.video) copyFileSync(options.video, path.join(root, 'media/intro.webm'));
   const loc = (file = 'course.yaml', line = 1): SourceLocation => ({ file, line, column: 1 });
   const md = (source: string, file = 'steps/01.yaml'): MarkdownText => ({ source, loc: loc(file) });
   const asset = (rel: string, mediaType: string): AssetRef => ({ path: rel, absPath: path.join(root, rel), mediaType, loc: loc('steps/01.yaml') });
@@ -47,7 +51,9 @@ export function sampleCourse(): Course {
             kind: 'video',
             id: 'intro-video',
             title: 'Présentation',
-            source: { type: 'file', file: asset('media/intro.mp4', 'video/mp4') },
+            source: options.video
+              ? { type: 'file', file: asset('media/intro.webm', 'video/webm') }
+              : { type: 'file', file: asset('media/intro.mp4', 'video/mp4') },
             poster: asset('media/intro.jpg', 'image/jpeg'),
             captions: [{ language: 'fr', label: 'Français', file: asset('media/intro.fr.vtt', 'text/vtt'), loc: loc('steps/01.yaml') }],
             watchedThreshold: 0.9,

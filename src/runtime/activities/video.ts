@@ -52,6 +52,8 @@ function trackPlayer(
   const tracker = new SegmentTracker(ctx.state.videos[video.id]?.segments ?? []);
   let lastTime = 0;
   let shownPercent = -1;
+  /** The learner opened the video's page; `initialized` is reported once, when its length is known. */
+  let shown = false;
   let initialized = false;
   const share = () => watchedShare(tracker.segments(), player.duration);
   const emit = (verb: VideoEvent['verb'], extra: Partial<VideoEvent> = {}) =>
@@ -85,14 +87,19 @@ function trackPlayer(
     } else ctx.save();
   };
 
+  const initialize = () => {
+    if (shown && !initialized && player.duration > 0) {
+      initialized = true;
+      emit('initialized');
+    }
+  };
   player.addEventListener('loadedmetadata', () => {
     const saved = ctx.state.videos[video.id]?.position ?? 0;
     // Resume where the learner was, unless that is the very end.
     if (saved > 0 && saved < player.duration - 3) player.currentTime = saved;
     lastTime = player.currentTime;
     showStatus(share());
-    if (!initialized) emit('initialized');
-    initialized = true;
+    initialize();
   });
   player.addEventListener('timeupdate', () => {
     if (player.paused || player.seeking) return;
@@ -124,6 +131,10 @@ function trackPlayer(
     if (initialized) emit('terminated');
   });
   return {
+    show() {
+      shown = true;
+      initialize();
+    },
     hide() {
       if (!player.paused) player.pause();
     },

@@ -142,11 +142,15 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     if (location !== null) go(location, true);
   });
 
+  /** Last words of the activities (e.g. a video's `terminated`), then the state, committed. */
+  const end = () => {
+    for (const callback of endCallbacks) callback();
+    checkpoint();
+    ended = true;
+  };
   const leave = () => {
     if (ended) return;
-    checkpoint();
-    for (const callback of endCallbacks) callback();
-    ended = true;
+    end();
     adapter.finish('leave');
     for (const view of views.values()) view.hidden = true;
     for (const el of all('.topbar [data-action="leave"], [data-notice]')) el.hidden = true;
@@ -160,9 +164,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   });
   window.addEventListener('pagehide', () => {
     if (ended) return;
-    checkpoint();
-    for (const callback of endCallbacks) callback();
-    ended = true;
+    end();
     adapter.finish('pagehide');
   });
 

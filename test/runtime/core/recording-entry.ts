@@ -1,0 +1,27 @@
+/**
+ * Runtime entry for the core's browser tests: an adapter that records every call in
+ * `window.lmsCalls` and resumes from the `state` query parameter.
+ */
+import type { LmsAdapter } from '../../../src/runtime/adapters/lms-adapter.js';
+import { startCourse } from '../../../src/runtime/core/app.js';
+
+const calls: [string, unknown][] = [];
+(window as unknown as { lmsCalls: unknown }).lmsCalls = calls;
+const query = new URLSearchParams(window.location.search);
+const record = (name: string) => (value?: unknown) => void calls.push([name, value]);
+
+const adapter: LmsAdapter = {
+  name: 'recording',
+  maxStateLength: 4096,
+  standalone: query.has('standalone'),
+  start: async () => ({ savedState: query.get('state'), mode: 'normal', learnerName: 'Test, Learner' }),
+  saveState: record('saveState'),
+  setLocation: record('setLocation'),
+  recordInteraction: record('recordInteraction'),
+  recordObjective: record('recordObjective'),
+  setProgress: record('setProgress'),
+  recordVideoEvent: record('recordVideoEvent'),
+  commit: record('commit'),
+  finish: record('finish'),
+};
+void startCourse(adapter);
