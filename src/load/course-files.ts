@@ -73,3 +73,14 @@ export class CourseFiles {
     return match === undefined ? {} : { suggestion: dir === '.' ? match : `${dir}/${match}` };
   }
 }
+
+/** Reads a course file by its relative path, for code frames (`formatDiagnostics({ readFile })`). */
+export function courseFileReader(rootDir: string): (relPath: string) => string | undefined {
+  return (relPath) => {
+    try {
+      return fs.readFileSync(path.join(rootDir, ...relPath.split('/')), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}

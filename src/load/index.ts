@@ -12,6 +12,8 @@ import type { CourseYaml } from '../schema/course-schema.js';
 import { defaults } from '../schema/defaults.js';
 import { CourseContext } from './course-context.js';
 import { CourseFiles } from './course-files.js';
+
+export { courseFileReader } from './course-files.js';
 import { loadStep } from './step.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { reportDuplicateIds, type IdUse } from './unique-ids.js';
