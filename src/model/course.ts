@@ -50,7 +50,7 @@ export interface Course extends Located {
   steps: Step[];
   /** Absolute path of the course folder. */
   rootDir: string;
-  /** Files the author's YAML came from (relative paths), for watching and for error messages. */
+  /** Files the course is written in (relative paths): course.yaml, the step files, then the Markdown files read; for watching and for error messages. */
   sourceFiles: string[];
 }
 
