@@ -201,7 +201,8 @@ class XapiAdapter implements LmsAdapter {
     this.session.send(videoStatement(this.scope, video, found?.step, event, session.id));
     session.last = event;
     if (event.verb === 'played') session.playing = true;
-    if (event.verb === 'paused' || event.verb === 'completed') session.playing = false;
+    // `completed` fires while the video plays on: only a pause stops it.
+    if (event.verb === 'paused') session.playing = false;
     if (event.verb === 'terminated') this.videos.delete(event.activityId);
   }
 

@@ -1,0 +1,205 @@
+/**
+ * The sample course built with `--target xapi`, launched the TinCan way in Chromium against a
+ * real LRS (@learninglocker/xapi-statements) and a State server: a learner watches a video,
+ * answers a quiz and leaves; the statements read back from the LRS tell that story. A relaunch
+ * resumes from the State API. Then the LRS drops off mid-course and the window closes: every
+ * statement still arrives, exactly once.
+ */
+import { createRequire } from 'node:module';
+import type { Statement } from '@xapi/xapi';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchChromium } from '../../support/chromium.js';
+import { Learner, TEST_PLAYBACK_RATE, UI } from '../../support/learner.js';
+import { startXapiEnvironment, type XapiEnvironment } from '../../support/lrs-launch.js';
+import { readAuthoredCourse, type AuthoredQuestion, type AuthoredStep } from '../../support/sample-course.js';
+import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
+
+const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (s: unknown) => unknown[];
+
+const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
+const ROOT = `https://parcours.invalid/courses/${course.id}`;
+const actor = { objectType: 'Agent', name: 'Camille Martin', mbox: 'mailto:camille.martin@example.org' };
+const X = 'https://w3id.org/xapi/video/extensions/';
+
+let env: XapiEnvironment;
+let browser: Browser;
+
+beforeAll(async () => {
+  [env, browser] = await Promise.all([startXapiEnvironment('xapi'), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+const verb = (s: Statement) => s.verb.id.split('/').pop();
+const objectId = (s: Statement) => (s.object as { id: string }).id;
+const byTime = (a: Statement, b: Statement) => String(a.timestamp).localeCompare(String(b.timestamp));
+
+async function statementsOf(registration: string): Promise<Statement[]> {
+  return (await env.lrs.statements()).filter((s) => s.context?.registration === registration).sort(byTime);
+}
+
+async function waitForStatements(registration: string, done: (statements: Statement[]) => boolean): Promise<Statement[]> {
+  let latest: Statement[] = [];
+  await vi.waitFor(
+    async () => {
+      latest = await statementsOf(registration);
+      expect(done(latest)).toBe(true);
+    },
+    { timeout: 20_000, interval: 250 },
+  );
+  return latest;
+}
+
+const terminatedCount = (statements: Statement[]) => statements.filter((s) => objectId(s) === ROOT && verb(s) === 'terminated').length;
+
+async function open(context: BrowserContext, registration: string): Promise<{ page: Page; learner: Learner }> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error));
+  await page.goto(env.launchUrl({ actor, registration, activityId: ROOT }));
+  const learner = new Learner(page, course);
+  await learner.heading().first().waitFor();
+  return { page, learner };
+}
+
+const correctChoices = (q: AuthoredQuestion) => q.choices.filter((c) => c.correct);
+
+/** Plays the step's video, sped up, until the page says it was watched, then pauses it. */
+async function watchVideo(learner: Learner, step: AuthoredStep): Promise<void> {
+  const view = await learner.openActivity(step, step.video!.title);
+  const player = view.locator('video');
+  await player.evaluate((v: HTMLVideoElement, rate: number) => {
+    v.muted = true;
+    v.playbackRate = rate;
+    void v.play().catch(() => undefined);
+  }, TEST_PLAYBACK_RATE);
+  await view.getByText(UI.videoWatched, { exact: true }).waitFor({ timeout: 45_000 });
+  await player.evaluate((v: HTMLVideoElement) => v.pause());
+}
+
+describe('xAPI package, TinCan launch', () => {
+  const registration = crypto.randomUUID();
+  const step = course.steps[0] as AuthoredStep;
+
+  it('sends the learner’s session to the LRS: video, answers, step completion, in order', async () => {
+    const context = await browser.newContext();
+    const { learner } = await open(context, registration);
+    await watchVideo(learner, step);
+    const quizView = await learner.openActivity(step, step.quiz!.title);
+    expect(await learner.answerQuiz(quizView, step.quiz!, correctChoices)).toBe(100);
+    await learner.openActivity(step, step.sheet!.title);
+    await learner.openActivity(step, step.tool!.title);
+    await learner.leave();
+    const statements = await waitForStatements(registration, (s) => terminatedCount(s) === 1);
+    await context.close();
+
+    for (const s of statements) {
+      expect(validateStatement(s)).toEqual([]);
+      expect(s.actor).toMatchObject({ mbox: actor.mbox });
+    }
+    expect(statements.length).toBe(new Set(statements.map((s) => s.id)).size);
+    expect(verb(statements[0]!)).toBe('initialized');
+    expect(objectId(statements[0]!)).toBe(ROOT);
+    expect(objectId(statements.at(-1)!)).toBe(ROOT);
+    expect(verb(statements.at(-1)!)).toBe('terminated');
+    // One step out of four: the course is neither completed nor decided yet.
+    expect(statements.filter((s) => objectId(s) === ROOT).map(verb)).toEqual(['initialized', 'terminated']);
+
+    const stepStatements = statements.filter((s) => objectId(s) === `${ROOT}/steps/${step.id}`);
+    expect(stepStatements.map(verb)).toEqual(['completed', 'passed']);
+    expect(stepStatements[1]?.result).toMatchObject({ success: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
+    expect(stepStatements[0]?.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([ROOT]);
+
+    const answered = statements.filter((s) => verb(s) === 'answered');
+    expect(answered).toHaveLength(step.quiz!.questions.length);
+    for (const question of step.quiz!.questions) {
+      const s = answered.find((a) => objectId(a) === `${ROOT}/activities/${step.quiz!.id}/questions/${question.id}`);
+      const correct = correctChoices(question).map((c) => c.id);
+      expect(s?.result?.success).toBe(true);
+      expect(s?.result?.score?.scaled).toBe(1);
+      expect(s?.result?.response?.split('[,]').sort()).toEqual([...correct].sort());
+      const definition = (s?.object as { definition: Record<string, unknown> }).definition;
+      expect(definition['type']).toBe('http://adlnet.gov/expapi/activities/cmi.interaction');
+      expect(definition['interactionType']).toBe(question.type === 'true-false' ? 'true-false' : 'choice');
+      expect(String((definition['correctResponsesPattern'] as string[])[0]).split('[,]').sort()).toEqual([...correct].sort());
+      expect(s?.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([`${ROOT}/activities/${step.quiz!.id}`]);
+    }
+
+    const video = statements.filter((s) => objectId(s) === `${ROOT}/activities/${step.video!.id}`);
+    const verbs = video.map(verb);
+    expect(verbs[0]).toBe('initialized');
+    expect(verbs.at(-1)).toBe('terminated');
+    expect(verbs).toContain('played');
+    expect(verbs.filter((v) => v === 'completed')).toHaveLength(1);
+    const completed = video.find((s) => verb(s) === 'completed');
+    expect(completed?.result?.completion).toBe(true);
+    expect(Number(completed?.result?.extensions?.[X + 'progress'])).toBeGreaterThanOrEqual(step.video!.watchedThreshold);
+    expect(completed?.context?.extensions?.[X + 'completion-threshold']).toBe(step.video!.watchedThreshold);
+    expect(new Set(video.map((s) => s.context?.extensions?.[X + 'session-id']))).toEqual(new Set([video[0]?.id]));
+
+    const saved = env.state.read({ activityId: ROOT, agent: actor, registration, stateId: 'parcours-state' });
+    expect(JSON.parse(saved ?? '{}')).toMatchObject({ state: expect.any(String), location: expect.stringContaining(step.id) });
+  });
+
+  it('resumes from the State API on a relaunch in a fresh browser, without reporting the step again', async () => {
+    const before = await statementsOf(registration);
+    const context = await browser.newContext(); // nothing in localStorage: only the LRS remembers
+    const { learner, page } = await open(context, registration);
+    await expect.poll(() => page.getByText(UI.resumed).isVisible()).toBe(true);
+    const quizView = await learner.openActivity(step, step.quiz!.title);
+    expect(await learner.shownScore(quizView)).toBe(100);
+    await learner.leave();
+    const after = await waitForStatements(registration, (s) => terminatedCount(s) === 2);
+    await context.close();
+    const added = after.filter((s) => !before.some((b) => b.id === s.id));
+    expect(added.filter((s) => objectId(s) === ROOT).map(verb)).toEqual(['initialized', 'terminated']);
+    expect(added.some((s) => objectId(s).includes('/steps/'))).toBe(false);
+  });
+});
+
+describe('xAPI durable queue end to end', () => {
+  it('loses nothing when the LRS drops mid-course and the window closes: all arrive once, at the next launch', async () => {
+    const registration = crypto.randomUUID();
+    const step = course.steps[1] as AuthoredStep;
+    const context = await browser.newContext();
+    const first = await open(context, registration);
+    await waitForStatements(registration, (s) => s.some((x) => objectId(x) === ROOT && verb(x) === 'initialized'));
+
+    env.front.setMode('offline');
+    const quizView = await first.learner.openActivity(step, step.quiz!.title);
+    expect(await first.learner.answerQuiz(quizView, step.quiz!, correctChoices)).toBe(100);
+    const pending = await first.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('parcours:xapi-queue:'))
+        .reduce((n, k) => n + (JSON.parse(localStorage.getItem(k) ?? '[]') as unknown[]).length, 0),
+    );
+    expect(pending).toBeGreaterThanOrEqual(step.quiz!.questions.length);
+    await first.page.close({ runBeforeUnload: true }); // pagehide: terminated queued, keepalive fails offline
+
+    // While the network is down the LRS process is replaced, as after a crash and restart.
+    const beforeRestart = await statementsOf(registration);
+    await env.restartLrs();
+    env.front.setMode('online');
+
+    const second = await open(context, registration);
+    const statements = await waitForStatements(registration, (s) => terminatedCount(s) === 1 && s.filter((x) => verb(x) === 'answered').length === step.quiz!.questions.length);
+    const all = [...beforeRestart, ...statements];
+    const counts = new Map<string, number>();
+    for (const s of all) counts.set(s.id!, (counts.get(s.id!) ?? 0) + 1);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(all.filter((s) => objectId(s) === ROOT).map(verb)).toEqual(['initialized', 'terminated', 'initialized']);
+    expect(all.filter((s) => verb(s) === 'answered').every((s) => s.result?.success === true)).toBe(true);
+
+    // The state saved while offline came back from this browser's mirror and reached the LRS.
+    const quizAgain = await second.learner.openActivity(step, step.quiz!.title);
+    expect(await second.learner.shownScore(quizAgain)).toBe(100);
+    await vi.waitFor(() => {
+      const saved = JSON.parse(env.state.read({ activityId: ROOT, agent: actor, registration, stateId: 'parcours-state' }) ?? '{}');
+      expect(saved.location).toContain(step.id);
+    });
+    await context.close();
+  });
+});
