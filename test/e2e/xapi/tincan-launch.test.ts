@@ -121,7 +121,7 @@ describe('xAPI package, TinCan launch', () => {
       expect(s?.result?.success).toBe(true);
       expect(s?.result?.score?.scaled).toBe(1);
       expect(s?.result?.response?.split('[,]').sort()).toEqual([...correct].sort());
-      const definition = (s?.object as { definition: Record<string, unknown> }).definition;
+      const definition = (s?.object as unknown as { definition: Record<string, unknown> }).definition;
       expect(definition['type']).toBe('http://adlnet.gov/expapi/activities/cmi.interaction');
       expect(definition['interactionType']).toBe(question.type === 'true-false' ? 'true-false' : 'choice');
       expect(String((definition['correctResponsesPattern'] as string[])[0]).split('[,]').sort()).toEqual([...correct].sort());
