@@ -144,14 +144,15 @@ describe('xAPI package, TinCan launch', () => {
     expect(JSON.parse(saved ?? '{}')).toMatchObject({ state: expect.any(String), location: expect.stringContaining(step.id) });
   });
 
-  it('resumes from the State API on a relaunch in a fresh browser, without reporting the step again', async () => {
+  it('resumes from the State API in a fresh browser, reports nothing twice, and still delivers when the window closes', async () => {
     const before = await statementsOf(registration);
     const context = await browser.newContext(); // nothing in localStorage: only the LRS remembers
     const { learner, page } = await open(context, registration);
     await expect.poll(() => page.getByText(UI.resumed).isVisible()).toBe(true);
     const quizView = await learner.openActivity(step, step.quiz!.title);
     expect(await learner.shownScore(quizView)).toBe(100);
-    await learner.leave();
+    // The learner closes the window instead of leaving: the keepalive requests still deliver.
+    await page.close({ runBeforeUnload: true });
     const after = await waitForStatements(registration, (s) => terminatedCount(s) === 2);
     await context.close();
     const added = after.filter((s) => !before.some((b) => b.id === s.id));
