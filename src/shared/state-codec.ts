@@ -10,14 +10,24 @@
  *   Q<quizId>=<attempts>,<score>,<best>,<flags>!<answers>[!<order>];…
  *       score and best in hundredths of a percent ('' = none); flags: 1 passed, 2 submitted;
  *       answers `<questionId>*<value>*<value>,…`; order `<questionId>,…`
- *   T<toolId>=<fieldId>*<text>,<fieldId>!<item>*<item>,…;…
- * Numbers are base 36. Ids and text go through state-escape.ts. Empty sections are left out.
- * Unknown tags are skipped, so a later version can add sections that this one ignores.
+ *   T<toolId>=<fieldId>*<length>,<fieldId>!<item>*<item>,…;…
+ *   X<text><text>…                                     the tool texts, raw, in T's order
+ * Numbers are base 36. Ids, the bookmark and answers are escaped; learner texts are stored
+ * raw, cut by their lengths, in the X section, always last (state-escape.ts says why).
+ * Empty sections are left out. Unknown tags are skipped, so a later version can add
+ * sections that this one ignores.
  */
 import type { RuntimeCourse, RuntimeQuiz, RuntimeTool } from './course-data.js';
 import type { LearnerState, QuizProgress, VideoProgress } from './learner-state.js';
 import { emptyLearnerState } from './learner-state.js';
-import { escapeValue, indexOfUnescaped, splitUnescaped, unescapeValue } from './state-escape.js';
+import {
+  escapeValue,
+  fromStoredText,
+  indexOfUnescaped,
+  splitUnescaped,
+  toStoredText,
+  unescapeValue,
+} from './state-escape.js';
 
 const PREFIX = 'p1:';
 const VERSION_PREFIX = /^p(\d{1,4}):/;
@@ -40,8 +50,10 @@ export function encodeState(state: LearnerState): string {
   if (videos.length > 0) sections.push('W' + videos.join(';'));
   const quizzes = Object.entries(state.quizzes).map(([id, q]) => `${escapeValue(id)}=${encodeQuiz(q)}`);
   if (quizzes.length > 0) sections.push('Q' + quizzes.join(';'));
-  const tools = Object.entries(state.tools).map(([id, fields]) => `${escapeValue(id)}=${encodeTool(fields)}`);
+  const texts: string[] = [];
+  const tools = Object.entries(state.tools).map(([id, fields]) => `${escapeValue(id)}=${encodeTool(fields, texts)}`);
   if (tools.length > 0) sections.push('T' + tools.join(';'));
+  if (texts.length > 0) sections.push('X' + texts.join(''));
   return PREFIX + sections.join('|');
 }
 
@@ -66,11 +78,15 @@ function encodeScore(score: number | null): string {
   return score === null || !Number.isFinite(score) ? '' : Math.round(clamp(score, 0, 100) * 100).toString(36);
 }
 
-function encodeTool(fields: Record<string, string | string[]>): string {
+/** Checklists inline; texts go to `texts` (the X section), leaving their length here. */
+function encodeTool(fields: Record<string, string | string[]>, texts: string[]): string {
   return Object.entries(fields)
-    .map(([fieldId, value]) =>
-      typeof value === 'string' ? `${escapeValue(fieldId)}*${escapeValue(value)}` : `${escapeValue(fieldId)}!${value.map(escapeValue).join('*')}`,
-    )
+    .map(([fieldId, value]) => {
+      if (typeof value !== 'string') return `${escapeValue(fieldId)}!${value.map(escapeValue).join('*')}`;
+      const stored = toStoredText(value);
+      texts.push(stored);
+      return `${escapeValue(fieldId)}*${stored.length.toString(36)}`;
+    })
     .join(',');
 }
 
@@ -152,9 +168,13 @@ export function decodeState(text: string | null, course: RuntimeCourse): Learner
   } catch {
     return state;
   }
-  for (const section of splitUnescaped(text.slice(version[0].length), '|')) {
+  const body = text.slice(version[0].length);
+  // Everything before the raw texts is escaped, so the first unescaped `|X` starts them.
+  const textsAt = indexOfTexts(body);
+  const tail = { texts: textsAt < 0 ? '' : body.slice(textsAt + 2), offset: 0 };
+  for (const section of splitUnescaped(textsAt < 0 ? body : body.slice(0, textsAt), '|')) {
     try {
-      decodeSection(section.charAt(0), section.slice(1), index, state);
+      decodeSection(section.charAt(0), section.slice(1), index, state, tail);
     } catch {
       // A section that cannot be read is left out; the others still count.
     }
@@ -162,7 +182,22 @@ export function decodeState(text: string | null, course: RuntimeCourse): Learner
   return state;
 }
 
-function decodeSection(tag: string, payload: string, index: CourseIndex, state: LearnerState): void {
+function indexOfTexts(body: string): number {
+  let position = 0;
+  for (const [i, part] of splitUnescaped(body, '|').entries()) {
+    if (i > 0 && part.startsWith('X')) return position - 1;
+    position += part.length + 1;
+  }
+  return -1;
+}
+
+/** The raw tool texts and how far T's lengths have consumed them; offset -1 once lost. */
+interface TextTail {
+  texts: string;
+  offset: number;
+}
+
+function decodeSection(tag: string, payload: string, index: CourseIndex, state: LearnerState, tail: TextTail): void {
   switch (tag) {
     case 'L':
       state.location = checkLocation(unescapeValue(payload), index);
@@ -180,9 +215,10 @@ function decodeSection(tag: string, payload: string, index: CourseIndex, state: 
       }
       break;
     case 'T':
+      // Every entry is read, known tool or not, so each text's place in X is found.
       for (const [id, body] of entries(payload)) {
-        const tool = index.tools.get(id);
-        if (tool) setOwn(state.tools, id, decodeTool(body, tool));
+        const values = decodeTool(body, index.tools.get(id), tail);
+        if (index.tools.has(id)) setOwn(state.tools, id, values);
       }
       break;
     default:
@@ -252,22 +288,35 @@ function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
   return progress;
 }
 
-function decodeTool(body: string, tool: RuntimeTool): Record<string, string | string[]> {
+function decodeTool(body: string, tool: RuntimeTool | undefined, tail: TextTail): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
-  const fields = new Map(tool.fields.map((f) => [f.id, f]));
+  const fields = new Map(tool?.fields.map((f) => [f.id, f]));
   for (const item of splitList(body)) {
     const mark = indexOfUnescaped(item, '*!');
     if (mark <= 0) continue;
     const field = fields.get(unescapeValue(item.slice(0, mark)));
     const payload = item.slice(mark + 1);
-    if (field?.type === 'text' && item.charAt(mark) === '*') {
-      setOwn(values, field.id, truncate(unescapeValue(payload), field.maxLength));
-    } else if (field?.type === 'checklist' && item.charAt(mark) === '!') {
+    if (item.charAt(mark) === '*') {
+      const text = takeText(tail, payload);
+      if (text !== undefined && field?.type === 'text') setOwn(values, field.id, truncate(text, field.maxLength));
+    } else if (field?.type === 'checklist') {
       const items = new Set(field.items);
       setOwn(values, field.id, unique(splitList(payload, '*').map(unescapeValue)).filter((i) => items.has(i)));
     }
   }
   return values;
+}
+
+/** The next raw text, `length` (base 36) long; undefined once a length cannot be trusted. */
+function takeText(tail: TextTail, length: string): string | undefined {
+  const n = readNumber(length);
+  if (tail.offset < 0 || n === undefined || tail.offset + n > tail.texts.length) {
+    tail.offset = -1;
+    return undefined;
+  }
+  const stored = tail.texts.slice(tail.offset, tail.offset + n);
+  tail.offset += n;
+  return fromStoredText(stored);
 }
 
 /** Split a list; an empty string is an empty list. */

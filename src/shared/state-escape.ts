@@ -1,13 +1,21 @@
 /**
- * Character-level escaping for the learner-state string (see state-codec.ts).
+ * Character-level rules for the learner-state string (see state-codec.ts).
  *
- * The saved state travels through LMS JavaScript, form or JSON posts, databases, and is
- * sometimes written back into an inline script or an XML attribute on relaunch. So the
- * output never holds control characters, line separators, XML non-characters, lone
- * surrogates, quotes, `\`, `<`, `>`, `&`, `%`, `+` (double decoding), nor the codec's own
- * delimiters. Each of those becomes exactly two characters (`~x` or `^x`); every other
- * character, accented letters included, passes through unchanged. So one typed character
- * costs at most two saved characters, which is what the build-time budget assumes.
+ * The saved state travels through LMS JavaScript, form or JSON posts and databases, and is
+ * sometimes written back into an inline script or an XML attribute on relaunch.
+ *
+ * Ids, the bookmark and answer values are escaped: the output never holds control
+ * characters, line separators, XML non-characters, lone surrogates, quotes, `\`, `<`, `>`,
+ * `&`, `%`, `+`, nor the codec's delimiters; each of those becomes two characters
+ * (`~x` or `^x`).
+ *
+ * Learner text (tool fields) is stored raw instead, behind a length, so one typed character
+ * costs exactly one saved character: with escaping, a text full of quotes or line breaks
+ * would cost twice its length, and the strict budget for SCORM 1.2's 4,096 characters would
+ * refuse ordinary courses. Raw text is what JSON-based suspend data (Adapt, Rise) has always
+ * carried; only what transports do alter is replaced: line breaks become U+2424 `␤` (no
+ * `\r\n` rewriting can shift the lengths), other control characters, XML non-characters
+ * and lone surrogates are dropped or replaced, never lengthening the text.
  */
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -59,10 +67,14 @@ for (const [leader, table] of [
   });
 }
 
-/** A character that costs the most saved characters (two). */
-export const COSTLIEST_CHARACTER = '|';
-/** A character that costs the most UTF-8 bytes once saved (one character, three bytes). */
-export const COSTLIEST_CHARACTER_IN_BYTES = '\u20ac';
+/**
+ * A typed character that costs the most once saved: one character (as every typed
+ * character) and three UTF-8 bytes (an astral character is two code units and four bytes).
+ */
+export const COSTLIEST_TEXT_CHARACTER = '\u20ac';
+
+/** Stands for a line break in stored text. */
+export const LINE_BREAK_MARK = '\u2424';
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -122,4 +134,21 @@ export function indexOfUnescaped(text: string, chars: string): number {
     else if (chars.includes(char)) return i;
   }
   return -1;
+}
+
+/**
+ * Learner text as stored: never longer than `text`. Line breaks (`\r\n`, `\r`, `\n`,
+ * U+2028, U+2029) become `␤`; tabs stay; other control characters and U+FFFE/U+FFFF are
+ * dropped; lone surrogates become U+FFFD.
+ */
+export function toStoredText(text: string): string {
+  return text
+    .replace(/\r\n?|[\n\u2028\u2029]/g, LINE_BREAK_MARK)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Learner text from its stored form. */
+export function fromStoredText(stored: string): string {
+  return stored.split(LINE_BREAK_MARK).join('\n');
 }

@@ -7,7 +7,9 @@ import { decodeState, encodeState, MAX_VIDEO_SEGMENTS, normalizeSegments } from 
 import { courseAndStateArb, courseArb, expectStateFitsCourse, stateArb } from './state-fixtures.js';
 
 /** What no LMS transport, database or relaunch page should ever have to carry. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f'"\\<>&%+\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Also kept out of everything but the learner's own text. */
+const UNSAFE_OUTSIDE_TEXT = /[\t'"\\<>&%+]/;
 
 const course: RuntimeCourse = {
   id: 'valorisez-cooperation',
@@ -73,7 +75,8 @@ const sampleState: LearnerState = {
 const SAMPLE_P1 =
   'p1:Lenjeux/enjeux-quiz|Venjeux-video,enjeux-quiz,enjeux-outil|Wenjeux-video=57,1,0,2n,3c,57' +
   '|Qenjeux-quiz=2,557,557,2!alliance*a,nombre-etapes*false,ressources*video*quiz!ressources,alliance,nombre-etapes' +
-  '|Tenjeux-outil=partenariat*Mécénat d~Eune PME avec l’association ~y 100~K local,apports!interet-general';
+  '|Tenjeux-outil=partenariat*1d,apports!interet-general' +
+  "|XMécénat d'une PME avec l’association | 100% local";
 
 describe('encodeState / decodeState', () => {
   it('writes a compact, versioned string and reads it back', () => {
@@ -95,11 +98,13 @@ describe('encodeState / decodeState', () => {
     );
   });
 
-  it('never writes characters an LMS could mangle, and one typed character costs at most two', () => {
+  it('never writes characters an LMS could mangle, and an escaped character costs at most two', () => {
     fc.assert(
       fc.property(courseAndStateArb, ({ state }) => {
         const text = encodeState(state);
         expect(text).not.toMatch(UNSAFE);
+        const texts = text.search(/\|X/);
+        expect(texts < 0 ? text : text.slice(0, texts)).not.toMatch(UNSAFE_OUTSIDE_TEXT);
       }),
       { numRuns: 200 },
     );
@@ -161,7 +166,7 @@ describe('encodeState / decodeState', () => {
   });
 
   it('reads a later version’s known sections and skips the sections it does not know', () => {
-    const later = SAMPLE_P1.replace('p1:', 'p7:') + '|Zsomething-new=1,2,3';
+    const later = SAMPLE_P1.replace('p1:', 'p7:').replace('|X', '|Zsomething-new=1,2,3|X');
     expect(decodeState(later, course)).toEqual(sampleState);
   });
 
@@ -187,6 +192,23 @@ describe('encodeState / decodeState', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('saves a learner text at one character per typed character, plus its length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 250 }), (typed) => {
+        const base = { ...emptyLearnerState(), tools: { 'enjeux-outil': { partenariat: '' } } };
+        const withText = { ...base, tools: { 'enjeux-outil': { partenariat: typed } } };
+        expect(encodeState(withText).length - encodeState(base).length).toBeLessThanOrEqual(typed.length + 2 + 'X'.length + 1);
+      }),
+    );
+  });
+
+  it('drops the texts it can no longer place when a length is corrupt, keeping the rest', () => {
+    const corrupt = SAMPLE_P1.replace('partenariat*', 'partenariat*zzzz');
+    const decoded = decodeState(corrupt, course);
+    expect(decoded.tools['enjeux-outil']).toEqual({ apports: ['interet-general'] });
+    expect(decoded.quizzes['enjeux-quiz']?.attempts).toBe(2);
   });
 
   it('decodes another course’s state without taking any of it', () => {

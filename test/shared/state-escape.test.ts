@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  COSTLIEST_CHARACTER,
-  COSTLIEST_CHARACTER_IN_BYTES,
+  COSTLIEST_TEXT_CHARACTER,
   DELIMITERS,
   escapeValue,
+  fromStoredText,
   splitUnescaped,
+  toStoredText,
   unescapeValue,
 } from '../../src/shared/state-escape.js';
 
@@ -38,18 +39,27 @@ describe('state escaping', () => {
     );
   });
 
-  it('names the costliest characters the state budget assumes, checked over every UTF-16 code unit', () => {
-    const worstChars = escapeValue(COSTLIEST_CHARACTER).length;
-    const worstBytes = utf8Length(escapeValue(COSTLIEST_CHARACTER_IN_BYTES));
-    expect(worstChars).toBe(2);
-    expect(worstBytes).toBe(3);
+  it('names the costliest typed character the state budget assumes, checked over every UTF-16 code unit', () => {
+    expect(toStoredText(COSTLIEST_TEXT_CHARACTER)).toHaveLength(1);
+    expect(utf8Length(toStoredText(COSTLIEST_TEXT_CHARACTER))).toBe(3);
     for (let code = 0; code <= 0xffff; code++) {
-      const escaped = escapeValue(String.fromCharCode(code));
-      expect(escaped.length).toBeLessThanOrEqual(worstChars);
-      expect(utf8Length(escaped)).toBeLessThanOrEqual(worstBytes);
+      const stored = toStoredText(String.fromCharCode(code));
+      expect(stored.length).toBeLessThanOrEqual(1);
+      expect(utf8Length(stored)).toBeLessThanOrEqual(3);
     }
-    // A pair of code units (one astral character) costs 4 bytes: 2 per code unit.
-    expect(utf8Length(escapeValue('😀'))).toBe(4);
+    // An astral character is two code units (two toward maxLength) and four bytes.
+    expect(utf8Length(toStoredText('😀'))).toBe(4);
+  });
+
+  it('stores learner text raw, never longer, without what transports alter', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const stored = toStoredText(text);
+        expect(stored.length).toBeLessThanOrEqual(text.length);
+        expect(stored).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      }),
+    );
+    expect(fromStoredText(toStoredText("Mécénat d'une PME\r\n« 100 % local » & <b>"))).toBe("Mécénat d'une PME\n« 100 % local » & <b>");
   });
 
   it('drops a broken escape from a corrupt string instead of throwing', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { RuntimeActivity, RuntimeCourse, RuntimeQuestion } from '../../src/shared/course-data.js';
 import type { LearnerState, QuizProgress, VideoProgress } from '../../src/shared/learner-state.js';
 import { MAX_QUIZ_ATTEMPTS, MAX_VIDEO_SECONDS, MAX_VIDEO_SEGMENTS } from '../../src/shared/state-codec.js';
+import { fromStoredText, toStoredText } from '../../src/shared/state-escape.js';
 
 const ID_CHARS = [...'abcxyz019-_.', ...'|;=!,*~^:/%+&<>"\'\\', 'é', ' ', '\n', '\u0085', '😀'];
 const idArb = fc
@@ -126,7 +127,11 @@ function toolArb(tool: Extract<RuntimeActivity, { kind: 'tool' }>): fc.Arbitrary
     (fid): fc.Arbitrary<string | string[]> => {
       const field = tool.fields.find((f) => f.id === fid)!;
       return field.type === 'text'
-        ? fc.string({ unit: 'binary', maxLength: field.maxLength }).filter((s) => s.length <= field.maxLength)
+        ? // Text as a browser field holds it: line breaks as \n, no other control characters.
+          fc
+            .string({ unit: 'binary', maxLength: field.maxLength })
+            .map((s) => fromStoredText(toStoredText(s)))
+            .filter((s) => s.length <= field.maxLength)
         : pick(field.items);
     },
   );

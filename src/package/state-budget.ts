@@ -1,0 +1,110 @@
+/**
+ * Will the learner state of this course always fit in what the LMS keeps? Builds the
+ * largest state the runtime can save for the course and encodes it with the real codec,
+ * so the figure is exact for this build, not an estimate.
+ */
+import type { Course, SourceLocation, TextField } from '../model/course.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LearnerState } from '../shared/learner-state.js';
+import { encodeState, MAX_QUIZ_ATTEMPTS, MAX_VIDEO_SECONDS, MAX_VIDEO_SEGMENTS } from '../shared/state-codec.js';
+import { COSTLIEST_TEXT_CHARACTER, toStoredText } from '../shared/state-escape.js';
+import type { Target } from './target.js';
+
+export const stateBudgetCodes = {
+  STATE_TOO_LARGE: 'STATE_TOO_LARGE',
+} as const;
+
+export interface StateBudget {
+  /** Characters of the largest saved state (what SCORM limits count). */
+  characters: number;
+  /** UTF-8 bytes of the largest saved state, for LMSs that count bytes. */
+  utf8Bytes: number;
+  /** Characters the tool text fields take at worst, largest first. */
+  textFields: { id: string; characters: number; loc: SourceLocation }[];
+}
+
+/**
+ * The largest state for `course`: every activity visited, every video with the most
+ * segments the codec keeps and the longest times, every quiz at its most attempts with
+ * every question answered with every choice and an order saved, every tool field filled
+ * to `maxLength` with the costliest character, the longest bookmark.
+ */
+export function worstCaseState(course: Course): LearnerState {
+  const state: LearnerState = { location: '', visited: [], videos: {}, quizzes: {}, tools: {} };
+  for (const step of course.steps) {
+    if (step.id.length > state.location.length) state.location = step.id;
+    for (const activity of step.activities) {
+      const location = `${step.id}/${activity.id}`;
+      if (location.length > state.location.length) state.location = location;
+      state.visited.push(activity.id);
+      if (activity.kind === 'video') {
+        state.videos[activity.id] = { segments: longestSegments(), position: MAX_VIDEO_SECONDS, watched: true };
+      } else if (activity.kind === 'quiz') {
+        state.quizzes[activity.id] = {
+          attempts: activity.attempts > 0 ? Math.min(activity.attempts, MAX_QUIZ_ATTEMPTS) : MAX_QUIZ_ATTEMPTS,
+          score: 99.99,
+          best: 99.99,
+          passed: true,
+          answers: Object.fromEntries(activity.questions.map((q) => [q.id, q.choices.map((c) => c.id)])),
+          submitted: true,
+          order: activity.questions.map((q) => q.id),
+        };
+      } else if (activity.kind === 'tool') {
+        state.tools[activity.id] = Object.fromEntries(
+          activity.fields.map((f) => [f.id, f.type === 'text' ? COSTLIEST_TEXT_CHARACTER.repeat(f.maxLength) : f.items.map((i) => i.id)]),
+        );
+      }
+    }
+  }
+  return state;
+}
+
+/** Disjoint segments whose bounds all take the most base-36 digits. */
+function longestSegments(): [number, number][] {
+  return Array.from({ length: MAX_VIDEO_SEGMENTS }, (_, i): [number, number] => [
+    MAX_VIDEO_SECONDS - 3 * (MAX_VIDEO_SEGMENTS - i),
+    MAX_VIDEO_SECONDS - 3 * (MAX_VIDEO_SEGMENTS - i) + 1,
+  ]);
+}
+
+export function measureWorstCaseState(course: Course): StateBudget {
+  const encoded = encodeState(worstCaseState(course));
+  const characters = encoded.length;
+  const utf8Bytes = new TextEncoder().encode(encoded).length;
+  const textFields = course.steps
+    .flatMap((s) => s.activities)
+    .flatMap((a) => (a.kind === 'tool' ? a.fields.filter((f): f is TextField => f.type === 'text').map((f) => ({ tool: a.id, field: f })) : []))
+    .map(({ tool, field }) => ({
+      id: `${tool}.${field.id}`,
+      characters: toStoredText(COSTLIEST_TEXT_CHARACTER.repeat(field.maxLength)).length,
+      loc: field.loc,
+    }))
+    .sort((a, b) => b.characters - a.characters);
+  return { characters, utf8Bytes, textFields };
+}
+
+const format = (n: number): string => n.toLocaleString('en-US');
+
+/** An error when the largest state of `course` exceeds what `target` keeps. */
+export function checkStateBudget(course: Course, target: Pick<Target, 'name' | 'maxStateLength'>): Diagnostic[] {
+  const budget = measureWorstCaseState(course);
+  if (budget.characters <= target.maxStateLength) return [];
+  const textTotal = budget.textFields.reduce((sum, f) => sum + f.characters, 0);
+  const excess = budget.characters - target.maxStateLength;
+  const largest = budget.textFields[0];
+  const hint =
+    textTotal >= excess && largest
+      ? `Lower \`maxLength\` on tool text fields: they take ${format(textTotal)} characters when full, ` +
+        `the largest being ${largest.id} (${format(largest.characters)}). Removing ${format(excess)} characters is enough.`
+      : `Shorten ids (activities, questions, choices) or split the course: ${format(excess)} characters too many. ` +
+        `Tool text fields take ${format(textTotal)} characters of it at worst.`;
+  return [
+    {
+      code: stateBudgetCodes.STATE_TOO_LARGE,
+      severity: 'error',
+      message: `Worst-case learner state is ${format(budget.characters)} characters; the ${target.name} target keeps ${format(target.maxStateLength)}`,
+      hint,
+      loc: textTotal >= excess && largest ? largest.loc : course.loc,
+    },
+  ];
+}
