@@ -1,20 +1,36 @@
 /**
- * The programmatic build: load → validate → render → package → write.
+ * The programmatic build: load → check → render → package → write.
  * The CLI is a thin shell over this; it only prints and sets the exit code.
+ *
+ * Course problems come back as diagnostics (`ok: false`, no zip written); only unexpected
+ * failures (I/O, a bug) throw. Every target is rendered and packaged before the first zip is
+ * written, so a course that fails for one target leaves no zip for any.
  */
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { CourseError, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { Course } from './model/course.js';
 import { loadCourse } from './load/index.js';
 import { renderCourse } from './render/index.js';
 import { resolveTargets } from './package/targets.js';
-import type { BuildOptions } from './package/target.js';
+import type { BuildOptions, PackageFile, Target } from './package/target.js';
+import { checkStateBudget, measureWorstCaseState } from './package/state-budget.js';
 import { writeZip } from './write/zip.js';
-import { checkStateBudget } from './package/state-budget.js';
+import { DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
 
 export interface BuildRequest {
   courseDir: string;
-  targets: string[];
-  options: BuildOptions;
+  /** Target names (`all` = every target). Default: src/options.ts. */
+  targets?: readonly string[];
+  /** Missing fields take the defaults of src/options.ts. */
+  options?: Partial<BuildOptions>;
+}
+
+/** How much of the LMS's learner-state storage the course can use at worst. */
+export interface StateUsage {
+  /** Characters of the largest state the runtime can save for this course. */
+  worstCase: number;
+  /** Characters the target's LMS keeps. */
+  limit: number;
 }
 
 export interface BuiltPackage {
@@ -22,6 +38,7 @@ export interface BuiltPackage {
   zipPath: string;
   bytes: number;
   files: number;
+  state: StateUsage;
 }
 
 export interface BuildResult {
@@ -30,31 +47,67 @@ export interface BuildResult {
   packages: BuiltPackage[];
 }
 
+/** `<course id>-<version>-<target>.zip`, with characters unsafe in file names replaced. */
+export function packageFileName(course: Pick<Course, 'id' | 'version'>, target: Pick<Target, 'name'>): string {
+  return `${course.id}-${course.version}-${target.name}.zip`.replace(/[^A-Za-z0-9._+-]/g, '_');
+}
+
 export async function build(request: BuildRequest): Promise<BuildResult> {
+  // Unknown target names throw UnknownTargetError before any work: a usage mistake.
+  const targets = resolveTargets(request.targets ?? DEFAULT_TARGETS);
+  const options = resolveBuildOptions(request.options);
+
   const loaded = await loadCourse(request.courseDir);
   const diagnostics = [...loaded.diagnostics];
   const course = loaded.course;
-  if (!course || diagnostics.some((d) => d.severity === 'error')) {
-    return { ok: false, diagnostics, packages: [] };
-  }
+  if (!course || hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
 
-  const targets = resolveTargets(request.targets);
-  const targetDiagnostics: Diagnostic[] = [];
+  const checks = new DiagnosticBag();
   for (const target of targets) {
-    targetDiagnostics.push(...checkStateBudget(course, target));
+    target.check?.(course, checks, options);
+    checkStateBudget(course, target).forEach((d) => checks.add(d));
   }
-  diagnostics.push(...targetDiagnostics);
-  if (targetDiagnostics.some((d) => d.severity === 'error')) {
-    return { ok: false, diagnostics, packages: [] };
+  diagnostics.push(...dedupe(checks.items));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
+
+  const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
+  try {
+    for (const target of targets) {
+      const pages = await renderCourse(course, target);
+      const files = await target.package(course, pages, options);
+      planned.push({ target, zipPath: path.join(options.outDir, packageFileName(course, target)), files });
+    }
+  } catch (error) {
+    if (error instanceof CourseError) return { ok: false, diagnostics: [...diagnostics, ...error.diagnostics], packages: [] };
+    throw error;
   }
 
+  const worstCase = measureWorstCaseState(course).characters;
   const packages: BuiltPackage[] = [];
-  for (const target of targets) {
-    const pages = await renderCourse(course, target);
-    const files = await target.package(course, pages, request.options);
-    const zipPath = path.join(request.options.outDir, `${course.id}-${course.version}-${target.name}.zip`);
+  for (const { target, zipPath, files } of planned) {
     const written = await writeZip(zipPath, files);
-    packages.push({ target: target.name, zipPath, bytes: written.bytes, files: files.length });
+    packages.push({
+      target: target.name,
+      zipPath,
+      bytes: written.bytes,
+      files: files.length,
+      state: { worstCase, limit: target.maxStateLength },
+    });
   }
   return { ok: true, diagnostics, packages };
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Several targets may report the same problem (e.g. the state budget); say it once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.loc]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,0 +1,90 @@
+/**
+ * The command line: parses flags, calls the library, prints, sets the exit code.
+ * Commands load their implementation (and with it archiver, esbuild, ajv, handlebars...)
+ * only when they run, so `parcours --help` and `--version` start fast.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS } from '../options.js';
+import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../package/targets.js';
+import { reportFailure, type GlobalOptions } from './output.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success (warnings allowed)
+  1  the course has errors (nothing written), or the command line is wrong
+  2  unexpected failure (rerun with --debug to see the stack)`;
+
+const MASTERY_SCORE_HELP =
+  'leave adlcp:masteryscore (the course passingScore) out of imsmanifest.xml. With it, Moodle ' +
+  '("mastery score overrides status", on by default) sets passed/failed from the score when the ' +
+  'course closes, whatever status the course reported; without it the course alone decides';
+
+function readVersion(): string {
+  // src/cli/ and lib/cli/ both sit two levels below package.json.
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+const defaultTargets = [...DEFAULT_TARGETS];
+
+/** `--target a b`, `--target a,b` and repeated `--target` all add up; names are checked here. */
+function parseTargets(value: string, previous: string[]): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    resolveTargets(names);
+  } catch (error) {
+    if (!(error instanceof UnknownTargetError)) throw error;
+    const folderHint = existsSync(value) ? ` ("${value}" is a folder: put the course folder before --target.)` : '';
+    throw new InvalidArgumentError(error.message + folderHint);
+  }
+  return previous === defaultTargets ? names : [...previous, ...names];
+}
+
+async function run(command: Command, action: () => Promise<void>): Promise<void> {
+  const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+  try {
+    await action();
+  } catch (error) {
+    reportFailure(error, options);
+  }
+}
+
+export function createProgram(): Command {
+  const program = new Command('parcours')
+    .description('Build e-learning packages (SCORM 1.2, xAPI, cmi5) from a course written in YAML and Markdown')
+    .version(readVersion(), '-v, --version', 'print the version')
+    .option('--debug', 'print the stack of unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  program
+    .command('validate')
+    .description('check a course and report every problem; writes nothing')
+    .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (dir: string, options: { json?: boolean }, command: Command) =>
+      run(command, async () => (await import('./validate-command.js')).validateCommand(dir, options)),
+    );
+
+  const targetList = targets.map((t) => `  ${t.name.padEnd(10)}${t.description}`).join('\n');
+  program
+    .command('build')
+    .description('build one zip per target into the output folder')
+    .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
+    .addOption(
+      new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
+        .default(defaultTargets, DEFAULT_TARGETS.join(' '))
+        .argParser(parseTargets),
+    )
+    .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR)
+    .option('--no-mastery-score', MASTERY_SCORE_HELP)
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', `\nTargets:\n${targetList}\n${EXIT_CODES_HELP}`)
+    .action(async (dir: string, options: { target: string[]; out: string; masteryScore: boolean; json?: boolean }, command: Command) =>
+      run(command, async () => (await import('./build-command.js')).buildCommand(dir, options)),
+    );
+
+  return program;
+}
