@@ -45,6 +45,9 @@ export function renderHostPage(config: HostPageConfig): string {
     autocommit: false,
     dataCommitFormat: 'flattened',
     terminateCommitParam: 'terminate',
+    // As Moodle's default "mastery score overrides status": at LMSFinish, with a mastery
+    // score from the manifest and a raw score, the LMS sets passed/failed itself.
+    mastery_override: true,
     logLevel: 5
   });
   if (Object.keys(config.cmi).length > 0) api.loadFromFlattenedJSON(config.cmi, '');

@@ -1,12 +1,12 @@
 /**
  * Builds a course (the sample course by default) with the real build pipeline into a
  * temporary folder, then unzips the package: what an LMS does on upload.
+ * `PARCOURS_E2E_ZIP=<zip>` runs the tests on a package built elsewhere (e.g. by the CLI).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../../src/build.js';
 import { unzipTo } from './unzip.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +27,23 @@ export async function buildPackage(
   target = 'scorm12',
 ): Promise<BuiltPackage> {
   const work = await mkdtemp(path.join(tmpdir(), 'parcours-e2e-'));
-  const outDir = path.join(work, 'dist');
+  const zipPath = process.env.PARCOURS_E2E_ZIP || (await buildZip(courseDir, target, path.join(work, 'dist'), work));
+  const dir = path.join(work, 'package');
+  const entries = await unzipTo(zipPath, dir);
+  const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8');
+  const mastery = /<adlcp:masteryscore>\s*([\d.]+)\s*<\/adlcp:masteryscore>/.exec(manifest)?.[1];
+  return {
+    zipPath,
+    dir,
+    entries,
+    ...(mastery === undefined ? {} : { masteryScore: Number(mastery) }),
+    remove: () => rm(work, { recursive: true, force: true }),
+  };
+}
+
+async function buildZip(courseDir: string, target: string, outDir: string, work: string): Promise<string> {
+  // Imported here so that a run on a given zip does not need the build pipeline at all.
+  const { build } = await import('../../src/build.js');
   const result = await build({ courseDir, targets: [target], options: { outDir, masteryScore: true } });
   const built = result.packages[0];
   if (!result.ok || !built) {
@@ -35,15 +51,5 @@ export async function buildPackage(
     const messages = result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`).join('\n');
     throw new Error(`build of ${courseDir} failed:\n${messages}`);
   }
-  const dir = path.join(work, 'package');
-  const entries = await unzipTo(built.zipPath, dir);
-  const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8');
-  const mastery = /<adlcp:masteryscore>\s*([\d.]+)\s*<\/adlcp:masteryscore>/.exec(manifest)?.[1];
-  return {
-    zipPath: built.zipPath,
-    dir,
-    entries,
-    ...(mastery === undefined ? {} : { masteryScore: Number(mastery) }),
-    remove: () => rm(work, { recursive: true, force: true }),
-  };
+  return built.zipPath;
 }
