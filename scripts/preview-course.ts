@@ -91,11 +91,27 @@ const shots: [string, (page: Page) => Promise<void>][] = [
       if (await text.count()) await text.fill('Notre partenariat avec l’association du quartier');
     },
   ],
+  [
+    'sheet-print',
+    async (page) => {
+      await page.goto(`${base}#/${step.id}/${find('sheet')?.id}`);
+      await page.emulateMedia({ media: 'print' });
+    },
+  ],
+  [
+    'closed',
+    async (page) => {
+      await page.goto(base);
+      await page.getByRole('button', { name: /Quitter|Leave/ }).click();
+    },
+  ],
 ];
 await mkdir(path.join(outDir, 'screens'), { recursive: true });
 for (const [device, viewport] of [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 375, height: 740 }],
+  // Moodle's default SCORM frame height.
+  ['moodle', { width: 960, height: 500 }],
 ] as const) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   for (const [name, open] of shots) {

@@ -13,14 +13,15 @@ export function bundleRuntime(entry: string, language: Language): Promise<string
   const key = `${entry}\0${language}`;
   let bundle = bundles.get(key);
   if (!bundle) {
-    bundle = buildBundle(entry, language);
+    bundle = buildRuntimeBundle(entry, language);
     bundles.set(key, bundle);
     bundle.catch(() => bundles.delete(key));
   }
   return bundle;
 }
 
-async function buildBundle(entry: string, language: Language): Promise<string> {
+/** Bundles without the cache (bundleRuntime caches its result). */
+export async function buildRuntimeBundle(entry: string, language: Language): Promise<string> {
   // esbuild's native binary loads only when a build actually needs it (validate does not).
   const esbuild = await import('esbuild');
   const root = packageRoot();

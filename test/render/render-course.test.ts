@@ -51,7 +51,7 @@ describe('renderCourse', () => {
   it('embeds the runtime course data, escaped so that no text can close the script element', async () => {
     const html = text(await rendered, 'index.html');
     const data = embeddedData(html);
-    expect(data.title).toBe('Cours <démo> & essais');
+    expect(data.title).toBe('Cours <démo> & essais </script><!--');
     expect(data.graded).toBe(true);
     expect(data.steps[0]!.activities.map((a) => a.kind)).toEqual(['video', 'quiz', 'sheet', 'tool']);
     const quiz = data.steps[0]!.activities[1];

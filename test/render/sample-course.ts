@@ -29,7 +29,7 @@ export function sampleCourse(options: { video?: string } = {}): Course {
   const asset = (rel: string, mediaType: string): AssetRef => ({ path: rel, absPath: path.join(root, rel), mediaType, loc: loc('steps/01.yaml') });
   return {
     id: 'demo',
-    title: 'Cours <démo> & essais',
+    title: 'Cours <démo> & essais </script><!--',
     language: 'fr',
     description: 'Un petit parcours.\n\nDeuxième paragraphe </script><!-- ici.',
     authors: ['Parcours'],

@@ -153,7 +153,8 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     end();
     adapter.finish('leave');
     for (const view of views.values()) view.hidden = true;
-    for (const el of all('.topbar [data-action="leave"], [data-notice]')) el.hidden = true;
+    for (const el of all('.topbar [data-action="leave"], [data-course-progress], [data-notice]')) el.hidden = true;
+    one('.brand')?.removeAttribute('href');
     const closed = one('[data-closed]')!;
     closed.hidden = false;
     one('h1', closed)?.focus();
