@@ -7,9 +7,10 @@
  *   L<location>
  *   V<activityId>,<activityId>…                        visited activities
  *   W<videoId>=<position>,<watched>,<start>,<end>,…;…  watched is '' (unknown), 1 or 0
- *   Q<quizId>=<attempts>,<score>,<best>,<flags>!<answers>[!<order>];…
+ *   Q<quizId>=<attempts>,<score>,<best>,<flags>[,<shown>]!<question>,<question>…;…
  *       score and best in hundredths of a percent ('' = none); flags: 1 passed, 2 submitted;
- *       answers `<questionId>*<value>*<value>,…`; order `<questionId>,…`
+ *       questions `<questionId>*<value>*<value>` (answered), `<questionId>!` (not answered):
+ *       the first <shown> ones are the saved order, the answered others follow.
  *   T<toolId>=<fieldId>*<length>,<fieldId>!<item>*<item>,…;…
  *   X<text><text>…                                     the tool texts, raw, in T's order
  * Numbers are base 36. Ids, the bookmark and answers are escaped; learner texts are stored
@@ -67,11 +68,16 @@ function encodeVideo(video: VideoProgress): string {
 function encodeQuiz(quiz: QuizProgress): string {
   const flags = (quiz.passed ? FLAG_PASSED : 0) | (quiz.submitted ? FLAG_SUBMITTED : 0);
   const head = [clampInt(quiz.attempts, MAX_QUIZ_ATTEMPTS).toString(36), encodeScore(quiz.score), encodeScore(quiz.best), flags.toString(36)].join(',');
-  const answers = Object.entries(quiz.answers)
-    .map(([questionId, values]) => escapeValue(questionId) + values.map((v) => '*' + escapeValue(v)).join(''))
-    .join(',');
-  const order = quiz.order ? '!' + quiz.order.map(escapeValue).join(',') : '';
-  return answers || order ? `${head}!${answers}${order}` : head;
+  // The order is written as the sequence of the questions themselves: ids are not repeated.
+  const order = quiz.order ?? [];
+  const shown = new Set(order);
+  const entry = (questionId: string): string => {
+    const values = Object.hasOwn(quiz.answers, questionId) ? quiz.answers[questionId] : undefined;
+    return escapeValue(questionId) + (values ? values.map((v) => '*' + escapeValue(v)).join('') : '!');
+  };
+  const questions = [...order.map(entry), ...Object.keys(quiz.answers).filter((id) => !shown.has(id)).map(entry)];
+  const fullHead = quiz.order ? `${head},${order.length.toString(36)}` : head;
+  return questions.length > 0 ? `${fullHead}!${questions.join(',')}` : fullHead;
 }
 
 function encodeScore(score: number | null): string {
@@ -262,8 +268,9 @@ function decodeVideo(body: string): VideoProgress {
 }
 
 function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
-  const [head = '', answerText = '', ...rest] = splitUnescaped(body, '!');
-  const [attempts, score, best, flags] = splitUnescaped(head, ',');
+  const split = indexOfUnescaped(body, '!');
+  const [head, questionText] = split < 0 ? [body, ''] : [body.slice(0, split), body.slice(split + 1)];
+  const [attempts, score, best, flags, shown] = splitUnescaped(head, ',');
   const flagBits = readNumber(flags) ?? 0;
   const progress: QuizProgress = {
     attempts: Math.min(readNumber(attempts) ?? 0, MAX_QUIZ_ATTEMPTS),
@@ -274,17 +281,21 @@ function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
     submitted: (flagBits & FLAG_SUBMITTED) !== 0,
   };
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
-  for (const answer of splitList(answerText)) {
-    const [questionId = '', ...values] = splitUnescaped(answer, '*').map(unescapeValue);
+  const shownCount = readNumber(shown);
+  const order: string[] = [];
+  splitList(questionText).forEach((entry, position) => {
+    // Values never end in a raw `!` (it is escaped), so a final `!` marks "not answered".
+    const answered = !entry.endsWith('!');
+    const [questionId = '', ...values] = splitUnescaped(answered ? entry : entry.slice(0, -1), '*').map(unescapeValue);
     const question = questions.get(questionId);
-    if (!question) continue;
+    if (!question) return;
+    if (shownCount !== undefined && position < shownCount) order.push(questionId);
+    if (!answered) return;
     const choiceIds = new Set(question.choices.map((c) => c.id));
     // Questions without choices (other types) keep their values as typed.
     setOwn(progress.answers, questionId, unique(values).filter((v) => choiceIds.size === 0 || choiceIds.has(v)));
-  }
-  if (rest.length > 0) {
-    progress.order = unique(splitList(rest[0] ?? '').map(unescapeValue)).filter((id) => questions.has(id));
-  }
+  });
+  if (shownCount !== undefined) progress.order = unique(order);
   return progress;
 }
 

