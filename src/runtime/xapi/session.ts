@@ -30,6 +30,11 @@ export interface XapiSessionOptions {
   activityId: string;
   registration?: string;
   storage?: KeyValueStorage;
+  /**
+   * Where the statement queue lives, when not in `storage`. cmi5 keeps it per tab
+   * (sessionStorage): statements of a session the LMS has closed cannot be delivered later.
+   */
+  queueStorage?: KeyValueStorage;
   stateId?: string;
   /** Last change to every statement before it is queued, e.g. cmi5's context template. */
   decorate?(statement: Statement): Statement;
@@ -55,7 +60,7 @@ export class XapiSession {
     this.storage = options.storage ?? browserStorage();
     const { lrs } = options;
     this.queue = new StatementQueue({
-      storage: this.storage,
+      storage: options.queueStorage ?? this.storage,
       key: xapiStorageKey('queue', [lrs.endpoint, agentKey(options.actor)]),
       send: (statements, { keepalive }) => postStatements(lrs, statements, { keepalive }),
       ...(options.baseDelayMs !== undefined && { baseDelayMs: options.baseDelayMs }),
