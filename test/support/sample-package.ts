@@ -44,7 +44,8 @@ export async function buildPackage(
 async function buildZip(courseDir: string, target: string, outDir: string, work: string): Promise<string> {
   // Imported here so that a run on a given zip does not need the build pipeline at all.
   const { build } = await import('../../src/build.js');
-  const result = await build({ courseDir, targets: [target], options: { outDir, masteryScore: true } });
+  // The product's default options (mastery score written): what an author uploads.
+  const result = await build({ courseDir, targets: [target], options: { outDir } });
   const built = result.packages[0];
   if (!result.ok || !built) {
     await rm(work, { recursive: true, force: true });
