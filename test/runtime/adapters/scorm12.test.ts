@@ -108,6 +108,22 @@ describe('Scorm12Adapter against scorm-again', () => {
     expect(lmsData(lms).core.lesson_status).toBe('passed');
   });
 
+  it('holds the score back until the course decides when the LMS has a mastery score (it would fail a paused learner)', async () => {
+    const lms = newLms({ 'cmi.student_data.mastery_score': '80', 'cmi.core.credit': 'credit', 'cmi.core.lesson_mode': 'normal' });
+    const adapter = new Scorm12Adapter(lms);
+    expect((await adapter.start()).masteryScore).toBe(80);
+    adapter.setProgress({ completion: 'incomplete', scorePercent: 50, progress: 0.25 });
+    adapter.finish('pagehide');
+    expect(lmsData(lms).core).toMatchObject({ lesson_status: 'incomplete', score: { raw: '' } });
+
+    const decided = newLms({ 'cmi.student_data.mastery_score': '80', 'cmi.core.credit': 'credit', 'cmi.core.lesson_mode': 'normal' });
+    const b = new Scorm12Adapter(decided);
+    await b.start();
+    b.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
+    b.finish('leave');
+    expect(lmsData(decided).core).toMatchObject({ lesson_status: 'passed', score: { raw: '85' } });
+  });
+
   it('lets a failed course become passed on a later try', async () => {
     const lms = newLms({ 'cmi.core.entry': 'resume', 'cmi.core.lesson_status': 'failed' });
     const adapter = new Scorm12Adapter(lms);
