@@ -11,6 +11,8 @@ export interface BuildOptions {
   outDir: string;
   /** Write `adlcp:masteryscore` (SCORM) / `masteryScore` (cmi5) from the course's passing score. */
   masteryScore: boolean;
+  /** cmi5: one AU per step in cmi5.xml (`index.html?step=<id>`) instead of one AU for the course. */
+  cmi5AuPerStep?: boolean;
 }
 
 /**

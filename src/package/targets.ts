@@ -4,10 +4,11 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import type { Target } from './target.js';
+import { cmi5 } from './targets/cmi5.js';
 import { scorm12 } from './targets/scorm12.js';
 import { xapi } from './targets/xapi.js';
 
-export const targets: readonly Target[] = [scorm12, xapi];
+export const targets: readonly Target[] = [scorm12, xapi, cmi5];
 
 /** The name that selects every target. */
 export const ALL_TARGETS = 'all';
