@@ -119,6 +119,15 @@ describe('renderCourse', () => {
     }
   });
 
+  it('writes the interface in the course language', async () => {
+    const english = { ...sampleCourse(), language: 'en' as const };
+    const html = text(await renderCourse(english, target), 'index.html');
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('>Check my answers</button>');
+    expect(html).toContain('>Skip to content</a>');
+    expect(html).not.toContain('Valider mes réponses');
+  });
+
   it('keeps the stylesheet small and prints the runtime size', async () => {
     const files = await rendered;
     const css = gzipSync(text(files, 'parcours.css'), { level: 9 }).length;

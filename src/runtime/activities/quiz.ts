@@ -51,6 +51,19 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       if (p?.submitted) showResult(p, false);
     };
 
+    /** Fills the result box, one paragraph per line; the first (the score, when there is one) stands out. */
+    const say = (lines: string[], tone: 'passed' | 'failed' | 'warning') => {
+      resultBox.replaceChildren(
+        ...lines.map((line) => {
+          const el = document.createElement('p');
+          el.textContent = line;
+          return el;
+        }),
+      );
+      resultBox.className = 'quiz-result quiz-result--' + tone;
+      resultBox.hidden = false;
+    };
+
     const showResult = (p: QuizProgress, fresh: boolean) => {
       const reveal = !canRetry(p);
       for (const { question, type, root } of items) type.review(root, question, p.answers[question.id] ?? [], reveal, t);
@@ -61,16 +74,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
         const left = quiz.attempts - p.attempts;
         lines.push(left > 0 ? t('attemptsLeft', { n: left }) : t('noAttemptsLeft'));
       }
-      resultBox.replaceChildren(
-        ...lines.map((line, i) => {
-          const el = document.createElement('p');
-          el.textContent = line;
-          if (i === 0) el.className = 'quiz-score';
-          return el;
-        }),
-      );
-      resultBox.className = 'quiz-result quiz-result--' + (passedNow ? 'passed' : 'failed');
-      resultBox.hidden = false;
+      say(lines, passedNow ? 'passed' : 'failed');
       submitButton.hidden = true;
       retryButton.hidden = !canRetry(p);
       if (fresh) {
@@ -94,11 +98,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       const missing = items.filter((_, k) => responses[k]!.length === 0);
       if (missing.length > 0) {
         const message = t('unanswered', { n: missing.length });
-        const note = document.createElement('p');
-        note.textContent = message;
-        resultBox.replaceChildren(note);
-        resultBox.className = 'quiz-result quiz-result--warning';
-        resultBox.hidden = false;
+        say([message], 'warning');
         ctx.announce(message);
         one<HTMLInputElement>('input', missing[0]!.root)?.focus();
         return;

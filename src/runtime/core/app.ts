@@ -24,7 +24,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   try {
     launch = await adapter.start();
   } catch (error) {
-    console.error('[parcours] the LMS session did not start; progress will not be saved', error);
+    console.error('[parcours] LMS start failed: progress is not saved', error);
     launch = { savedState: null, mode: 'normal' };
   }
   const state: LearnerState = decodeState(launch.savedState, course);
@@ -43,7 +43,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     const encoded = encodeState(state);
     if (encoded.length > adapter.maxStateLength && !warnedSize) {
       warnedSize = true;
-      console.warn(`[parcours] saved state is ${encoded.length} characters; ${adapter.name} keeps ${adapter.maxStateLength}`);
+      console.warn(`[parcours] state: ${encoded.length} > ${adapter.maxStateLength} characters`);
     }
     adapter.saveState(encoded);
   };

@@ -83,10 +83,7 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
   return { activities, steps, progress };
 }
 
-/** Opened, or with some recorded progress. */
+/** Opened: the core records every activity page the learner shows (LearnerState.visited). */
 function isStarted(a: RuntimeActivity, state: LearnerState): boolean {
-  if (state.visited.includes(a.id)) return true;
-  const video = state.videos[a.id];
-  const quiz = state.quizzes[a.id];
-  return !!(video && (video.position > 0 || video.segments.length > 0)) || !!(quiz && (quiz.attempts > 0 || Object.keys(quiz.answers).length > 0));
+  return state.visited.includes(a.id);
 }

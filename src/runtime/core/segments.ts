@@ -27,10 +27,11 @@ export function wholeSeconds(segments: readonly Segment[]): Segment[] {
 
 /**
  * Largest step between two `timeupdate` events still counted as continuous playing
- * (browsers fire every 250 ms or so; 2× speed and a busy main thread stretch that).
- * Anything larger is a seek, and the skipped part is not counted.
+ * (browsers fire every 250 ms or so; fast playback and a busy device stretch that a lot).
+ * Anything larger is a jump, and the skipped part is not counted. Seeks are also cut
+ * explicitly by the player's `seeking` event, so this bound is only a safety net.
  */
-const MAX_PLAY_STEP = 3;
+const MAX_PLAY_STEP = 10;
 
 /** Turns the stream of playback times into played segments, ignoring seeks. */
 export class SegmentTracker {

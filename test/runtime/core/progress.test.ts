@@ -63,7 +63,7 @@ describe('progress and status', () => {
     const c = course([step('s1', null)]);
     const state = emptyLearnerState();
     state.videos['s1-video'] = { segments: [[0, 10]], position: 10 };
-    state.visited.push('s1-sheet');
+    state.visited.push('s1-video', 's1-sheet');
     const e = evaluateCourse(c, state, isDone);
     expect(e.activities).toEqual({ 's1-video': 'started', 's1-sheet': 'done', 's1-tool': 'todo' });
     expect(e.progress.progress).toBeCloseTo(1 / 3);
@@ -92,6 +92,7 @@ describe('progress and status', () => {
     const state = emptyLearnerState();
     doRest(state, 's1');
     state.quizzes.q1 = attempt(50, 1);
+    state.visited.push('q1');
     let e = evaluateCourse(c, state, isDone);
     expect(e.activities.q1).toBe('started');
     expect(e.progress.success).toBeUndefined();
@@ -106,6 +107,7 @@ describe('progress and status', () => {
     const c = course([step('s1', quiz('q1', 0))]);
     const state = emptyLearnerState();
     state.quizzes.q1 = attempt(10, 25);
+    state.visited.push('q1');
     const e = evaluateCourse(c, state, isDone);
     expect(e.activities.q1).toBe('started');
     expect(e.progress.success).toBeUndefined();
