@@ -1,0 +1,373 @@
+/**
+ * The cmi5 adapter against an in-process cmi5 LMS (fake-cmi5-lms.ts): the launch sequence,
+ * the statements of a session and their context, a reload in the middle of a session, a
+ * second session of the same registration, Browse mode, the LMS's mastery score, launch
+ * problems, one AU per step. Every statement passes @learninglocker/xapi-validation.
+ */
+import { createRequire } from 'node:module';
+import type { Statement } from '@xapi/xapi';
+import { describe, expect, it, vi } from 'vitest';
+import { createCmi5Adapter } from '../../../src/runtime/adapters/cmi5.js';
+import type { InteractionRecord, LaunchInfo, LmsAdapter, VideoEvent } from '../../../src/runtime/adapters/lms-adapter.js';
+import type { Cmi5Launch } from '../../../src/runtime/cmi5/launch.js';
+import type { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
+import { memoryStorage, type KeyValueStorage } from '../../../src/runtime/xapi/storage.js';
+import type { RuntimeCourse } from '../../../src/shared/course-data.js';
+import { ENDPOINT, fakeCmi5Lms, SESSION_EXT } from './fake-cmi5-lms.js';
+
+const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (s: unknown) => { path: string[]; message: string }[];
+
+const course: RuntimeCourse = {
+  id: 'valorisez-cooperation',
+  title: 'Valorisez vos pratiques de coopération',
+  version: '1.0.0',
+  language: 'fr',
+  passingScore: 80,
+  graded: true,
+  steps: [
+    {
+      id: 'enjeux',
+      title: 'Enjeux',
+      activities: [
+        { kind: 'video', id: 'enjeux-video', title: 'Présentation', threshold: 0.9, source: 'file' },
+        { kind: 'quiz', id: 'enjeux-quiz', title: 'Quiz', passingScore: 80, attempts: 3, shuffle: false, questions: [] },
+      ],
+    },
+    { id: 'typologie', title: 'Typologie', activities: [{ kind: 'sheet', id: 'typologie-fiche', title: 'Fiche' }] },
+  ],
+};
+
+const CMI5 = 'https://w3id.org/xapi/cmi5/';
+const PUBLISHER_AU = 'https://parcours.invalid/courses/valorisez-cooperation/au';
+const RETURN_URL = 'https://lms.example.org/course/12?back=1';
+const actor = { objectType: 'Agent' as const, name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } };
+
+const verb = (s: Statement) => s.verb.id.split('/').pop();
+const objectId = (s: Statement) => (s.object as { id: string }).id;
+const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
+
+function interaction(): InteractionRecord {
+  return {
+    id: 'enjeux-quiz.q1',
+    quizId: 'enjeux-quiz',
+    questionId: 'q1',
+    objectiveId: 'enjeux',
+    type: 'single-choice',
+    interactionType: 'choice',
+    response: ['a'],
+    correct: ['a'],
+    choices: [
+      { id: 'a', text: 'Oui' },
+      { id: 'b', text: 'Non' },
+    ],
+    description: 'Qu’allient les pratiques partenariales ?',
+    result: 'correct',
+    scoreShare: 1,
+    weight: 1,
+    latencyMs: 8_000,
+    timestamp: new Date(),
+  };
+}
+
+function videoEvent(verbName: VideoEvent['verb']): VideoEvent {
+  return { activityId: 'enjeux-video', verb: verbName, time: 10, length: 48, progress: 0.2, segments: [[0, 10]], threshold: 0.9 };
+}
+
+interface Browser {
+  storage: KeyValueStorage;
+  tab: KeyValueStorage;
+}
+
+/** One LMS, one learner, one registration; `launch()` plays the LMS launching the AU. */
+function setting(options: { step?: string } = {}) {
+  const lms = fakeCmi5Lms();
+  const registration = crypto.randomUUID();
+  const activityId = `https://lms.example.org/au/${options.step ?? 'course'}-${registration.slice(0, 8)}`;
+  const browser: Browser = { storage: memoryStorage(), tab: memoryStorage() };
+  const errors: Cmi5LaunchError[] = [];
+  const navigations: string[] = [];
+
+  function launch(data: Record<string, unknown> = {}, tab = browser) {
+    const prepared = lms.prepareLaunch(
+      { activityId, registration },
+      { launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.8, returnURL: RETURN_URL, contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity', id: PUBLISHER_AU }] } }, ...data },
+    );
+    const params: Cmi5Launch = { endpoint: ENDPOINT, fetchUrl: prepared.fetchUrl, actor, registration, activityId, ...(options.step && { step: options.step }) };
+    return { ...prepared, params, open: () => open(params, tab) };
+  }
+
+  function open(params: Cmi5Launch, tab = browser): LmsAdapter {
+    return createCmi5Adapter({
+      course,
+      launch: params,
+      storage: tab.storage,
+      tabStorage: tab.tab,
+      fetch: lms.fetch,
+      baseDelayMs: 5,
+      onLaunchError: (error) => errors.push(error),
+      navigate: (url) => navigations.push(url),
+    });
+  }
+
+  const ofSession = (sessionId: string) => lms.statements.filter((s) => s.context?.extensions?.[SESSION_EXT] === sessionId);
+  const definedOf = (sessionId: string) => ofSession(sessionId).filter((s) => categories(s).includes(CMI5 + 'context/categories/cmi5'));
+  const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 3000, interval: 10 });
+  return { lms, registration, activityId, browser, errors, navigations, launch, open, ofSession, definedOf, waitFor };
+}
+
+describe('cmi5 adapter: a session in Normal mode', () => {
+  it('fetches the token once (POST), reads LMS.LaunchData, and sends initialized first', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch();
+    const info = await open().start();
+    expect(info).toMatchObject({ savedState: null, mode: 'normal', learnerName: 'Camille Martin', masteryScore: 80 });
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized']));
+    expect(t.lms.fetchCalls.map((c) => c.method)).toEqual(['POST']);
+    expect(t.lms.violations).toEqual([]);
+    expect(t.errors).toEqual([]);
+  });
+
+  it('sends the session’s statements in order, with the context template, categories, results and durations', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch();
+    const adapter = open();
+    await adapter.start();
+    adapter.recordVideoEvent?.(videoEvent('played'));
+    adapter.recordVideoEvent?.(videoEvent('paused'));
+    adapter.recordInteraction(interaction());
+    adapter.recordObjective({ id: 'enjeux', status: 'passed', scorePercent: 100 });
+    adapter.setProgress({ completion: 'incomplete', success: 'passed', scorePercent: 85, progress: 0.5 });
+    adapter.recordObjective({ id: 'typologie', status: 'completed' });
+    adapter.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
+    adapter.setProgress({ completion: 'completed', success: 'passed', scorePercent: 90, progress: 1 });
+    adapter.commit();
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.navigations).toEqual([RETURN_URL]));
+
+    const statements = t.ofSession(sessionId).sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
+    expect(statements).toHaveLength(t.lms.statements.length);
+    expect(new Set(statements.map((s) => s.timestamp)).size).toBe(statements.length);
+    expect(verb(statements[0]!)).toBe('initialized');
+    expect(verb(statements.at(-1)!)).toBe('terminated');
+    expect(objectId(statements.at(-1)!)).toBe(t.activityId);
+
+    const defined = t.definedOf(sessionId);
+    expect(defined.map(verb)).toEqual(['initialized', 'passed', 'completed', 'terminated']);
+    for (const s of statements) {
+      expect(validateStatement(s)).toEqual([]);
+      expect(s.context?.registration).toBe(t.registration);
+      expect(s.context?.contextActivities?.grouping?.[0]?.id).toBe(PUBLISHER_AU);
+      expect(s.actor).toEqual(actor);
+    }
+    for (const s of defined) {
+      expect(objectId(s)).toBe(t.activityId);
+      const moveOn = categories(s).includes(CMI5 + 'context/categories/moveon');
+      expect(moveOn).toBe(s.result?.completion !== undefined || s.result?.success !== undefined);
+    }
+    const [, passed, completed, terminated] = defined;
+    expect(passed?.result).toMatchObject({ success: true, score: { scaled: 0.85, raw: 85, min: 0, max: 100 }, duration: expect.stringMatching(/^PT/) });
+    expect(passed?.result?.extensions?.[CMI5 + 'result/extensions/progress']).toBe(50);
+    expect(passed?.context?.extensions?.[CMI5 + 'context/extensions/masteryscore']).toBe(0.8);
+    expect(completed?.result).toEqual({ completion: true, duration: expect.stringMatching(/^PT/) });
+    // Completed was reported: no progress on terminated.
+    expect(terminated?.result).toEqual({ duration: expect.stringMatching(/^PT/) });
+
+    // "cmi5 allowed": answers, step outcomes, video, all between initialized and terminated, without the cmi5 category.
+    const allowed = statements.filter((s) => !defined.includes(s));
+    expect(allowed.map(verb)).toEqual(expect.arrayContaining(['answered', 'completed', 'passed', 'played', 'paused', 'terminated']));
+    for (const s of allowed) {
+      expect(categories(s)).not.toContain(CMI5 + 'context/categories/cmi5');
+      expect(categories(s)).not.toContain(CMI5 + 'context/categories/moveon');
+    }
+    expect(t.lms.violations).toEqual([]);
+  });
+
+  it('puts progress on terminated while the course is not completed', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch({ returnURL: undefined });
+    const adapter = open();
+    await adapter.start();
+    adapter.setProgress({ completion: 'incomplete', progress: 0.25 });
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+    expect(t.definedOf(sessionId)[1]?.result?.extensions?.[CMI5 + 'result/extensions/progress']).toBe(25);
+    expect(t.navigations).toEqual([]);
+  });
+});
+
+describe('cmi5 adapter: a reload in the middle of a session', () => {
+  it('keeps the token and the session: no second fetch, no second initialized, no terminated at pagehide', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch();
+    const first = open();
+    await first.start();
+    first.saveState('p1-state');
+    first.setLocation('enjeux/enjeux-quiz');
+    first.commit();
+    first.finish('pagehide');
+    await t.waitFor(() => expect(t.lms.readState({ activityId: t.activityId, registration: t.registration }, 'parcours-state')).toContain('p1-state'));
+
+    const reloaded = open(); // same tab: the fetch URL in the page address is the same one-time URL
+    const info: LaunchInfo = await reloaded.start();
+    expect(info).toMatchObject({ savedState: 'p1-state', location: 'enjeux/enjeux-quiz' });
+    reloaded.setProgress({ completion: 'incomplete', success: 'passed', scorePercent: 90, progress: 0.5 });
+    reloaded.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'passed', 'terminated']));
+    expect(t.lms.fetchCalls).toHaveLength(1);
+    expect(t.errors).toEqual([]);
+  });
+
+  it('says the session is over when the page is opened again after leaving', async () => {
+    const t = setting();
+    const { open } = t.launch();
+    const adapter = open();
+    await adapter.start();
+    adapter.finish('leave');
+    await open().start();
+    expect(t.errors.map((e) => e.problem)).toEqual(['session-ended']);
+    expect(t.lms.fetchCalls).toHaveLength(1);
+  });
+
+  it('a new launch in the same tab starts a new session with its own token', async () => {
+    const t = setting();
+    const first = t.launch();
+    const a = first.open();
+    await a.start();
+    a.finish('leave');
+    const second = t.launch();
+    await second.open().start();
+    await t.waitFor(() => expect(t.definedOf(second.sessionId).map(verb)).toEqual(['initialized']));
+    expect(t.lms.fetchCalls).toHaveLength(2);
+    expect(t.errors).toEqual([]);
+  });
+});
+
+describe('cmi5 adapter: the sessions of one registration', () => {
+  it('reports completed and passed once per registration, and no failed after passed', async () => {
+    const t = setting();
+    const one = t.launch();
+    const first = one.open();
+    await first.start();
+    first.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
+    first.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(one.sessionId).map(verb)).toEqual(['initialized', 'completed', 'passed', 'terminated']));
+
+    // Another day, another browser: only the State document remembers.
+    const two = t.launch({}, { storage: memoryStorage(), tab: memoryStorage() });
+    const second = two.open();
+    await second.start();
+    second.setProgress({ completion: 'completed', success: 'passed', scorePercent: 95, progress: 1 });
+    second.setProgress({ completion: 'completed', success: 'failed', scorePercent: 50, progress: 1 });
+    second.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(two.sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+  });
+});
+
+describe('cmi5 adapter: Browse and Review', () => {
+  it.each(['Browse', 'Review'])('%s sends only initialized and terminated, and leaves the saved state alone', async (launchMode) => {
+    const t = setting();
+    const { sessionId, open } = t.launch({ launchMode });
+    const adapter = open();
+    expect((await adapter.start()).mode).toBe(launchMode.toLowerCase());
+    adapter.recordVideoEvent?.(videoEvent('played'));
+    adapter.recordInteraction(interaction());
+    adapter.recordObjective({ id: 'enjeux', status: 'passed', scorePercent: 100 });
+    adapter.saveState('browsed');
+    adapter.setProgress({ completion: 'completed', success: 'passed', scorePercent: 100, progress: 1 });
+    adapter.commit();
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.navigations).toEqual([RETURN_URL]));
+    expect(t.ofSession(sessionId).map(verb)).toEqual(['initialized', 'terminated']);
+    expect(t.lms.readState({ activityId: t.activityId, registration: t.registration }, 'parcours-state')).toBeUndefined();
+  });
+});
+
+describe('cmi5 adapter: mastery score from LMS.LaunchData', () => {
+  it('hands the LMS’s mastery score to the core and judges by it', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch({ masteryScore: 0.9 });
+    const adapter = open();
+    expect((await adapter.start()).masteryScore).toBe(90);
+    // 85 % would pass the course's 80 %, not the LMS's 90 %: a passed here is refused…
+    adapter.setProgress({ completion: 'incomplete', success: 'passed', scorePercent: 85, progress: 0.5 });
+    // …and the core, told 90, reports failed once the course is finished.
+    adapter.setProgress({ completion: 'completed', success: 'failed', scorePercent: 85, progress: 1 });
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'completed', 'failed', 'terminated']));
+    const failed = t.definedOf(sessionId)[2];
+    expect(failed?.result).toMatchObject({ success: false, score: { scaled: 0.85, raw: 85 } });
+    expect(failed?.context?.extensions?.[CMI5 + 'context/extensions/masteryscore']).toBe(0.9);
+  });
+
+  it('uses the course passing score when the LMS gives none, and then adds no masteryscore extension', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch({ masteryScore: undefined });
+    const adapter = open();
+    expect((await adapter.start()).masteryScore).toBeUndefined();
+    adapter.setProgress({ completion: 'incomplete', success: 'passed', scorePercent: 80, progress: 0.5 });
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'passed', 'terminated']));
+    expect(t.definedOf(sessionId)[1]?.context?.extensions?.[CMI5 + 'context/extensions/masteryscore']).toBeUndefined();
+  });
+});
+
+describe('cmi5 adapter: launch problems', () => {
+  it('tells the learner when the fetch URL was already used, and stays silent', async () => {
+    const t = setting();
+    const { params } = t.launch();
+    await t.lms.fetch(params.fetchUrl, { method: 'POST' }); // someone used the one-time URL before us
+    const adapter = t.open(params);
+    expect(await adapter.start()).toEqual({ savedState: null, mode: 'normal' });
+    adapter.setProgress({ completion: 'completed', success: 'passed', scorePercent: 100, progress: 1 });
+    adapter.finish('leave');
+    expect(t.errors.map((e) => e.problem)).toEqual(['fetch-refused']);
+    expect(t.lms.statements).toEqual([]);
+  });
+
+  it('tells the learner when the LMS wrote no LMS.LaunchData', async () => {
+    const t = setting();
+    const { params } = t.launch();
+    t.lms.documents.clear();
+    await t.open(params).start();
+    expect(t.errors.map((e) => e.problem)).toEqual(['launch-data']);
+    expect(t.lms.statements).toEqual([]);
+  });
+
+  it('reads the learner’s language preference', async () => {
+    const t = setting();
+    t.lms.setPreferences({ languagePreference: 'en-GB,fr-FR', audioPreference: 'on' });
+    expect((await t.launch().open().start()).language).toBe('en');
+  });
+});
+
+describe('cmi5 adapter: one AU per step', () => {
+  it('opens its step and reports the step as the AU: completed, passed on the step’s quizzes', async () => {
+    const t = setting({ step: 'enjeux' });
+    const { sessionId, open } = t.launch();
+    const adapter = open();
+    const info = await adapter.start();
+    expect(info.location).toBe('enjeux');
+    expect(info.masteryScore).toBeUndefined();
+    adapter.setProgress({ completion: 'incomplete', success: 'failed', scorePercent: 10, progress: 0.1 }); // the course: not this AU
+    adapter.recordObjective({ id: 'typologie', status: 'completed' }); // another step: allowed statement
+    adapter.recordObjective({ id: 'enjeux', status: 'passed', scorePercent: 100 });
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'completed', 'passed', 'terminated']));
+    const defined = t.definedOf(sessionId);
+    expect(defined.every((s) => objectId(s) === t.activityId)).toBe(true);
+    expect((defined[0]?.object as { definition?: { type?: string } }).definition?.type).toBe('http://adlnet.gov/expapi/activities/module');
+    expect(defined[2]?.result?.score).toEqual({ scaled: 1, raw: 100, min: 0, max: 100 });
+    expect(t.ofSession(sessionId).filter((s) => objectId(s).endsWith('/steps/typologie')).map(verb)).toEqual(['completed']);
+  });
+
+  it('fails the step only once it is finished below the mastery score', async () => {
+    const t = setting({ step: 'enjeux' });
+    const { sessionId, open } = t.launch();
+    const adapter = open();
+    await adapter.start();
+    adapter.recordObjective({ id: 'enjeux', status: 'incomplete', scorePercent: 50 });
+    adapter.recordObjective({ id: 'enjeux', status: 'failed', scorePercent: 60 });
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'completed', 'failed', 'terminated']));
+  });
+});

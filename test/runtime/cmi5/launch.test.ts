@@ -1,0 +1,142 @@
+/**
+ * The cmi5 launch (spec §8): parameters from the URL in any order, the one-time token fetch,
+ * and LMS.LaunchData / learner preferences as the AU reads them (§10, §11).
+ */
+import { describe, expect, it } from 'vitest';
+import { fetchAuthToken } from '../../../src/runtime/cmi5/auth-token.js';
+import { readCmi5Launch } from '../../../src/runtime/cmi5/launch.js';
+import { parseLaunchData, readLanguagePreference } from '../../../src/runtime/cmi5/launch-data.js';
+import { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
+import { launchProblemMessage } from '../../../src/runtime/cmi5/messages.js';
+
+const actor = { objectType: 'Agent', name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: '1625378' } };
+const params = {
+  endpoint: 'https://lms.example.org/lrs',
+  fetch: 'https://lms.example.org/token?k=2390289x0&session=a b',
+  actor: JSON.stringify(actor),
+  registration: '760e3480-ba55-4991-94b0-01820dbd23a2',
+  activityId: 'https://lms.example.org/au/001',
+};
+
+function problemOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof Cmi5LaunchError ? error.problem : 'not a launch error';
+  }
+  return undefined;
+}
+
+describe('readCmi5Launch', () => {
+  it('reads the five parameters, URL-encoded, in any order', () => {
+    const reversed = Object.entries(params).reverse();
+    const launch = readCmi5Launch('?' + new URLSearchParams(reversed).toString());
+    expect(launch).toEqual({
+      endpoint: 'https://lms.example.org/lrs/',
+      fetchUrl: params.fetch,
+      actor,
+      registration: params.registration,
+      activityId: params.activityId,
+    });
+  });
+
+  it('reads the step of an AU-per-step URL, with the LMS parameters appended after it', () => {
+    const launch = readCmi5Launch('?step=typologie&' + new URLSearchParams(params).toString());
+    expect(launch?.step).toBe('typologie');
+  });
+
+  it('returns null when the page was not launched by a cmi5 LMS', () => {
+    expect(readCmi5Launch('')).toBeNull();
+    expect(readCmi5Launch('?step=enjeux')).toBeNull();
+  });
+
+  it('refuses a launch with a parameter missing or malformed, so the learner can be told', () => {
+    for (const missing of Object.keys(params)) {
+      const partial = Object.fromEntries(Object.entries(params).filter(([key]) => key !== missing));
+      expect(problemOf(() => readCmi5Launch('?' + new URLSearchParams(partial).toString()))).toBe('invalid-launch');
+    }
+    expect(problemOf(() => readCmi5Launch('?' + new URLSearchParams({ ...params, registration: 'r-1' }).toString()))).toBe('invalid-launch');
+    expect(problemOf(() => readCmi5Launch('?' + new URLSearchParams({ ...params, actor: '{"name":"x"}' }).toString()))).toBe('invalid-launch');
+  });
+});
+
+describe('fetchAuthToken', () => {
+  function fetchAnswering(status: number, body: unknown, seen: { method?: string }[] = []): typeof fetch {
+    return (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      seen.push({ method: init?.method });
+      return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+  }
+
+  it('POSTs the fetch URL (never GET) and returns the auth-token', async () => {
+    const seen: { method?: string }[] = [];
+    await expect(fetchAuthToken(params.fetch, fetchAnswering(200, { 'auth-token': 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==' }, seen))).resolves.toBe(
+      'QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+    );
+    expect(seen).toEqual([{ method: 'POST' }]);
+  });
+
+  it('reports a second use (error-code 1, still with status 200) as refused', async () => {
+    const error = await fetchAuthToken(params.fetch, fetchAnswering(200, { 'error-code': '1', 'error-text': 'already returned' })).catch((e) => e);
+    expect(error).toBeInstanceOf(Cmi5LaunchError);
+    expect(error.problem).toBe('fetch-refused');
+    expect(error.message).toContain('already in use or expired');
+  });
+
+  it('reports an unreachable or odd fetch URL as failed', async () => {
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    expect((await fetchAuthToken(params.fetch, offline).catch((e) => e)).problem).toBe('fetch-failed');
+    expect((await fetchAuthToken(params.fetch, fetchAnswering(500, {})).catch((e) => e)).problem).toBe('fetch-failed');
+  });
+});
+
+describe('LMS.LaunchData', () => {
+  const contextTemplate = {
+    contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://parcours.invalid/courses/valorisez-cooperation/au' }] },
+    extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': '2d5437c4-7ca2-4c05-a5b9-22e9127e180a' },
+  };
+
+  it('reads the context template, launch mode, mastery score, moveOn and return URL', () => {
+    const data = parseLaunchData(
+      JSON.stringify({ contextTemplate, launchMode: 'Review', masteryScore: 0.65, moveOn: 'CompletedAndPassed', returnURL: 'https://lms.example.org/course/12', launchMethod: 'AnyWindow' }),
+    );
+    expect(data).toEqual({ contextTemplate, launchMode: 'Review', masteryScore: 0.65, moveOn: 'CompletedAndPassed', returnURL: 'https://lms.example.org/course/12' });
+  });
+
+  it('has no mastery score unless the LMS gives one between 0 and 1', () => {
+    expect(parseLaunchData(JSON.stringify({ contextTemplate, launchMode: 'Normal' })).masteryScore).toBeUndefined();
+    expect(parseLaunchData(JSON.stringify({ contextTemplate, launchMode: 'Normal', masteryScore: 80 })).masteryScore).toBeUndefined();
+  });
+
+  it('cannot run without a context template (it carries the session id)', () => {
+    expect(problemOf(() => parseLaunchData(JSON.stringify({ launchMode: 'Normal' })))).toBe('launch-data');
+    expect(problemOf(() => parseLaunchData('<html>'))).toBe('launch-data');
+  });
+});
+
+describe('learner preferences', () => {
+  const lrs = (status: number, body: string) => ({
+    endpoint: 'https://lms.example.org/lrs/',
+    auth: 'Basic dG9rZW4=',
+    fetch: (async () => new Response(body, { status })) as typeof fetch,
+  });
+
+  it('picks the first preferred language the interface speaks', async () => {
+    await expect(readLanguagePreference(lrs(200, '{"languagePreference":"de-DE,en-US,fr-FR"}'), actor)).resolves.toBe('en');
+    await expect(readLanguagePreference(lrs(200, '{"languagePreference":"zh-CN"}'), actor)).resolves.toBeUndefined();
+  });
+
+  it('treats a missing profile (404) or an LMS error as no preference', async () => {
+    await expect(readLanguagePreference(lrs(404, ''), actor)).resolves.toBeUndefined();
+    await expect(readLanguagePreference(lrs(403, 'Forbidden'), actor)).resolves.toBeUndefined();
+  });
+});
+
+describe('learner messages', () => {
+  it('say what happened and what to do, in the course language', () => {
+    expect(launchProblemMessage('fetch-refused', 'fr')).toMatch(/relancez le module depuis votre plateforme/);
+    expect(launchProblemMessage('fetch-refused', 'en')).toMatch(/launch the module again from your platform/);
+  });
+});
