@@ -62,12 +62,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const course = loaded.course;
   if (!course || hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
 
-  const checks = new DiagnosticBag();
-  for (const target of targets) {
-    target.check?.(course, checks, options);
-    checkStateBudget(course, target).forEach((d) => checks.add(d));
-  }
-  diagnostics.push(...dedupe(checks.items));
+  diagnostics.push(...checkTargets(course, targets, options));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
 
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
@@ -95,6 +90,20 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     });
   }
   return { ok: true, diagnostics, packages };
+}
+
+/**
+ * What each target needs of the course beyond the loader's rules: the target's own check
+ * (e.g. SCORM identifiers) and the learner-state budget. `parcours validate` runs it too,
+ * so a course that validates also builds.
+ */
+export function checkTargets(course: Course, targets: readonly Target[], options: BuildOptions): Diagnostic[] {
+  const checks = new DiagnosticBag();
+  for (const target of targets) {
+    target.check?.(course, checks, options);
+    checkStateBudget(course, target).forEach((d) => checks.add(d));
+  }
+  return dedupe(checks.items);
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

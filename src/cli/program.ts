@@ -58,26 +58,29 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
 
+  const targetList = targets.map((t) => `  ${t.name.padEnd(10)}${t.description}`).join('\n');
+  const targetOption = () =>
+    new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
+      .default(defaultTargets, DEFAULT_TARGETS.join(' '))
+      .argParser(parseTargets);
+
   program
     .command('validate')
-    .description('check a course and report every problem; writes nothing')
+    .description("check a course and report every problem, including the targets' own rules; writes nothing")
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
+    .addOption(targetOption())
+    .option('--no-mastery-score', 'check as for a build without the mastery score')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (dir: string, options: { json?: boolean }, command: Command) =>
+    .addHelpText('after', `\nTargets:\n${targetList}\n${EXIT_CODES_HELP}`)
+    .action(async (dir: string, options: { target: string[]; masteryScore: boolean; json?: boolean }, command: Command) =>
       run(command, async () => (await import('./validate-command.js')).validateCommand(dir, options)),
     );
 
-  const targetList = targets.map((t) => `  ${t.name.padEnd(10)}${t.description}`).join('\n');
   program
     .command('build')
     .description('build one zip per target into the output folder')
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
-    .addOption(
-      new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
-        .default(defaultTargets, DEFAULT_TARGETS.join(' '))
-        .argParser(parseTargets),
-    )
+    .addOption(targetOption())
     .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR)
     .option('--no-mastery-score', MASTERY_SCORE_HELP)
     .option('--json', 'print the result as JSON')

@@ -1,26 +1,43 @@
-/** `parcours validate [dir]`: load and check a course; write nothing. */
+/**
+ * `parcours validate [dir]`: load and check a course, including what the chosen targets
+ * require (identifiers, learner-state budget), so a course that validates also builds.
+ * Writes nothing.
+ */
 import path from 'node:path';
+import { checkTargets } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
-import { validate } from '../validate.js';
 import { courseFileReader } from '../load/index.js';
+import { resolveBuildOptions } from '../options.js';
+import { resolveTargets } from '../package/targets.js';
+import { validate } from '../validate.js';
 import { displayPath, EXIT_COURSE_ERRORS, printJson, useColor } from './output.js';
 
 export interface ValidateCommandOptions {
+  target: string[];
+  masteryScore: boolean;
   json?: boolean;
 }
 
 export async function validateCommand(dir: string, options: ValidateCommandOptions): Promise<void> {
+  const targets = resolveTargets(options.target);
   const result = await validate(dir);
-  if (!result.ok) process.exitCode = EXIT_COURSE_ERRORS;
+  const diagnostics = [...result.diagnostics];
+  if (result.ok && result.course) {
+    diagnostics.push(...checkTargets(result.course, targets, resolveBuildOptions({ masteryScore: options.masteryScore })));
+  }
+  const ok = result.ok && !diagnostics.some((d) => d.severity === 'error');
+  if (!ok) process.exitCode = EXIT_COURSE_ERRORS;
+
   if (options.json) {
-    printJson(diagnosticsToJson(result.diagnostics));
+    printJson(diagnosticsToJson(diagnostics));
     return;
   }
-  if (result.diagnostics.length > 0) {
-    process.stdout.write(formatDiagnostics(result.diagnostics, { color: useColor(), readFile: courseFileReader(path.resolve(dir)) }));
+  if (diagnostics.length > 0) {
+    process.stdout.write(formatDiagnostics(diagnostics, { color: useColor(), readFile: courseFileReader(path.resolve(dir)) }));
   }
-  if (result.ok && result.course) {
+  if (ok && result.course) {
     const steps = result.course.steps.length;
-    process.stdout.write(`${displayPath(dir)}: course "${result.course.id}" is valid (${steps} step${steps === 1 ? '' : 's'})\n`);
+    const names = targets.map((t) => t.name).join(', ');
+    process.stdout.write(`${displayPath(dir)}: course "${result.course.id}" is valid for ${names} (${steps} step${steps === 1 ? '' : 's'})\n`);
   }
 }

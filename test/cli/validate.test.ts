@@ -49,6 +49,17 @@ describe('parcours validate', () => {
     expect(bad.diagnostics[0]).toEqual(expect.objectContaining({ file: 'course.yaml', line: expect.any(Number), column: expect.any(Number) }));
   });
 
+  it("applies the target's own rules, as build would", async () => {
+    const course = path.join(work, 'fractional');
+    await cp(minimalCourse, course, { recursive: true });
+    await appendFile(path.join(course, 'course.yaml'), '\npassingScore: 72.5\n');
+    const run = runCli(['validate', course]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^course\.yaml:\d+:\d+  SCORM12_MASTERY_SCORE/m);
+    expect(runCli(['validate', course, '--no-mastery-score']).status).toBe(0);
+    expect(runCli(['validate', course, '--target', 'nope']).status).toBe(1);
+  });
+
   it('exits 1 for a folder without course.yaml, and writes nothing', async () => {
     const empty = path.join(work, 'empty');
     await cp(minimalCourse, empty, { recursive: true, filter: (src) => !src.endsWith('course.yaml') });
