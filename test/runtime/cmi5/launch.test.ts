@@ -9,7 +9,7 @@ import { parseLaunchData, readLanguagePreference } from '../../../src/runtime/cm
 import { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
 import { launchProblemMessage } from '../../../src/runtime/cmi5/messages.js';
 
-const actor = { objectType: 'Agent', name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: '1625378' } };
+const actor = { objectType: 'Agent' as const, name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: '1625378' } };
 const params = {
   endpoint: 'https://lms.example.org/lrs',
   fetch: 'https://lms.example.org/token?k=2390289x0&session=a b',
