@@ -36,6 +36,11 @@ export interface LmsHost {
   /** URL of the package's launch page opened directly, with no LMS around it. */
   scoUrl: string;
   launch(options?: LaunchOptions): Launch;
+  /**
+   * Holds back the SCO's files whose path matches, by `ms` (0 to stop): a slow network, to
+   * make orders of loading happen on purpose (say, media metadata before the runtime script).
+   */
+  delay(match: RegExp, ms: number): void;
   /** Commits received for one launch, oldest first. */
   commits(launchId: number): CommitRecord[];
   close(): Promise<void>;
@@ -49,6 +54,7 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
   const scorm12Script = await readFile(scorm12BrowserBuild);
   const launches = new Map<number, Required<LaunchOptions>>();
   const commits: CommitRecord[] = [];
+  const delays = new Map<string, { match: RegExp; ms: number }>();
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -59,7 +65,12 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = decodeURIComponent(url.pathname);
-    if (pathname.startsWith('/sco/')) return sendStaticFile(req, res, scoDir, pathname.slice('/sco/'.length));
+    if (pathname.startsWith('/sco/')) {
+      const relPath = pathname.slice('/sco/'.length);
+      const wait = Math.max(0, ...[...delays.values()].filter((d) => d.match.test(relPath)).map((d) => d.ms));
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return sendStaticFile(req, res, scoDir, relPath);
+    }
     if (pathname === '/lms/scorm12.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(scorm12Script);
       return;
@@ -98,6 +109,10 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
       const id = nextId++;
       launches.set(id, { display: options.display ?? 'iframe', cmi: { ...defaults.cmi, ...options.cmi } });
       return { id, url: `${origin}/launch/${id}` };
+    },
+    delay(match, ms) {
+      if (ms > 0) delays.set(match.source, { match, ms });
+      else delays.delete(match.source);
     },
     commits: (launchId) => commits.filter((c) => c.launchId === launchId),
     close: () =>

@@ -42,6 +42,8 @@ describe('a learner who fails every quiz', () => {
     const body = lastCommit(world, session.launch).body;
     expect(body['cmi.core.lesson_status']).toBe('failed');
     expect(body['cmi.core.score.raw']).toBe('0');
+    expect(body['cmi.core.score.min']).toBe('0');
+    expect(body['cmi.core.score.max']).toBe('100');
     expect(body['cmi.core.exit']).toBe('suspend');
     const objectives = committedObjectives(body);
     for (const step of steps) expect(objectives.get(step.id)?.['score.raw'], step.id).toBe('0');

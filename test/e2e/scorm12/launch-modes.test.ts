@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Learner, UI } from '../../support/learner.js';
 import { lmsCalls } from '../../support/lms-calls.js';
+import { rightChoices } from '../../support/sample-course.js';
 import { lastCommit, openLaunch, useScorm12World, waitForCommit } from '../../support/scorm12-e2e.js';
 
 const world = useScorm12World();
@@ -36,6 +37,25 @@ describe('launch modes of the SCORM 1.2 package', () => {
     const session = await openLaunch(world);
     await session.learner.view(world.course.title).waitFor();
     expect(await session.sco.getByText(UI.standaloneNotice).isVisible()).toBe(false);
+    await session.context.close();
+  });
+
+  it('with no mastery score from the LMS, reports the course score (0–100) from the first quiz on', async () => {
+    const session = await openLaunch(world, { cmi: { 'cmi.student_data.mastery_score': '' } });
+    const step = world.course.steps[0]!;
+    const view = await session.learner.openActivity(step, step.quiz!.title);
+    expect(await session.learner.answerQuiz(view, step.quiz!, rightChoices)).toBe(100);
+    const commit = await waitForCommit(world, session.launch, (c) => c.body['cmi.core.score.raw'] !== '');
+    const raw = Number(commit.body['cmi.core.score.raw']);
+    // One quiz of four at 100: the course score counts the others as 0 until they are taken.
+    expect(raw).toBeGreaterThan(0);
+    expect(raw).toBeLessThan(world.course.passingScore);
+    expect(commit.body['cmi.core.score.min']).toBe('0');
+    expect(commit.body['cmi.core.score.max']).toBe('100');
+    expect(commit.body['cmi.core.lesson_status']).toBe('incomplete');
+    await session.learner.leave();
+    // Without a mastery score the LMS leaves the status to the course.
+    expect(lastCommit(world, session.launch).body['cmi.core.lesson_status']).toBe('incomplete');
     await session.context.close();
   });
 
