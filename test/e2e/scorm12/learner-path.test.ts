@@ -31,7 +31,8 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
   let step1: AuthoredStep;
   let step2: AuthoredStep;
 
-  it('first session: the SCO reports incomplete, its place, the session time and the step objectives with their scores', async () => {
+  // Videos play (sped up) in these two: more room than the default on a busy CI machine.
+  it('first session: the SCO reports incomplete, its place, the session time and the step objectives with their scores', { timeout: 120_000 }, async () => {
     [step1, step2] = world.course.steps as [AuthoredStep, AuthoredStep];
     first = await openLaunch(world);
     const { learner } = first;
@@ -213,7 +214,7 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
     expect(entry?.result).toBe('resume');
   });
 
-  it('finishing the four steps passes the course: passed, 100, every objective passed', async () => {
+  it('finishing the four steps passes the course: passed, 100, every objective passed', { timeout: 120_000 }, async () => {
     const { learner } = second;
     const quiz2 = step2.quiz!;
     let quizView = await learner.openActivity(step2, quiz2.title);
@@ -250,7 +251,24 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
     const statuses = calls.filter((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.core.lesson_status').map((c) => c.args[1]);
     expect(statuses).not.toContain('not attempted');
     expect(second.runtimeLog).toEqual([]);
+  });
+
+  it('relaunched after passing, the learner finds the course passed and the LMS keeps passed', async () => {
+    const resumeData = resumeCmiFrom(lastCommit(world, second.launch).body);
     await second.context.close();
+    const third = await openLaunch(world, { cmi: resumeData });
+    const overview = await third.learner.overview();
+    await overview.getByText('Parcours réussi').waitFor();
+    const step4 = world.course.steps[3]!;
+    const quizView = await third.learner.openActivity(step4, step4.quiz!.title);
+    expect(await third.learner.shownScore(quizView)).toBe(100);
+    await third.learner.leave();
+    const body = lastCommit(world, third.launch).body;
+    expect(body['cmi.core.lesson_status']).toBe('passed');
+    expect(body['cmi.core.score.raw']).toBe('100');
+    const statuses = (await setValueCalls(third.host)).filter((s) => s.element === 'cmi.core.lesson_status');
+    expect(statuses.map((s) => s.value)).not.toContain('incomplete');
+    await third.context.close();
   });
 });
 
