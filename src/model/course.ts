@@ -46,6 +46,18 @@ export interface Course extends Located {
   version: string;
   /** Percent (0–100) of the weighted quiz score needed to pass the course. */
   passingScore: number;
+  /**
+   * What the learner must do for the course to count as completed (see CompletionCriterion).
+   * The loader always sets it; absent (hand-built models) = DEFAULT_COMPLETION.
+   */
+  completion?: CompletionCriterion[];
+  /** Weight of each quiz in the course score, by quiz id (YAML `scoring.weights`); a quiz not listed weighs the sum of its question weights. */
+  quizWeights?: Record<string, number>;
+  /**
+   * The pair of statuses a single-status standard (SCORM 1.2 `lesson_status`) reports, as the
+   * author wrote it; absent = decided by the build (flag, LMS preset, default: src/options.ts).
+   */
+  reportStatusAs?: ReportStatusAs;
   theme: Theme;
   steps: Step[];
   /** Absolute path of the course folder. */
@@ -53,6 +65,13 @@ export interface Course extends Located {
   /** Files the course is written in (relative paths): course.yaml, the step files, then the Markdown files read; for watching and for error messages. */
   sourceFiles: string[];
 }
+
+/**
+ * Completion criteria and status pairs are defined beside the runtime data (the runtime
+ * applies them): see src/shared/course-data.ts.
+ */
+export type { CompletionCriterion, ReportStatusAs } from '../shared/course-data.js';
+import type { CompletionCriterion, ReportStatusAs } from '../shared/course-data.js';
 
 export interface Theme {
   /** CSS colour used for accents, buttons and progress (e.g. `#1d5c8f`). */
@@ -106,7 +125,32 @@ export interface QuizActivity extends ActivityBase {
   /** Attempts allowed; 0 means unlimited. */
   attempts: number;
   shuffle: boolean;
+  /** Questions drawn at random for each attempt (a pool); absent = every question. Less than `questions.length`. */
+  draw?: number;
+  /** When the expected answers are shown after submitting; absent = `after-last-attempt`. */
+  showCorrectAnswers?: ShowCorrectAnswers;
+  /** Messages by outcome, shown under the score, after the interface's own lines. */
+  feedback?: QuizFeedback;
   questions: Question[];
+}
+
+/** `after-last-attempt`: once the quiz is over (passed, or no attempt left). */
+export type ShowCorrectAnswers = 'always' | 'after-last-attempt' | 'never';
+
+export interface QuizFeedback {
+  passed?: MarkdownText;
+  /** Failed with an attempt left. */
+  retry?: MarkdownText;
+  /** Failed with no attempt left. */
+  failed?: MarkdownText;
+}
+
+/** Messages shown after a question is submitted, by its result. */
+export interface ResultFeedback {
+  correct?: MarkdownText;
+  /** Some credit, not all (types with partial credit). */
+  partlyCorrect?: MarkdownText;
+  wrong?: MarkdownText;
 }
 
 /**
@@ -120,6 +164,8 @@ export interface QuestionBase extends Located {
   explanation?: MarkdownText;
   /** Relative weight of this question within its quiz (> 0). */
   weight: number;
+  /** Per-result messages (YAML `resultFeedback`); the quiz shows them, whatever the type. */
+  resultFeedback?: ResultFeedback;
 }
 
 export interface Choice extends Located {
@@ -133,6 +179,8 @@ export interface Choice extends Located {
 export interface ChoiceQuestion extends QuestionBase {
   type: 'single-choice' | 'multiple-choice' | 'true-false';
   choices: Choice[];
+  /** multiple-choice only: credit per right decision instead of all or nothing (see src/runtime/activities/questions/multiple-choice.ts). */
+  partialCredit?: boolean;
 }
 
 export type Question = ChoiceQuestion;

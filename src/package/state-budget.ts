@@ -3,11 +3,12 @@
  * largest state the runtime can save for the course and encodes it with the real codec,
  * so the figure is exact for this build, not an estimate.
  */
-import type { Course, SourceLocation, TextField } from '../model/course.js';
+import type { Course, QuizActivity, SourceLocation, TextField } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LearnerState } from '../shared/learner-state.js';
 import { encodeState, MAX_QUIZ_ATTEMPTS, MAX_VIDEO_SECONDS, MAX_VIDEO_SEGMENTS } from '../shared/state-codec.js';
-import { COSTLIEST_TEXT_CHARACTER, toStoredText } from '../shared/state-escape.js';
+import { COSTLIEST_TEXT_CHARACTER, escapeValue, toStoredText } from '../shared/state-escape.js';
+import { findQuestionType } from '../questions/index.js';
 import type { Target } from './target.js';
 
 export const stateBudgetCodes = {
@@ -25,8 +26,9 @@ export interface StateBudget {
 
 /**
  * The largest state for `course`: every activity visited, every video with the most
- * segments the codec keeps and the longest times, every quiz at its most attempts with
- * every question answered with every choice and an order saved, every tool field filled
+ * segments the codec keeps and the longest times, every quiz at its most attempts with the
+ * costliest response of each question type saved for every question it shows (a pool: the
+ * `draw` costliest ones) and a question order saved, every tool field filled
  * to `maxLength` with the costliest character, the longest bookmark.
  */
 export function worstCaseState(course: Course): LearnerState {
@@ -45,9 +47,9 @@ export function worstCaseState(course: Course): LearnerState {
           score: 99.99,
           best: 99.99,
           passed: true,
-          answers: Object.fromEntries(activity.questions.map((q) => [q.id, q.choices.map((c) => c.id)])),
+          answers: Object.fromEntries(costliestAnswers(activity)),
           submitted: true,
-          order: activity.questions.map((q) => q.id),
+          order: costliestAnswers(activity).map(([id]) => id),
         };
       } else if (activity.kind === 'tool') {
         state.tools[activity.id] = Object.fromEntries(
@@ -57,6 +59,14 @@ export function worstCaseState(course: Course): LearnerState {
     }
   }
   return state;
+}
+
+/** The saved responses that cost the most: every question's, or the `draw` costliest of a pool. */
+function costliestAnswers(quiz: QuizActivity): [string, string[]][] {
+  const answers = quiz.questions.map((q): [string, string[]] => [q.id, findQuestionType(q.type)?.worstCaseResponse(q as never) ?? []]);
+  if (quiz.draw === undefined || quiz.draw >= answers.length) return answers;
+  const cost = ([id, values]: [string, string[]]) => escapeValue(id).length + values.reduce((sum, v) => sum + 1 + escapeValue(v).length, 0);
+  return [...answers].sort((a, b) => cost(b) - cost(a)).slice(0, quiz.draw);
 }
 
 /** Disjoint segments whose bounds all take the most base-36 digits. */

@@ -55,3 +55,8 @@ export function checkChoices(question: ChoiceQuestion, ctx: LoadContext): void {
   );
   if (!question.choices.some((c) => c.correct)) ctx.report('NO_CORRECT_CHOICE', question.loc, { id: question.id });
 }
+
+/** Every choice ticked: more than any learner can save (single-choice saves one), so a safe bound. */
+export function allChoiceIds(question: ChoiceQuestion): string[] {
+  return question.choices.map((c) => c.id);
+}

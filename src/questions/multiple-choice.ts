@@ -1,7 +1,7 @@
 import type { ChoiceQuestion } from '../model/course.js';
 import { defineQuestionType } from './question-type.js';
 import { questionBaseToModel, questionSchema } from './question-base.js';
-import { ChoicesSchema, checkChoices, choicesToModel } from './choices.js';
+import { allChoiceIds, ChoicesSchema, checkChoices, choicesToModel } from './choices.js';
 
 /** Several right answers; the learner must pick exactly those. */
 export const multipleChoice = defineQuestionType({
@@ -17,6 +17,7 @@ export const multipleChoice = defineQuestionType({
   toModel(raw, node, ctx): ChoiceQuestion {
     return { ...questionBaseToModel(raw, node, ctx), type: 'multiple-choice', choices: choicesToModel(raw.choices, node.at('choices'), ctx) };
   },
+  worstCaseResponse: allChoiceIds,
   check(question, ctx) {
     checkChoices(question, ctx);
   },

@@ -14,6 +14,8 @@ export const singleChoice = defineQuestionType({
   toModel(raw, node, ctx): ChoiceQuestion {
     return { ...questionBaseToModel(raw, node, ctx), type: 'single-choice', choices: choicesToModel(raw.choices, node.at('choices'), ctx) };
   },
+  // One choice is saved: the longest id.
+  worstCaseResponse: (question) => [question.choices.map((c) => c.id).reduce((a, b) => (b.length > a.length ? b : a))],
   check(question, ctx) {
     checkChoices(question, ctx);
     const correct = question.choices.filter((c) => c.correct);

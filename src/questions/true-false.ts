@@ -46,6 +46,8 @@ export const trueFalse = defineQuestionType({
     });
     return { ...questionBaseToModel(raw, node, ctx), type: 'true-false', choices };
   },
+  // One answer, `false` being the longer id.
+  worstCaseResponse: () => ['false'],
   check() {
     // The schema already requires `answer`, so exactly one choice is correct.
   },

@@ -3,7 +3,7 @@
  * `<script type="application/json" id="parcours-data">`). It is the contract between
  * the Node side (render) and the browser side (runtime): only what the runtime needs
  * to track and score; text and markup are in the rendered HTML.
- * Pure types: imported by both sides.
+ * Pure types (and the defaults of optional fields): imported by both sides.
  */
 export interface RuntimeCourse {
   id: string;
@@ -16,8 +16,34 @@ export interface RuntimeCourse {
   passingScore: number;
   /** Whether the course has anything to pass (at least one quiz). */
   graded: boolean;
+  /** Course completion rule; absent = DEFAULT_COMPLETION. */
+  completion?: CompletionCriterion[];
+  /** Status pair a single-status LMS gets (SCORM 1.2); absent = passed/failed when graded, completed/incomplete otherwise. */
+  reportStatusAs?: ReportStatusAs;
   steps: RuntimeStep[];
 }
+
+/**
+ * One requirement of course completion; the course is completed when every activity meets
+ * the criteria that concern it. Default (what the runtime always did): `visited`,
+ * `videos-watched`, `quizzes-finished` (DEFAULT_COMPLETION).
+ * - `visited`: every activity page opened (every step visited);
+ * - `videos-watched`: every video watched to its `watchedThreshold`;
+ * - `sheets-opened`: every sheet opened;
+ * - `quizzes-attempted`: every quiz submitted at least once;
+ * - `quizzes-passed`: every quiz passed;
+ * - `quizzes-finished`: every quiz passed or out of attempts.
+ */
+export type CompletionCriterion =
+  | 'visited'
+  | 'videos-watched'
+  | 'sheets-opened'
+  | 'quizzes-attempted'
+  | 'quizzes-passed'
+  | 'quizzes-finished';
+
+/** `<positive>/<negative>`: the words a single-status standard uses (as Storyline and Rise offer). */
+export type ReportStatusAs = 'passed/incomplete' | 'passed/failed' | 'completed/incomplete' | 'completed/failed';
 
 export interface RuntimeStep {
   id: string;
@@ -44,6 +70,12 @@ export interface RuntimeQuiz {
   /** 0 = unlimited. */
   attempts: number;
   shuffle: boolean;
+  /** Questions drawn per attempt (a pool); absent = all. */
+  draw?: number;
+  /** Weight in the course score; absent = the sum of its question weights. */
+  weight?: number;
+  /** Absent = `after-last-attempt`. */
+  showCorrectAnswers?: 'always' | 'after-last-attempt' | 'never';
   questions: RuntimeQuestion[];
 }
 
@@ -54,6 +86,8 @@ export interface RuntimeQuestion {
   /** Question text as plain text (for xAPI descriptions), markup stripped. */
   promptText: string;
   choices: { id: string; correct: boolean; text: string }[];
+  /** multiple-choice: credit per right decision (see its runtime module). */
+  partialCredit?: boolean;
 }
 
 export interface RuntimeSheet {
@@ -72,3 +106,6 @@ export interface RuntimeTool {
 export type RuntimeToolField =
   | { type: 'text'; id: string; maxLength: number }
   | { type: 'checklist'; id: string; items: string[] };
+
+/** What the runtime always counted: every activity opened, videos watched, quizzes passed or out of attempts. */
+export const DEFAULT_COMPLETION: readonly CompletionCriterion[] = ['visited', 'videos-watched', 'quizzes-finished'];
