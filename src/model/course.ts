@@ -183,7 +183,80 @@ export interface ChoiceQuestion extends QuestionBase {
   partialCredit?: boolean;
 }
 
-export type Question = ChoiceQuestion;
+/** Sources matched to targets (a list of every target per source). */
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching';
+  /** In authored order. */
+  sources: MatchingSource[];
+  /** Every target, the pairs' ones in order of first use then the distractors; ids a, b, c... by that order. */
+  targets: MatchingTarget[];
+}
+
+export interface MatchingSource extends Located {
+  /** Stable id within its question (defaults to a, b, c... by position). */
+  id: string;
+  text: MarkdownText;
+  /** Id of its right target. */
+  target: string;
+}
+
+export interface MatchingTarget extends Located {
+  id: string;
+  /** Plain text (shown as an option of a list). */
+  text: string;
+}
+
+/** Items to put in order. */
+export interface OrderingQuestion extends QuestionBase {
+  type: 'ordering';
+  /** In the right order. */
+  items: OrderingItem[];
+}
+
+export interface OrderingItem extends Located {
+  /** Stable id within its question (defaults to a, b, c... by position). */
+  id: string;
+  text: MarkdownText;
+}
+
+/** A text with blanks to type into. */
+export interface FillInQuestion extends QuestionBase {
+  type: 'fill-in';
+  /** Markdown with each blank written `[[answer|other accepted answer]]` (src/questions/fill-in-blanks.ts). */
+  text: MarkdownText;
+  /** Accepted answers of each blank, in order of appearance, trimmed. */
+  blanks: string[][];
+  caseSensitive: boolean;
+  accentSensitive: boolean;
+}
+
+/** A number to type, right within [min, max]. */
+export interface NumericQuestion extends QuestionBase {
+  type: 'numeric';
+  /** Bounds of the right numbers, included (answer ± tolerance, or as written). */
+  min: number;
+  max: number;
+  /** When the author gave one right number (then min = answer − tolerance, max = answer + tolerance). */
+  answer?: number;
+  tolerance?: number;
+  /** Shown after the input ("%", "€"). */
+  unit?: string;
+}
+
+/** An ungraded statement rated on a scale (survey, self-assessment). */
+export interface LikertQuestion extends QuestionBase {
+  type: 'likert';
+  /** The points of the scale, in order; ids a, b, c... by position. */
+  scale: LikertPoint[];
+}
+
+export interface LikertPoint extends Located {
+  id: string;
+  /** Plain text. */
+  text: string;
+}
+
+export type Question = ChoiceQuestion | MatchingQuestion | OrderingQuestion | FillInQuestion | NumericQuestion | LikertQuestion;
 
 export interface SheetActivity extends ActivityBase {
   kind: 'sheet';

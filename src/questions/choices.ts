@@ -5,6 +5,7 @@ import type { LoadContext, NodeRef } from '../load/context.js';
 import { reportDuplicateIds } from '../load/unique-ids.js';
 import { Id, Markdown, StrictObject } from '../schema/common.js';
 import { defaults } from '../schema/defaults.js';
+import { checkOptionCount } from './option-limits.js';
 
 export const ChoiceSchema = StrictObject(
   {
@@ -46,7 +47,7 @@ export function choicesToModel(raw: Static<typeof ChoicesSchema>, node: NodeRef,
   });
 }
 
-/** Choice ids unique within the question; at least one correct choice. */
+/** Choice ids unique within the question; at least one correct choice; no more than an LMS records. */
 export function checkChoices(question: ChoiceQuestion, ctx: LoadContext): void {
   reportDuplicateIds(
     question.choices.map((c) => ({ id: c.id, loc: c.loc, what: 'choice' })),
@@ -54,6 +55,7 @@ export function checkChoices(question: ChoiceQuestion, ctx: LoadContext): void {
     ctx,
   );
   if (!question.choices.some((c) => c.correct)) ctx.report('NO_CORRECT_CHOICE', question.loc, { id: question.id });
+  checkOptionCount(question.id, question.choices.length, 'choices', question.loc, ctx);
 }
 
 /** Every choice ticked: more than any learner can save (single-choice saves one), so a safe bound. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/load/index.js';
 import { validate } from '../../src/validate.js';
-import type { ChecklistField, Course, QuizActivity, SheetActivity, TextField, ToolActivity, VideoActivity } from '../../src/model/course.js';
+import type { ChecklistField, ChoiceQuestion, Course, QuizActivity, SheetActivity, TextField, ToolActivity, VideoActivity } from '../../src/model/course.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const minimalDir = path.join(fixtures, 'valid/minimal');
@@ -95,7 +95,7 @@ describe('loadCourse on a valid course', () => {
   it('builds quiz questions of every type, with default choice ids and weights', () => {
     const quiz = activity<QuizActivity>('basics-quiz');
     expect(quiz).toMatchObject({ passingScore: 50, attempts: 2, shuffle: true });
-    const [colour, primes, earth] = quiz.questions;
+    const [colour, primes, earth] = quiz.questions as ChoiceQuestion[];
     expect(colour).toMatchObject({ id: 'colour', type: 'single-choice', weight: 1, loc: at(stepFile, 35, 9) });
     expect(colour?.prompt).toEqual({ source: 'Which colour is the sky?', loc: at(stepFile, 37, 17) });
     expect(colour?.choices.map((c) => [c.id, c.correct, c.feedback?.source])).toEqual([

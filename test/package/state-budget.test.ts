@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import path from 'node:path';
-import type { Course, QuizActivity, Step, ToolActivity, VideoActivity } from '../../src/model/course.js';
+import type { ChoiceQuestion, Course, QuizActivity, Step, ToolActivity, VideoActivity } from '../../src/model/course.js';
 import type { RuntimeCourse } from '../../src/shared/course-data.js';
 import { checkStateBudget, measureWorstCaseState, worstCaseState } from '../../src/package/state-budget.js';
 import { decodeState, encodeState } from '../../src/shared/state-codec.js';
@@ -99,7 +99,7 @@ function runtimeOf(c: Course): RuntimeCourse {
               passingScore: a.passingScore,
               attempts: a.attempts,
               shuffle: a.shuffle,
-              questions: a.questions.map((q) => ({ id: q.id, type: q.type, weight: q.weight, promptText: '', choices: q.choices.map((ch) => ({ id: ch.id, correct: ch.correct, text: '' })) })),
+              questions: a.questions.map((q) => ({ id: q.id, type: q.type, weight: q.weight, promptText: '', choices: (q as ChoiceQuestion).choices.map((ch) => ({ id: ch.id, correct: ch.correct, text: '' })) })),
             };
           case 'sheet':
             return { kind: 'sheet', id: a.id, title: a.title };
