@@ -85,9 +85,24 @@ export interface RuntimeQuestion {
   weight: number;
   /** Question text as plain text (for xAPI descriptions), markup stripped. */
   promptText: string;
+  /**
+   * Choice types: the choices. ordering: the items in the right order. likert: the points of
+   * the scale in order. Other types: [] (their own fields below).
+   */
   choices: { id: string; correct: boolean; text: string }[];
   /** multiple-choice: credit per right decision (see its runtime module). */
   partialCredit?: boolean;
+  /** matching: what the learner matches, each with `match`, the id of its right target. */
+  sources?: { id: string; text: string; match: string }[];
+  /** matching: every target, in the order the lists show them. */
+  targets?: { id: string; text: string }[];
+  /** fill-in: the accepted answers of each blank, in order. */
+  blanks?: string[][];
+  /** fill-in: whether case, and accents, must match (default false). */
+  caseSensitive?: boolean;
+  accentSensitive?: boolean;
+  /** numeric: the right numbers, bounds included. */
+  range?: [number, number];
 }
 
 export interface RuntimeSheet {

@@ -34,7 +34,12 @@ export interface QuizProgress {
   /** Best score over attempts, percent 0–100; null before the first. */
   best: number | null;
   passed: boolean;
-  /** Answers per question id: chosen choice ids (or values for other types). Last submitted or in progress. */
+  /**
+   * Answers per question id, last submitted or in progress. Choice types and likert: the chosen
+   * ids. ordering: every item id, in the learner's order. matching: `<sourceId>.<targetId>` per
+   * source matched. fill-in: the typed text of every blank, in order (texts may repeat or be
+   * empty). numeric: the number typed, normalised (`-12.5`).
+   */
   answers: Record<string, string[]>;
   /** True once the current answers were submitted (false while the learner is still choosing). */
   submitted: boolean;

@@ -292,8 +292,8 @@ function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
     if (shownCount !== undefined && position < shownCount) order.push(questionId);
     if (!answered) return;
     const choiceIds = new Set(question.choices.map((c) => c.id));
-    // Questions without choices (other types) keep their values as typed.
-    setOwn(progress.answers, questionId, unique(values).filter((v) => choiceIds.size === 0 || choiceIds.has(v)));
+    // Questions without choices (other types) keep their values as typed: fill-in blanks may repeat.
+    setOwn(progress.answers, questionId, choiceIds.size ? unique(values).filter((v) => choiceIds.has(v)) : values);
   });
   if (shownCount !== undefined) progress.order = unique(order);
   return progress;
