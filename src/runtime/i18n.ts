@@ -31,6 +31,7 @@ const fr = {
   // '' = the same as the plural.
   unanswered_one: '',
   questionRight: 'Bonne réponse',
+  questionPartly: 'Réponse en partie juste',
   questionWrong: 'Réponse incorrecte',
   choiceRight: 'Votre choix : juste',
   choiceWrong: 'Votre choix : inexact',
@@ -68,6 +69,7 @@ const en: UiStrings = {
   unanswered: 'Answer every question before checking: {n} questions unanswered.',
   unanswered_one: 'Answer every question before checking: {n} question unanswered.',
   questionRight: 'Correct',
+  questionPartly: 'Partly correct',
   questionWrong: 'Incorrect',
   choiceRight: 'Your choice: right',
   choiceWrong: 'Your choice: wrong',

@@ -1,4 +1,6 @@
-import type { QuizActivity } from '../../model/course.js';
+import type { MarkdownText, Question, QuizActivity } from '../../model/course.js';
+import { findQuestionType } from '../../questions/index.js';
+import type { RenderContext } from '../render-context.js';
 import { questionRendererFor } from '../questions/index.js';
 import type { ActivityRenderer } from './activity-renderer.js';
 
@@ -6,18 +8,31 @@ export const quizRenderer: ActivityRenderer<QuizActivity> = {
   kind: 'quiz',
   partial: 'activity-quiz',
   view(quiz, ctx) {
-    const total = quiz.questions.length;
+    const count = quiz.questions.length;
+    // A pool shows `draw` questions, numbered by the runtime in the order shown.
+    const total = quiz.draw ?? count;
     return {
       id: quiz.id,
       summary: [
-        ctx.t('quizQuestions', { n: total }),
+        quiz.draw ? ctx.t('quizDraw', { n: quiz.draw, total: count }) : ctx.t('quizQuestions', { n: count }),
         ctx.t('quizPassingScore', { score: quiz.passingScore }),
         quiz.attempts === 0 ? ctx.t('quizAttemptsUnlimited') : ctx.t('quizAttempts', { n: quiz.attempts }),
       ].join(' · '),
+      // `{n}` is left for the runtime to fill.
+      numberFormat: quiz.draw ? ctx.t('questionNumber', { total }) : '',
       questions: quiz.questions.map((q, i) => {
         const renderer = questionRendererFor(q.type);
-        return { partial: renderer.partial, ...renderer.view(q, ctx, { quizId: quiz.id, number: i + 1, total }) };
+        return {
+          partial: renderer.partial,
+          ...renderer.view(q, ctx, { quizId: quiz.id, number: i + 1, total }),
+          ...outcomeView(q, ctx),
+        };
       }),
+      feedback: messages(ctx, [
+        ['passed', quiz.feedback?.passed],
+        ['retry', quiz.feedback?.retry],
+        ['failed', quiz.feedback?.failed],
+      ]),
     };
   },
   runtime(quiz, ctx) {
@@ -28,7 +43,39 @@ export const quizRenderer: ActivityRenderer<QuizActivity> = {
       passingScore: quiz.passingScore,
       attempts: quiz.attempts,
       shuffle: quiz.shuffle,
+      ...(quiz.draw !== undefined && { draw: quiz.draw }),
+      weight: quizWeight(quiz, ctx.course.quizWeights),
+      ...(quiz.showCorrectAnswers && quiz.showCorrectAnswers !== 'after-last-attempt' && { showCorrectAnswers: quiz.showCorrectAnswers }),
       questions: quiz.questions.map((q) => questionRendererFor(q.type).runtime(q, ctx)),
     };
   },
 };
+
+/**
+ * The quiz's weight in the course score: the author's (`scoring.weights`), or the sum of its
+ * graded question weights, counted for the `draw` questions a pool shows.
+ */
+export function quizWeight(quiz: QuizActivity, weights: Record<string, number> = {}): number {
+  const own = weights[quiz.id];
+  if (own !== undefined) return own;
+  const graded = quiz.questions.filter((q) => findQuestionType(q.type)?.graded !== false);
+  const sum = graded.reduce((total, q) => total + q.weight, 0);
+  const share = quiz.draw && quiz.questions.length ? quiz.draw / quiz.questions.length : 1;
+  return Math.round(sum * share * 1000) / 1000;
+}
+
+/** What the quiz shows under any question type once submitted: the author's result messages and the explanation. */
+function outcomeView(q: Question, ctx: RenderContext): object {
+  return {
+    outcomes: messages(ctx, [
+      ['right', q.resultFeedback?.correct],
+      ['partly', q.resultFeedback?.partlyCorrect],
+      ['wrong', q.resultFeedback?.wrong],
+    ]),
+    explanationHtml: ctx.markdown(q.explanation, { headingBase: 4 }),
+  };
+}
+
+function messages(ctx: RenderContext, texts: [string, MarkdownText | undefined][]): { kind: string; html: string }[] {
+  return texts.flatMap(([kind, text]) => (text ? [{ kind, html: ctx.markdown(text, { headingBase: 4 }) }] : []));
+}

@@ -22,6 +22,7 @@ export function choiceQuestionRenderer(type: ChoiceQuestion['type'], hintKey: st
         weight: q.weight,
         promptText: markdownToPlainText(q.prompt.source),
         choices: q.choices.map((c) => ({ id: c.id, correct: c.correct, text: markdownToPlainText(c.text.source) })),
+        ...(q.partialCredit && { partialCredit: true }),
       };
     },
   };
@@ -48,6 +49,5 @@ function choiceQuestionView(q: ChoiceQuestion, ctx: RenderContext, place: Questi
       textHtml: ctx.markdown(c.text, { inline: true }),
       feedbackHtml: ctx.markdown(c.feedback, { headingBase: 4 }),
     })),
-    explanationHtml: ctx.markdown(q.explanation, { headingBase: 4 }),
   };
 }

@@ -9,6 +9,8 @@ export interface ActivityContext {
   readonly state: LearnerState;
   readonly adapter: LmsAdapter;
   readonly t: Translate;
+  /** The LMS launched in review or browse mode: activities show what was saved, read-only; quizzes score and send nothing. */
+  readonly review: boolean;
   /** Differs per learner, so shuffled choices differ between learners yet stay put on resume. */
   readonly seed: string;
   /** Says something to screen-reader users (aria-live, polite). */

@@ -3,6 +3,7 @@ import type { QuizProgress } from '../../shared/learner-state.js';
 import { all, one } from '../core/dom.js';
 import { quizSettled } from '../core/progress.js';
 import { weightedPercent } from '../core/scoring.js';
+import { seededShuffle } from '../core/shuffle.js';
 import type { ActivityModule } from './activity-module.js';
 import { questionTypeFor } from './questions/index.js';
 import type { QuestionType } from './questions/question-type.js';
@@ -10,102 +11,149 @@ import type { QuestionType } from './questions/question-type.js';
 interface QuestionItem {
   question: RuntimeQuiz['questions'][number];
   type: QuestionType;
+  /** The type's fieldset. */
   root: HTMLElement;
+  /** Fieldset, verdict, result messages and explanation (templates/partials/activity-quiz.hbs). */
+  box: HTMLElement;
 }
 
-/** Questions on one page; feedback after submitting; retries while attempts remain. */
+/**
+ * Questions on one page; marks, verdicts and messages after submitting; retries while
+ * attempts remain. A pool (`draw`) shows a new random set per attempt, saved as the quiz's
+ * `order` so a resume shows the same one. In review (the LMS launched in review or browse
+ * mode) the quiz is read-only: past answers shown, nothing scored or sent.
+ */
 export const quizModule: ActivityModule<RuntimeQuiz> = {
   kind: 'quiz',
   isDone: (quiz, state) => quizSettled(quiz, state.quizzes[quiz.id]),
   mount(view, quiz, ctx) {
-    const { t } = ctx;
+    const { t, review } = ctx;
     const form = one<HTMLFormElement>('[data-quiz]', view)!;
     const resultBox = one('[data-quiz-result]', view)!;
+    const lines = one('[data-lines]', resultBox)!;
     const submitButton = one('[data-action="submit"]', view)!;
     const retryButton = one('[data-action="retry"]', view)!;
+    const numberFormat = form.dataset.number;
     const items: QuestionItem[] = [];
     for (const question of quiz.questions) {
       const type = questionTypeFor(question.type);
       const root = one(`[data-question="${question.id}"]`, form);
-      if (type && root) items.push({ question, type, root });
+      if (type && root) items.push({ question, type, root, box: root.parentElement! });
     }
+    let shown = items;
     let shownAt = 0;
     const stepId = ctx.course.steps.find((s) => s.activities.includes(quiz))?.id;
 
+    /** A pool's random set, keeping `keep` (a saved set) when it still fits the course. */
+    const draw = (keep: string[] = []): string[] =>
+      [...keep, ...seededShuffle(items.map((i) => i.question.id).filter((id) => !keep.includes(id)), String(Math.random()))].slice(
+        0,
+        quiz.draw,
+      );
+    /** The pool's set before anything is saved: a reload before the first answer may draw again. */
+    let drawn = quiz.draw ? draw() : undefined;
+
     const current = (): QuizProgress | undefined => ctx.state.quizzes[quiz.id];
     const ensure = (): QuizProgress =>
-      (ctx.state.quizzes[quiz.id] ??= { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false });
-    const canRetry = (p: QuizProgress) => !p.passed && (quiz.attempts === 0 || p.attempts < quiz.attempts);
+      (ctx.state.quizzes[quiz.id] ??= { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false, ...(drawn && { order: drawn }) });
+    /** Attempts remain (review or not). */
+    const left = (p: QuizProgress) => !p.passed && (quiz.attempts === 0 || p.attempts < quiz.attempts);
 
-    /** Resets the questions for the attempt in the state: shuffled per learner and attempt, saved answers back in. */
+    /** Resets the questions for the attempt in the state: its pool set, choices shuffled per learner and attempt, saved answers back in. */
     const prepare = () => {
       const p = current();
+      if (drawn && p) p.order = drawn = draw(p.order);
+      shown = drawn ? items.filter((i) => drawn!.includes(i.question.id)) : items;
       const attempt = p ? (p.submitted ? p.attempts - 1 : p.attempts) : 0;
-      for (const { question, type, root } of items) {
+      for (const item of items) item.box.hidden = !shown.includes(item);
+      shown.forEach(({ question, type, root, box }, k) => {
         type.reset(root, question, quiz.shuffle ? `${ctx.seed}|${quiz.id}|${attempt}|${question.id}` : null);
         type.write(root, p?.answers[question.id] ?? []);
-      }
-      submitButton.hidden = false;
+        // Read-only in review; the type's own review locks its inputs once submitted.
+        (root as HTMLFieldSetElement).disabled = review;
+        for (const el of all('[data-question-result],[data-outcome],[data-explanation]', box)) el.hidden = true;
+        const number = numberFormat && one('.question-number', root);
+        if (number) number.textContent = numberFormat.replace('{n}', String(k + 1));
+      });
+      submitButton.hidden = review;
       retryButton.hidden = true;
       resultBox.hidden = true;
       if (p?.submitted) showResult(p, false);
     };
 
-    /** Fills the result box, one paragraph per line; the first (the score, when there is one) stands out. */
-    const say = (lines: string[], tone: 'passed' | 'failed' | 'warning') => {
-      resultBox.replaceChildren(
-        ...lines.map((line) => {
+    /** Fills the result box, one paragraph per line (the first, the score, stands out), and shows the author's message for `outcome`. */
+    const say = (text: string[], tone: string, outcome?: string) => {
+      lines.replaceChildren(
+        ...text.map((line) => {
           const el = document.createElement('p');
           el.textContent = line;
           return el;
         }),
       );
+      for (const el of all<HTMLElement>('[data-quiz-feedback]', resultBox)) el.hidden = el.dataset.quizFeedback !== outcome;
       resultBox.className = 'quiz-result quiz-result--' + tone;
       resultBox.hidden = false;
     };
 
     const showResult = (p: QuizProgress, fresh: boolean) => {
-      const reveal = !canRetry(p);
-      for (const { question, type, root } of items) type.review(root, question, p.answers[question.id] ?? [], reveal, t);
-      const passedNow = (p.score ?? 0) >= quiz.passingScore;
-      const lines = [t('quizScore', { n: p.score ?? 0 }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
-      if (p.attempts > 1 && p.best !== p.score) lines.push(t('quizBest', { n: p.best ?? 0 }));
-      if (!p.passed && quiz.attempts > 0) {
-        const left = quiz.attempts - p.attempts;
-        lines.push(left > 0 ? t('attemptsLeft', { n: left }) : t('noAttemptsLeft'));
+      const over = !left(p);
+      const reveal = quiz.showCorrectAnswers === 'always' || (quiz.showCorrectAnswers !== 'never' && over);
+      for (const { question, type, root, box } of shown) {
+        const response = p.answers[question.id] ?? [];
+        type.review(root, question, response, reveal, t);
+        if (type.graded !== false) {
+          const share = type.score(question, response);
+          const kind = share >= 1 ? 'right' : share > 0 ? 'partly' : 'wrong';
+          const result = one('[data-question-result]', box)!;
+          result.textContent = t(share >= 1 ? 'questionRight' : share > 0 ? 'questionPartly' : 'questionWrong');
+          result.className = 'question-result question-result--' + kind;
+          result.hidden = false;
+          const message = one(`[data-outcome="${kind}"]`, box);
+          if (message) message.hidden = false;
+        }
+        const explanation = one('[data-explanation]', box);
+        if (explanation) explanation.hidden = false;
       }
-      say(lines, passedNow ? 'passed' : 'failed');
+      const passedNow = (p.score ?? 0) >= quiz.passingScore;
+      const text = [t('quizScore', { n: p.score ?? 0 }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
+      if (p.attempts > 1 && p.best !== p.score) text.push(t('quizBest', { n: p.best ?? 0 }));
+      if (!p.passed && quiz.attempts > 0) text.push(over ? t('noAttemptsLeft') : t('attemptsLeft', { n: quiz.attempts - p.attempts }));
+      say(text, passedNow ? 'passed' : 'failed', passedNow ? 'passed' : over ? 'failed' : 'retry');
       submitButton.hidden = true;
-      retryButton.hidden = !canRetry(p);
+      retryButton.hidden = over || review;
       if (fresh) {
-        ctx.announce(lines.join(' '));
+        ctx.announce(resultBox.innerText);
         resultBox.focus();
       }
     };
 
     form.addEventListener('change', (event) => {
+      if (review) return;
       const p = ensure();
       if (p.submitted) return;
-      const item = items.find((i) => i.root.contains(event.target as Node));
+      const item = shown.find((i) => i.root.contains(event.target as Node));
       if (item) p.answers[item.question.id] = item.type.read(item.root);
       ctx.update();
     });
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (current()?.submitted) return;
-      const responses = items.map((i) => i.type.read(i.root));
-      const missing = items.filter((_, k) => responses[k]!.length === 0);
+      if (review || current()?.submitted) return;
+      const responses = shown.map((i) => i.type.read(i.root));
+      const missing = shown.filter((_, k) => responses[k]!.length === 0);
       if (missing.length > 0) {
         const message = t('unanswered', { n: missing.length });
         say([message], 'warning');
         ctx.announce(message);
-        one<HTMLInputElement>('input', missing[0]!.root)?.focus();
+        one<HTMLElement>('input,select,textarea,button', missing[0]!.root)?.focus();
         return;
       }
       const latencyMs = shownAt ? Date.now() - shownAt : 0;
-      const shares = items.map((i, k) => i.type.score(i.question, responses[k]!));
-      const score = weightedPercent(items.map((i, k) => ({ share: shares[k]!, weight: i.question.weight })));
+      const shares = shown.map((i, k) => (i.type.graded === false ? 0 : i.type.score(i.question, responses[k]!)));
+      // A quiz with nothing graded (a survey) is passed by answering it.
+      const score = shown.some((i) => i.type.graded !== false)
+        ? weightedPercent(shown.map((i, k) => ({ share: shares[k]!, weight: i.type.graded === false ? 0 : i.question.weight })))
+        : 100;
       const p = ensure();
       p.attempts += 1;
       p.score = score;
@@ -113,7 +161,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       p.passed = p.passed || score >= quiz.passingScore;
       p.submitted = true;
       p.answers = {};
-      items.forEach(({ question, type }, k) => {
+      shown.forEach(({ question, type }, k) => {
         p.answers[question.id] = responses[k]!;
         ctx.adapter.recordInteraction({
           id: `${quiz.id}.${question.id}`,
@@ -126,7 +174,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           correct: type.correct(question),
           choices: question.choices.map(({ id, text }) => ({ id, text })),
           description: question.promptText,
-          result: shares[k] === 1 ? 'correct' : 'wrong',
+          result: type.graded === false ? 'neutral' : shares[k] === 1 ? 'correct' : 'wrong',
           scoreShare: shares[k]!,
           weight: question.weight,
           latencyMs,
@@ -139,15 +187,19 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
 
     retryButton.addEventListener('click', () => {
       const p = current();
-      if (!p || !canRetry(p)) return;
+      if (!p || review || !left(p)) return;
       p.submitted = false;
       p.answers = {};
+      // A pool draws a new set for the new attempt.
+      if (drawn) drawn = p.order = draw();
       prepare();
       shownAt = Date.now();
-      all<HTMLInputElement>('input', form)[0]?.focus();
+      one<HTMLElement>('input,select,textarea,button', shown[0]!.root)?.focus();
       ctx.save();
     });
 
+    const notice = one('[data-review-notice]', view);
+    if (notice) notice.hidden = !review;
     prepare();
     return {
       show() {

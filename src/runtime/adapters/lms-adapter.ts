@@ -64,6 +64,11 @@ export interface ProgressRecord {
   scorePercent?: number;
   /** 0–1 share of the course done. */
   progress: number;
+  /**
+   * Completion and success as one status, in the words the course chose (`reportStatusAs`), for
+   * standards with a single status (SCORM 1.2 `lesson_status`). Set by the core.
+   */
+  status?: 'passed' | 'completed' | 'failed' | 'incomplete';
 }
 
 export interface VideoEvent {

@@ -175,12 +175,13 @@ export class Scorm12Adapter implements LmsAdapter {
 
   setProgress(progress: ProgressRecord): void {
     if (!this.tracking) return;
-    const decided = progress.success ?? (progress.completion === 'completed' ? 'completed' : 'incomplete');
+    // The core words the status as the course chose (reportStatusAs); older callers give none.
+    const decided = progress.status ?? progress.success ?? (progress.completion === 'completed' ? 'completed' : 'incomplete');
     this.writeStatus(decided === 'incomplete' && this.launch.mode === 'browse' ? 'browsed' : decided);
     // With a mastery score, an LMS may set passed/failed from score.raw at LMSFinish (Moodle's
     // default, scorm-again's too): a partial score would fail a learner who merely paused.
     // So the score waits for the course's verdict whenever the LMS has a mastery score.
-    const scoreIsSafe = progress.success !== undefined || this.launch.masteryScore === undefined;
+    const scoreIsSafe = decided !== 'incomplete' || this.launch.masteryScore === undefined;
     if (progress.scorePercent !== undefined && scoreIsSafe) {
       this.set('cmi.core.score.raw', toCmiDecimal(progress.scorePercent, 0, 100));
       this.set('cmi.core.score.min', '0');

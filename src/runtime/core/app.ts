@@ -83,6 +83,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     state,
     adapter,
     t,
+    review: launch.mode !== 'normal',
     seed: launch.learnerName ?? '',
     announce(message) {
       // Cleared first so that the same message twice is read twice.

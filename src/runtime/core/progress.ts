@@ -3,7 +3,7 @@
  * course's completion and success. Pure code over RuntimeCourse + LearnerState, tested
  * without a DOM; the per-kind "done" rule comes from the activity modules.
  */
-import type { RuntimeActivity, RuntimeCourse, RuntimeQuiz } from '../../shared/course-data.js';
+import { DEFAULT_COMPLETION, type CompletionCriterion, type RuntimeActivity, type RuntimeCourse, type RuntimeQuiz } from '../../shared/course-data.js';
 import type { LearnerState, QuizProgress } from '../../shared/learner-state.js';
 import type { ObjectiveRecord, ProgressRecord } from '../adapters/lms-adapter.js';
 
@@ -29,24 +29,65 @@ export function quizSettled(quiz: RuntimeQuiz, progress: QuizProgress | undefine
   return !!progress && (progress.passed || (quiz.attempts > 0 && progress.attempts >= quiz.attempts));
 }
 
-/** Weighted mean of the quizzes' best scores; a quiz never submitted counts 0. Undefined before any submission. */
+/**
+ * Weighted mean of the quizzes' best scores (weights: the course's `scoring.weights`, else
+ * the sum of question weights); a quiz never submitted counts 0. Undefined before any
+ * submission, or when every weight is 0.
+ */
 export function quizzesScore(quizzes: readonly RuntimeQuiz[], state: LearnerState): number | undefined {
   if (!quizzes.some((q) => state.quizzes[q.id]?.best != null)) return undefined;
   let total = 0;
   let got = 0;
   for (const quiz of quizzes) {
-    const weight = quiz.questions.reduce((sum, q) => sum + q.weight, 0) || 1;
+    const weight = quiz.weight ?? (quiz.questions.reduce((sum, q) => sum + q.weight, 0) || 1);
     total += weight;
     got += weight * (state.quizzes[quiz.id]?.best ?? 0);
   }
-  return Math.round(got / total);
+  return total > 0 ? Math.round(got / total) : undefined;
+}
+
+/**
+ * Whether an activity meets the completion criteria that concern it; undefined when none
+ * does (it then does not count toward completion).
+ */
+export function meetsCompletion(a: RuntimeActivity, state: LearnerState, criteria: readonly CompletionCriterion[]): boolean | undefined {
+  let met: boolean | undefined;
+  const need = (criterion: CompletionCriterion, ok: boolean) => {
+    if (criteria.includes(criterion)) met = (met ?? true) && ok;
+  };
+  const opened = state.visited.includes(a.id);
+  need('visited', opened);
+  if (a.kind === 'video') need('videos-watched', !!state.videos[a.id]?.watched);
+  if (a.kind === 'sheet') need('sheets-opened', opened);
+  if (a.kind === 'quiz') {
+    const p = state.quizzes[a.id];
+    need('quizzes-attempted', !!p && p.attempts > 0);
+    need('quizzes-passed', !!p?.passed);
+    need('quizzes-finished', quizSettled(a, p));
+  }
+  return met;
+}
+
+/**
+ * The one status of standards that have only one (SCORM 1.2 `lesson_status`), in the words the
+ * course chose: the positive word once the course is completed and, when graded, passed; the
+ * negative word once it failed (`incomplete` for the `…/incomplete` pairs); `incomplete` before.
+ */
+export function singleStatus(course: RuntimeCourse, progress: ProgressRecord): NonNullable<ProgressRecord['status']> {
+  const [positive, negative] = (course.reportStatusAs ?? (course.graded ? 'passed/failed' : 'completed/incomplete')).split('/') as [
+    'passed' | 'completed',
+    'failed' | 'incomplete',
+  ];
+  if (progress.completion === 'completed' && (!course.graded || progress.success === 'passed')) return positive;
+  return progress.success === 'failed' ? negative : 'incomplete';
 }
 
 export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDone: DoneRule, masteryScore?: number): CourseEvaluation {
   const activities: Record<string, ActivityStatus> = {};
   const allQuizzes: RuntimeQuiz[] = [];
-  let doneCount = 0;
-  let totalCount = 0;
+  const criteria = course.completion ?? DEFAULT_COMPLETION;
+  let metCount = 0;
+  let requiredCount = 0;
   const steps = course.steps.map((step): StepEvaluation => {
     let done = 0;
     let started = false;
@@ -55,9 +96,10 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
       activities[a.id] = status;
       if (status === 'done') done++;
       if (status !== 'todo') started = true;
+      const met = meetsCompletion(a, state, criteria);
+      if (met !== undefined) requiredCount++;
+      if (met) metCount++;
     }
-    doneCount += done;
-    totalCount += step.activities.length;
     const quizzes = step.activities.filter((a): a is RuntimeQuiz => a.kind === 'quiz');
     allQuizzes.push(...quizzes);
     const complete = done === step.activities.length;
@@ -70,9 +112,10 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
     return { id: step.id, done, total: step.activities.length, status: complete ? 'done' : started ? 'started' : 'todo', objective };
   });
 
+  // Completion and the share done follow the course's completion rule (by default: every activity done).
   const progress: ProgressRecord = {
-    completion: doneCount === totalCount ? 'completed' : 'incomplete',
-    progress: totalCount ? doneCount / totalCount : 1,
+    completion: metCount === requiredCount ? 'completed' : 'incomplete',
+    progress: requiredCount ? metCount / requiredCount : 1,
   };
   const score = quizzesScore(allQuizzes, state);
   if (score !== undefined) {
@@ -80,6 +123,7 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
     if (score >= (masteryScore ?? course.passingScore)) progress.success = 'passed';
     else if (allQuizzes.every((q) => quizSettled(q, state.quizzes[q.id]))) progress.success = 'failed';
   }
+  progress.status = singleStatus(course, progress);
   return { activities, steps, progress };
 }
 

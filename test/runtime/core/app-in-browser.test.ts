@@ -65,7 +65,7 @@ describe('runtime core', () => {
     const page = await open();
     await expect(page.getByRole('heading', { level: 1, name: 'Cours <démo> & essais </script><!--' }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('link', { name: 'Commencer le parcours' }).getAttribute('href')).toBe('#/etape1');
-    expect(await named<ProgressRecord>(page, 'setProgress')).toEqual([{ completion: 'incomplete', progress: 0 }]);
+    expect(await named<ProgressRecord>(page, 'setProgress')).toEqual([{ completion: 'incomplete', progress: 0, status: 'incomplete' }]);
     expect(await page.locator('[data-notice="standalone"]').isVisible()).toBe(false);
     await page.close();
   });

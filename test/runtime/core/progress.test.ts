@@ -47,14 +47,14 @@ const attempt = (best: number, attempts: number, passed = best >= 80): QuizProgr
 /** Every non-quiz activity of the step done. */
 const doRest = (state: LearnerState, id: string) => {
   state.videos[`${id}-video`] = { segments: [[0, 60]], position: 60, watched: true };
-  state.visited.push(`${id}-sheet`, `${id}-tool`);
+  state.visited.push(`${id}-video`, `${id}-sheet`, `${id}-tool`);
 };
 
 describe('progress and status', () => {
   it('starts incomplete with nothing reported as passed or failed', () => {
     const c = course([step('s1', quiz('q1')), step('s2', quiz('q2'))]);
     const e = evaluateCourse(c, emptyLearnerState(), isDone);
-    expect(e.progress).toEqual({ completion: 'incomplete', progress: 0 });
+    expect(e.progress).toEqual({ completion: 'incomplete', progress: 0, status: 'incomplete' });
     expect(e.steps.map((s) => s.status)).toEqual(['todo', 'todo']);
     expect(e.steps[0]!.objective).toEqual({ id: 's1', status: 'incomplete' });
   });
@@ -75,7 +75,7 @@ describe('progress and status', () => {
     doRest(state, 's1');
     const e = evaluateCourse(c, state, isDone);
     expect(e.steps[0]!.objective).toEqual({ id: 's1', status: 'completed' });
-    expect(e.progress).toEqual({ completion: 'completed', progress: 1 });
+    expect(e.progress).toEqual({ completion: 'completed', progress: 1, status: 'completed' });
   });
 
   it('passes a step with its quiz score once its quiz is passed and the rest done', () => {

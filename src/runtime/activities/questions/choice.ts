@@ -20,7 +20,6 @@ export function choiceQuestionType(
     },
     correct: correctIds,
     review(root, question, response, reveal, t) {
-      const right = score(question, response) === 1;
       for (const choice of question.choices) {
         const box = one(`[data-choice="${choice.id}"]`, root);
         if (!box) continue;
@@ -36,15 +35,9 @@ export function choiceQuestionType(
         if (feedback) feedback.hidden = !shown;
       }
       for (const input of inputs(root)) input.disabled = true;
-      const result = one('[data-question-result]', root)!;
-      result.textContent = t(right ? 'questionRight' : 'questionWrong');
-      result.className = 'question-result question-result--' + (right ? 'right' : 'wrong');
-      result.hidden = false;
-      const explanation = one('[data-explanation]', root);
-      if (explanation) explanation.hidden = false;
     },
     reset(root, question, seed) {
-      for (const el of all('[data-verdict],[data-feedback],[data-question-result],[data-explanation]', root)) el.hidden = true;
+      for (const el of all('[data-verdict],[data-feedback]', root)) el.hidden = true;
       for (const box of all('[data-choice]', root)) box.dataset.result = '';
       for (const input of inputs(root)) input.disabled = false;
       const list = one('[data-choices]', root);
