@@ -184,6 +184,22 @@ export const catalogue = {
     hint: 'Swap the two values: `min` is the smallest right number, `max` the largest (both included).',
     structural: false,
   },
+  DRAW_TOO_LARGE: {
+    severity: 'error',
+    title: 'A pool drawing more questions than it has',
+    message: 'Quiz `{id}` draws {draw} questions but has {count}',
+    hint: 'Lower `draw` to {count} or less, or add questions to the pool.',
+    docHint: 'Lower `draw` to the number of questions or less, or add questions to the pool.',
+    structural: false,
+  },
+  UNKNOWN_QUIZ: {
+    severity: 'error',
+    title: 'A quiz weight for a quiz that does not exist',
+    message: '`scoring.weights` names `{id}`, which is not a quiz of this course{suggestion}',
+    hint: 'Use the id of a quiz activity (quizzes of this course: {allowed}).',
+    docHint: 'Use the id of a quiz activity of the course, as written in its step file.',
+    structural: false,
+  },
   FILE_NOT_FOUND: {
     severity: 'error',
     title: 'A referenced file does not exist',

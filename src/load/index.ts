@@ -18,6 +18,7 @@ import { loadStep } from './step.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { reportDuplicateIds, type IdUse } from './unique-ids.js';
 import { YamlFile } from './yaml-file.js';
+import { codeList, didYouMean } from '../diagnostics/suggest.js';
 
 export interface LoadResult {
   /** Present only when no error was found (warnings allowed). */
@@ -66,6 +67,8 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
   });
   // One namespace for steps and activities: both become LMS identifiers side by side.
   reportDuplicateIds(ids, 'in this course', ctx);
+  // Only when every step loaded: a quiz of a broken step would look unknown.
+  if (steps.length === stepFiles.length) checkQuizWeights(raw, courseYaml, steps, ctx);
 
   const sourceFiles = [COURSE_FILE, ...stepFiles.map((f) => f.relPath), ...ctx.markdownFiles];
   const diagnostics = sortByFile(ctx.diagnostics, sourceFiles);
@@ -80,6 +83,9 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
     authors: valid.authors ?? [...defaults.authors],
     version: valid.version ?? defaults.version,
     passingScore: valid.passingScore ?? defaults.passingScore,
+    completion: [...(valid.completion ?? defaults.completion)],
+    quizWeights: { ...valid.scoring?.weights },
+    ...(valid.reportStatusAs !== undefined && { reportStatusAs: valid.reportStatusAs }),
     theme: { color: valid.theme?.color ?? defaults.themeColor },
     steps,
     rootDir,
@@ -132,6 +138,21 @@ function listStepFiles(raw: Partial<CourseYaml>, courseYaml: YamlFile, ctx: Cour
     files.push({ relPath: asset.path, absPath: asset.absPath, loc });
   });
   return files;
+}
+
+/** Every quiz named in `scoring.weights` exists (a typo would silently weigh nothing). */
+function checkQuizWeights(raw: Partial<CourseYaml>, courseYaml: YamlFile, steps: Step[], ctx: CourseContext): void {
+  const weights = raw.scoring?.weights;
+  if (typeof weights !== 'object' || weights === null) return;
+  const quizzes = steps.flatMap((s) => s.activities.filter((a) => a.kind === 'quiz').map((a) => a.id));
+  for (const id of Object.keys(weights)) {
+    if (quizzes.includes(id)) continue;
+    ctx.report('UNKNOWN_QUIZ', courseYaml.root().at('scoring', 'weights', id).keyLoc(), {
+      id,
+      suggestion: didYouMean(id, quizzes),
+      allowed: codeList(quizzes),
+    });
+  }
 }
 
 /** Files in reading order, then line and column: the order an author fixes things in. */

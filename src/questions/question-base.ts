@@ -18,6 +18,21 @@ const baseProperties = {
   explanation: Type.Optional(
     Markdown('Shown after the learner answers, whatever the answer. A question without one gets a warning.'),
   ),
+  resultFeedback: Type.Optional(
+    StrictObject(
+      {
+        correct: Type.Optional(Markdown('Shown when the answer is right.', ['Bravo !'])),
+        partlyCorrect: Type.Optional(
+          Markdown('Shown when the answer earns part of the points (types with partial credit).', ['Presque : il en manque une.']),
+        ),
+        wrong: Type.Optional(Markdown('Shown when the answer earns nothing.', ['Relisez la fiche pratique.'])),
+      },
+      {
+        title: 'Result feedback',
+        description: 'Messages shown under the verdict once the quiz is submitted, by result. Any may be left out.',
+      },
+    ),
+  ),
 };
 
 type BaseProperties<T extends string> = typeof baseProperties & { type: TLiteral<T> };
@@ -44,5 +59,13 @@ export function questionBaseToModel(raw: BaseRaw, node: NodeRef, ctx: LoadContex
     loc: node.loc(),
   };
   if (raw.explanation !== undefined) base.explanation = ctx.markdown(raw.explanation, node.at('explanation'));
+  const messages = raw.resultFeedback;
+  if (messages) {
+    base.resultFeedback = {};
+    for (const key of ['correct', 'partlyCorrect', 'wrong'] as const) {
+      const text = messages[key];
+      if (text !== undefined) base.resultFeedback[key] = ctx.markdown(text, node.at('resultFeedback', key));
+    }
+  }
   return base;
 }

@@ -1,6 +1,18 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FilePath, Id, Percent, StrictObject, Text } from './common.js';
+import type { CompletionCriterion, ReportStatusAs } from '../shared/course-data.js';
+import { FilePath, Id, ID_PATTERN, Percent, StrictObject, Text } from './common.js';
 import { defaults } from './defaults.js';
+
+export const COMPLETION_CRITERIA: readonly CompletionCriterion[] = [
+  'visited',
+  'videos-watched',
+  'sheets-opened',
+  'quizzes-attempted',
+  'quizzes-passed',
+  'quizzes-finished',
+];
+
+export const REPORT_STATUS_PAIRS: readonly ReportStatusAs[] = ['passed/failed', 'passed/incomplete', 'completed/incomplete', 'completed/failed'];
 
 export const ThemeSchema = StrictObject(
   {
@@ -43,6 +55,47 @@ export const CourseSchema = StrictObject(
     ),
     passingScore: Type.Optional(
       Percent('Weighted quiz score needed to pass the course; also the default of every quiz.', defaults.passingScore),
+    ),
+    completion: Type.Optional(
+      Type.Array(
+        Type.Unsafe<CompletionCriterion>({
+          type: 'string',
+          enum: [...COMPLETION_CRITERIA],
+          description:
+            'visited: every activity page opened; videos-watched: every video watched to its watchedThreshold; sheets-opened: every sheet opened; ' +
+            'quizzes-attempted: every quiz submitted once; quizzes-passed: every quiz passed; quizzes-finished: every quiz passed or out of attempts.',
+        }),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          default: [...defaults.completion],
+          description: 'What the learner must do for the course to be completed, any combination. Default: what every activity needs to show as done.',
+          examples: [['visited', 'quizzes-passed']],
+        },
+      ),
+    ),
+    scoring: Type.Optional(
+      StrictObject(
+        {
+          weights: Type.Optional(
+            Type.Record(Type.String({ pattern: ID_PATTERN }), Type.Number({ minimum: 0 }), {
+              description:
+                'Weight of a quiz in the course score, by quiz id (0 leaves it out of the score). Quizzes not listed weigh the sum of their question weights.',
+              examples: [{ 'typologie-quiz': 2 }],
+            }),
+          ),
+        },
+        { title: 'Scoring', description: 'How the course score (0–100, a weighted mean of the quizzes’ best scores) is made.' },
+      ),
+    ),
+    reportStatusAs: Type.Optional(
+      Type.Unsafe<ReportStatusAs>({
+        type: 'string',
+        enum: [...REPORT_STATUS_PAIRS],
+        description:
+          'The two statuses a SCORM 1.2 LMS records, success first: passed/failed (default for a course with quizzes), passed/incomplete, completed/incomplete (default without quizzes) or completed/failed. ' +
+          'Also settable per build (`--report-status-as`, `--lms` presets); the build’s flag wins.',
+      }),
     ),
     theme: Type.Optional(ThemeSchema),
     steps: Type.Array(FilePath('A step file (.yaml).', ['steps/01-enjeux.yaml']), {
