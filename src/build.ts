@@ -15,7 +15,7 @@ import { resolveTargets } from './package/targets.js';
 import type { BuildOptions, PackageFile, Target } from './package/target.js';
 import { checkStateBudget, measureWorstCaseState } from './package/state-budget.js';
 import { writeZip } from './write/zip.js';
-import { DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
+import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
 
 export interface BuildRequest {
   courseDir: string;
@@ -55,12 +55,15 @@ export function packageFileName(course: Pick<Course, 'id' | 'version'>, target: 
 export async function build(request: BuildRequest): Promise<BuildResult> {
   // Unknown target names throw UnknownTargetError before any work: a usage mistake.
   const targets = resolveTargets(request.targets ?? DEFAULT_TARGETS);
-  const options = resolveBuildOptions(request.options);
+  // Checked before loading: an unknown preset is a usage mistake, like an unknown target.
+  resolveBuildOptions(request.options);
 
   const loaded = await loadCourse(request.courseDir);
   const diagnostics = [...loaded.diagnostics];
-  const course = loaded.course;
-  if (!course || hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
+  if (!loaded.course || hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
+  // Flags > course.yaml > LMS preset > defaults; the course carries the status pair in force.
+  const options = resolveBuildOptions(request.options, loaded.course);
+  const course = applyBuildOptions(loaded.course, options);
 
   diagnostics.push(...checkTargets(course, targets, options));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };

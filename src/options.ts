@@ -1,8 +1,12 @@
 /**
  * Every default of a build, in one place. Order of precedence: command-line flags (or the
- * fields given to `build()`), then these defaults.
+ * fields given to `build()`), then course.yaml, then the LMS preset (src/presets.ts), then
+ * these defaults.
  */
+import type { Course } from './model/course.js';
 import type { BuildOptions } from './package/target.js';
+import { DEFAULT_LMS, findLmsPreset, UnknownLmsError } from './presets.js';
+import type { ReportStatusAs } from './shared/course-data.js';
 
 /** `parcours build` and `parcours validate` read the current folder unless given one. */
 export const DEFAULT_COURSE_DIR = '.';
@@ -15,10 +19,31 @@ export const defaultBuildOptions: Readonly<BuildOptions> = {
   outDir: DEFAULT_OUT_DIR,
   /** Write the course passing score as the LMS mastery score (see scorm12-manifest.ts for Moodle's behaviour). */
   masteryScore: true,
+  lms: DEFAULT_LMS,
 };
 
-/** Fills what the caller left out with the defaults. */
-export function resolveBuildOptions(given: Partial<BuildOptions> = {}): BuildOptions {
+/** Without a word from the flags, course.yaml or the preset: passed/failed when there is a quiz to pass. */
+export function defaultReportStatusAs(course: Pick<Course, 'steps'> | undefined): ReportStatusAs {
+  const graded = !course || course.steps.some((s) => s.activities.some((a) => a.kind === 'quiz'));
+  return graded ? 'passed/failed' : 'completed/incomplete';
+}
+
+/**
+ * Fills what the caller left out: flags > course.yaml (`reportStatusAs`) > LMS preset >
+ * defaults. Throws UnknownLmsError for a preset name nobody defined (a usage mistake).
+ * `reportStatusAs` is always set in the result.
+ */
+export function resolveBuildOptions(given: Partial<BuildOptions> = {}, course?: Course): BuildOptions {
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<BuildOptions>;
-  return { ...defaultBuildOptions, ...defined };
+  const lms = defined.lms ?? DEFAULT_LMS;
+  const preset = findLmsPreset(lms);
+  if (!preset) throw new UnknownLmsError(lms);
+  const reportStatusAs = defined.reportStatusAs ?? course?.reportStatusAs ?? preset.reportStatusAs ?? defaultReportStatusAs(course);
+  const masteryScore = defined.masteryScore ?? preset.masteryScore?.(reportStatusAs) ?? defaultBuildOptions.masteryScore;
+  return { ...defaultBuildOptions, ...defined, lms, reportStatusAs, masteryScore };
+}
+
+/** The course as the build renders it: its status pair resolved (flags and preset included). */
+export function applyBuildOptions(course: Course, options: BuildOptions): Course {
+  return options.reportStatusAs ? { ...course, reportStatusAs: options.reportStatusAs } : course;
 }

@@ -3,12 +3,16 @@ import path from 'node:path';
 import { build, type BuiltPackage } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
+import type { ReportStatusAs } from '../shared/course-data.js';
 import { displayPath, EXIT_COURSE_ERRORS, formatBytes, printJson, useColor } from './output.js';
 
 export interface BuildCommandOptions {
   target: string[];
   out: string;
-  masteryScore: boolean;
+  /** Undefined when neither --mastery-score nor --no-mastery-score was given. */
+  masteryScore?: boolean;
+  lms?: string;
+  reportStatusAs?: ReportStatusAs;
   json?: boolean;
 }
 
@@ -16,7 +20,7 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
   const result = await build({
     courseDir: dir,
     targets: options.target,
-    options: { outDir: options.out, masteryScore: options.masteryScore },
+    options: { outDir: options.out, masteryScore: options.masteryScore, lms: options.lms, reportStatusAs: options.reportStatusAs },
   });
   if (!result.ok) process.exitCode = EXIT_COURSE_ERRORS;
 

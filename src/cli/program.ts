@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS } from '../options.js';
 import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../package/targets.js';
+import { DEFAULT_LMS, lmsPresets } from '../presets.js';
+import { REPORT_STATUS_PAIRS, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
 
 const EXIT_CODES_HELP = `
@@ -18,7 +20,10 @@ Exit codes:
 const MASTERY_SCORE_HELP =
   'leave adlcp:masteryscore (the course passingScore) out of imsmanifest.xml. With it, Moodle ' +
   '("mastery score overrides status", on by default) sets passed/failed from the score when the ' +
-  'course closes, whatever status the course reported; without it the course alone decides';
+  'course closes, whatever status the course reported; without it the course alone decides. ' +
+  'Default: written, except with --lms moodle and a status pair other than passed/failed';
+
+const REPORT_STATUS_HELP = 'the two statuses a SCORM 1.2 LMS records, success/failure (overrides course.yaml)';
 
 function readVersion(): string {
   // src/cli/ and lib/cli/ both sit two levels below package.json.
@@ -41,6 +46,13 @@ function parseTargets(value: string, previous: string[]): string[] {
   return previous === defaultTargets ? names : [...previous, ...names];
 }
 
+/** Flags that choose course rules for the LMS; undefined when not given (the preset decides). */
+interface RuleFlags {
+  lms: string;
+  reportStatusAs?: ReportStatusAs;
+  masteryScore?: boolean;
+}
+
 async function run(command: Command, action: () => Promise<void>): Promise<void> {
   const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
   try {
@@ -59,33 +71,41 @@ export function createProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP);
 
   const targetList = targets.map((t) => `  ${t.name.padEnd(10)}${t.description}`).join('\n');
+  const presetList = lmsPresets.map((p) => `  ${p.name.padEnd(10)}${p.description}`).join('\n');
+  // Both forms of --mastery-score are declared, so that "not given" stays undefined and the preset decides.
+  const ruleOptions = (command: Command) =>
+    command
+      .addOption(new Option('--lms <name>', 'LMS preset: options that suit that LMS (below)').choices(lmsPresets.map((p) => p.name)).default(DEFAULT_LMS))
+      .addOption(new Option('--report-status-as <pair>', REPORT_STATUS_HELP).choices([...REPORT_STATUS_PAIRS]))
+      .option('--mastery-score', 'write the mastery score in the manifest (see --no-mastery-score)')
+      .option('--no-mastery-score', MASTERY_SCORE_HELP);
   const targetOption = () =>
     new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
       .default(defaultTargets, DEFAULT_TARGETS.join(' '))
       .argParser(parseTargets);
 
-  program
+  const validate = program
     .command('validate')
     .description("check a course and report every problem, including the targets' own rules; writes nothing")
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
-    .addOption(targetOption())
-    .option('--no-mastery-score', 'check as for a build without the mastery score')
+    .addOption(targetOption());
+  ruleOptions(validate)
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', `\nTargets:\n${targetList}\n${EXIT_CODES_HELP}`)
-    .action(async (dir: string, options: { target: string[]; masteryScore: boolean; json?: boolean }, command: Command) =>
+    .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
+    .action(async (dir: string, options: RuleFlags & { target: string[]; json?: boolean }, command: Command) =>
       run(command, async () => (await import('./validate-command.js')).validateCommand(dir, options)),
     );
 
-  program
+  const buildCommand = program
     .command('build')
     .description('build one zip per target into the output folder')
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
     .addOption(targetOption())
-    .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR)
-    .option('--no-mastery-score', MASTERY_SCORE_HELP)
+    .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR);
+  ruleOptions(buildCommand)
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', `\nTargets:\n${targetList}\n${EXIT_CODES_HELP}`)
-    .action(async (dir: string, options: { target: string[]; out: string; masteryScore: boolean; json?: boolean }, command: Command) =>
+    .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
+    .action(async (dir: string, options: RuleFlags & { target: string[]; out: string; json?: boolean }, command: Command) =>
       run(command, async () => (await import('./build-command.js')).buildCommand(dir, options)),
     );
 

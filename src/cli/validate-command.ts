@@ -7,14 +7,18 @@ import path from 'node:path';
 import { checkTargets } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
-import { resolveBuildOptions } from '../options.js';
+import { applyBuildOptions, resolveBuildOptions } from '../options.js';
+import type { ReportStatusAs } from '../shared/course-data.js';
 import { resolveTargets } from '../package/targets.js';
 import { validate } from '../validate.js';
 import { displayPath, EXIT_COURSE_ERRORS, printJson, useColor } from './output.js';
 
 export interface ValidateCommandOptions {
   target: string[];
-  masteryScore: boolean;
+  /** Undefined when neither --mastery-score nor --no-mastery-score was given. */
+  masteryScore?: boolean;
+  lms?: string;
+  reportStatusAs?: ReportStatusAs;
   json?: boolean;
 }
 
@@ -23,7 +27,9 @@ export async function validateCommand(dir: string, options: ValidateCommandOptio
   const result = await validate(dir);
   const diagnostics = [...result.diagnostics];
   if (result.ok && result.course) {
-    diagnostics.push(...checkTargets(result.course, targets, resolveBuildOptions({ masteryScore: options.masteryScore })));
+    const given = { masteryScore: options.masteryScore, lms: options.lms, reportStatusAs: options.reportStatusAs };
+    const resolved = resolveBuildOptions(given, result.course);
+    diagnostics.push(...checkTargets(applyBuildOptions(result.course, resolved), targets, resolved));
   }
   const ok = result.ok && !diagnostics.some((d) => d.severity === 'error');
   if (!ok) process.exitCode = EXIT_COURSE_ERRORS;

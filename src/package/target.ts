@@ -1,5 +1,6 @@
 import type { Course } from '../model/course.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { ReportStatusAs } from '../shared/course-data.js';
 
 /** One file of a package: read from disk (streamed into the zip) or generated in memory. */
 export type PackageFile =
@@ -13,6 +14,10 @@ export interface BuildOptions {
   masteryScore: boolean;
   /** cmi5: one AU per step in cmi5.xml (`index.html?step=<id>`) instead of one AU for the course. */
   cmi5AuPerStep?: boolean;
+  /** LMS preset (src/presets.ts) filling what flags and course.yaml leave out; default `generic`. */
+  lms?: string;
+  /** Status pair for single-status LMSs (SCORM 1.2); overrides course.yaml. Always set once resolved. */
+  reportStatusAs?: ReportStatusAs;
 }
 
 /**

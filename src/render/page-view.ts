@@ -109,7 +109,10 @@ export function buildRuntimeCourse(course: Course, ctx: RenderContext): RuntimeC
     version: course.version,
     language: course.language,
     passingScore: course.passingScore,
-    graded: steps.some((s) => s.activities.some((a) => a.kind === 'quiz')),
+    // A quiz weighing 0 (practice, survey) leaves nothing to pass.
+    graded: steps.some((s) => s.activities.some((a) => a.kind === 'quiz' && a.weight !== 0)),
+    ...(course.completion && { completion: course.completion }),
+    ...(course.reportStatusAs && { reportStatusAs: course.reportStatusAs }),
     steps,
   };
 }

@@ -1,18 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { CompletionCriterion, ReportStatusAs } from '../shared/course-data.js';
+import { COMPLETION_CRITERIA, REPORT_STATUS_PAIRS, type CompletionCriterion, type ReportStatusAs } from '../shared/course-data.js';
 import { FilePath, Id, ID_PATTERN, Percent, StrictObject, Text } from './common.js';
 import { defaults } from './defaults.js';
-
-export const COMPLETION_CRITERIA: readonly CompletionCriterion[] = [
-  'visited',
-  'videos-watched',
-  'sheets-opened',
-  'quizzes-attempted',
-  'quizzes-passed',
-  'quizzes-finished',
-];
-
-export const REPORT_STATUS_PAIRS: readonly ReportStatusAs[] = ['passed/failed', 'passed/incomplete', 'completed/incomplete', 'completed/failed'];
 
 export const ThemeSchema = StrictObject(
   {

@@ -122,5 +122,16 @@ export type RuntimeToolField =
   | { type: 'text'; id: string; maxLength: number }
   | { type: 'checklist'; id: string; items: string[] };
 
+export const COMPLETION_CRITERIA: readonly CompletionCriterion[] = [
+  'visited',
+  'videos-watched',
+  'sheets-opened',
+  'quizzes-attempted',
+  'quizzes-passed',
+  'quizzes-finished',
+];
+
+export const REPORT_STATUS_PAIRS: readonly ReportStatusAs[] = ['passed/failed', 'passed/incomplete', 'completed/incomplete', 'completed/failed'];
+
 /** What the runtime always counted: every activity opened, videos watched, quizzes passed or out of attempts. */
 export const DEFAULT_COMPLETION: readonly CompletionCriterion[] = ['visited', 'videos-watched', 'quizzes-finished'];

@@ -26,9 +26,14 @@ export const scorm12Codes = {
   SCORM12_MASTERY_SCORE: 'SCORM12_MASTERY_SCORE',
   SCORM12_VERSION_TOO_LONG: 'SCORM12_VERSION_TOO_LONG',
   SCORM12_TITLE_TOO_LONG: 'SCORM12_TITLE_TOO_LONG',
+  SCORM12_MASTERY_OVERRIDES_STATUS: 'SCORM12_MASTERY_OVERRIDES_STATUS',
 } as const;
 
-export function checkScorm12(course: Course, diagnostics: DiagnosticBag, options?: Pick<BuildOptions, 'masteryScore'>): void {
+export function checkScorm12(
+  course: Course,
+  diagnostics: DiagnosticBag,
+  options?: Pick<BuildOptions, 'masteryScore' | 'reportStatusAs'>,
+): void {
   const identifier = (value: string, what: string, loc: SourceLocation): void => {
     if (CMI_IDENTIFIER.test(value)) return;
     diagnostics.add({
@@ -67,6 +72,20 @@ export function checkScorm12(course: Course, diagnostics: DiagnosticBag, options
       severity: 'error',
       message: `passingScore ${course.passingScore} cannot be written as the SCORM 1.2 mastery score, a whole number from 0 to 100`,
       hint: 'Use a whole number for `passingScore`, or build with `--no-mastery-score` to leave the mastery score out of the manifest.',
+      loc: course.loc,
+    });
+  }
+
+  // SCORM 1.2 RTE, cmi.core.lesson_status: with a mastery score, the LMS may turn the status
+  // into passed/failed from score.raw (Moodle does by default): only passed/failed agrees.
+  const statusAs = options?.reportStatusAs ?? course.reportStatusAs;
+  const graded = course.steps.some((s) => s.activities.some((a) => a.kind === 'quiz'));
+  if ((options?.masteryScore ?? true) && graded && statusAs && statusAs !== 'passed/failed') {
+    diagnostics.add({
+      code: scorm12Codes.SCORM12_MASTERY_OVERRIDES_STATUS,
+      severity: 'warning',
+      message: `The course reports ${statusAs}, but the manifest's mastery score lets the LMS set passed/failed from the score instead`,
+      hint: 'Build with `--no-mastery-score` (or `--lms moodle`, which leaves it out for this status pair), or report `passed/failed`.',
       loc: course.loc,
     });
   }
