@@ -6,12 +6,12 @@ import { AssetCollector } from './assets.js';
 import { buildPageView, buildRuntimeCourse, jsonForScript } from './page-view.js';
 import { packageRoot } from './package-root.js';
 import { RenderContext } from './render-context.js';
-import { bundleRuntime } from './runtime-bundle.js';
+import { bundleRuntime, usedQuestionTypes } from './runtime-bundle.js';
 import { loadTemplateStrings } from './strings.js';
 import { compilePage } from './templates.js';
 import { themeStyle } from './theme.js';
 
-export { bundleRuntime } from './runtime-bundle.js';
+export { bundleRuntime, usedQuestionTypes } from './runtime-bundle.js';
 export { CONTENT_DIR } from './assets.js';
 
 /** Names of the generated files, beside index.html at the package root. */
@@ -33,7 +33,7 @@ export async function renderCourse(course: Course, target: Target): Promise<Pack
   const [page, css, script] = await Promise.all([
     compilePage(strings),
     readFile(path.join(packageRoot(), 'templates', 'parcours.css'), 'utf8'),
-    bundleRuntime(target.runtimeEntry, course.language),
+    bundleRuntime(target.runtimeEntry, course.language, usedQuestionTypes(course)),
   ]);
   const html = page({
     ...view,

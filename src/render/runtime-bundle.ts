@@ -1,27 +1,38 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Language } from '../model/course.js';
+import type { Plugin } from 'esbuild';
+import type { Course, Language } from '../model/course.js';
 import { packageRoot } from './package-root.js';
 
 const bundles = new Map<string, Promise<string>>();
 
 /**
- * The browser runtime for one entry (src/runtime/entries/<entry>) and interface language,
- * bundled once per process: watch mode re-renders often, the runtime does not change
- * between builds. Only the language's string table is kept (see src/runtime/i18n.ts).
+ * The browser runtime for one entry (src/runtime/entries/<entry>), interface language and set
+ * of question types, bundled once per process: watch mode re-renders often, the runtime does
+ * not change between builds. Only the language's string table is kept (see
+ * src/runtime/i18n.ts), and only the runtime modules of `questionTypes` (every type when
+ * omitted; see `usedQuestionTypes`).
  */
-export function bundleRuntime(entry: string, language: Language): Promise<string> {
-  const key = `${entry}\0${language}`;
+export function bundleRuntime(entry: string, language: Language, questionTypes?: readonly string[]): Promise<string> {
+  const types = questionTypes && [...new Set(questionTypes)].sort();
+  const key = `${entry}\0${language}\0${types?.join(',') ?? '*'}`;
   let bundle = bundles.get(key);
   if (!bundle) {
-    bundle = buildRuntimeBundle(entry, language);
+    bundle = buildRuntimeBundle(entry, language, types);
     bundles.set(key, bundle);
     bundle.catch(() => bundles.delete(key));
   }
   return bundle;
 }
 
+/** The question types a course's quizzes use, sorted: what its runtime needs. */
+export function usedQuestionTypes(course: Course): string[] {
+  const types = course.steps.flatMap((s) => s.activities).flatMap((a) => (a.kind === 'quiz' ? a.questions.map((q) => q.type) : []));
+  return [...new Set(types)].sort();
+}
+
 /** Bundles without the cache (bundleRuntime caches its result). */
-export async function buildRuntimeBundle(entry: string, language: Language): Promise<string> {
+export async function buildRuntimeBundle(entry: string, language: Language, questionTypes?: readonly string[]): Promise<string> {
   // esbuild's native binary loads only when a build actually needs it (validate does not).
   const esbuild = await import('esbuild');
   const root = packageRoot();
@@ -42,6 +53,34 @@ export async function buildRuntimeBundle(entry: string, language: Language): Pro
     define: { PARCOURS_UI_LANGUAGE: JSON.stringify(language) },
     charset: 'utf8',
     logLevel: 'silent',
+    plugins: questionTypes ? [questionTypeRegistry(root, questionTypes)] : [],
   });
   return result.outputFiles[0]!.text;
+}
+
+/**
+ * Replaces the runtime's list of question types (src/runtime/activities/questions/registry.ts)
+ * with one naming only `types`, so the bundle leaves the other types' modules out.
+ */
+function questionTypeRegistry(root: string, types: readonly string[]): Plugin {
+  const dir = path.resolve(root, 'src', 'runtime', 'activities', 'questions');
+  const registry = path.join(dir, 'registry.ts');
+  const names = types.map((type) => {
+    if (!/^[a-z][a-z0-9-]*$/.test(type) || !existsSync(path.join(dir, `${type}.ts`))) {
+      throw new Error(`No runtime module for question type "${type}" (expected src/runtime/activities/questions/${type}.ts)`);
+    }
+    return { type, name: type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) };
+  });
+  const contents = [
+    ...names.map(({ type, name }) => `import { ${name} } from './${type}.js';`),
+    `export const questionTypes = [${names.map((n) => n.name).join(', ')}];`,
+  ].join('\n');
+  return {
+    name: 'parcours-question-types',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]questions[\\/]registry\.ts$/ }, (args) =>
+        path.resolve(args.path) === registry ? { contents, loader: 'ts', resolveDir: dir } : undefined,
+      );
+    },
+  };
 }

@@ -2,9 +2,23 @@ import { multipleChoiceRenderer } from './multiple-choice.js';
 import type { QuestionRenderer } from './question-renderer.js';
 import { singleChoiceRenderer } from './single-choice.js';
 import { trueFalseRenderer } from './true-false.js';
+import { matchingRenderer } from './matching.js';
+import { orderingRenderer } from './ordering.js';
+import { fillInRenderer } from './fill-in.js';
+import { numericRenderer } from './numeric.js';
+import { likertRenderer } from './likert.js';
 
 /** Every question type the renderer knows. Adding a type means adding its module here. */
-export const questionRenderers: QuestionRenderer[] = [singleChoiceRenderer, multipleChoiceRenderer, trueFalseRenderer];
+export const questionRenderers: QuestionRenderer[] = [
+  singleChoiceRenderer,
+  multipleChoiceRenderer,
+  trueFalseRenderer,
+  matchingRenderer,
+  orderingRenderer,
+  fillInRenderer,
+  numericRenderer,
+  likertRenderer,
+];
 
 export function questionRendererFor(type: string): QuestionRenderer {
   const renderer = questionRenderers.find((r) => r.type === type);

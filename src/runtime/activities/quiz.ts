@@ -172,7 +172,9 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           interactionType: type.interactionType,
           response: responses[k]!,
           correct: type.correct(question),
-          choices: question.choices.map(({ id, text }) => ({ id, text })),
+          // matching: the sources, with the targets beside them.
+          choices: question.sources ?? question.choices,
+          targets: question.targets,
           description: question.promptText,
           result: type.graded === false ? 'neutral' : shares[k] === 1 ? 'correct' : 'wrong',
           scoreShare: shares[k]!,

@@ -32,12 +32,22 @@ export interface InteractionRecord {
   type: string;
   /** Standard-neutral interaction type: `choice`, `true-false`, `fill-in`, `matching`, `sequencing`, `numeric`, `likert`. */
   interactionType: 'choice' | 'true-false' | 'fill-in' | 'matching' | 'sequencing' | 'numeric' | 'likert' | 'other';
-  /** Learner's response, as ids (choice ids, or values for other types). */
+  /**
+   * Learner's response: choice, sequencing, likert: ids (in the learner's order for
+   * sequencing); matching: `<sourceId>.<targetId>` pairs; fill-in: the text of each blank;
+   * numeric: one number, written plainly.
+   */
   response: string[];
-  /** Correct response, as ids. Empty for ungraded questions. */
+  /** Correct response in the same form (numeric: `[min, max]`). Empty for ungraded questions. */
   correct: string[];
-  /** All choice ids in authored order, with text, for the xAPI definition. */
+  /**
+   * The options in order, with text, for the xAPI definition and SCORM 1.2's single-character
+   * responses: the choices (choice), the items (sequencing), the scale points (likert), the
+   * sources (matching).
+   */
   choices?: { id: string; text: string }[];
+  /** matching: the targets, in order; a response item is `<sourceId>.<targetId>`. */
+  targets?: { id: string; text: string }[];
   description: string;
   result: 'correct' | 'wrong' | 'neutral';
   /** 0–1 share of the question's points obtained. */

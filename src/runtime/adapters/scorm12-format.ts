@@ -37,9 +37,6 @@ export function toCmiIdentifier(id: string): string {
   return safe === '' ? '_' : safe;
 }
 
-/** The 36 single characters a 1.2 `choice` response may use, in order. */
-const CHOICE_CHARACTERS = '0123456789abcdefghijklmnopqrstuvwxyz';
-
 export interface Scorm12Responses {
   type: Scorm12InteractionType;
   /** `cmi.interactions.n.student_response`. */
@@ -49,46 +46,42 @@ export interface Scorm12Responses {
 }
 
 /**
- * Maps a neutral interaction to SCORM 1.2 formats. `choice`: each chosen choice becomes the
- * single character of its position in authored order (0–9 then a–z), comma-separated.
- * `true-false`: `t` or `f`. When that is impossible (more than 36 choices, an id not among
- * the choices), the interaction is written as `performance` with the ids as text, so the
- * answer is still recorded and no LMS rejects the format.
+ * Maps a neutral interaction to the SCORM 1.2 formats (RTE §3.4.2.7), comma-separated and cut
+ * to 255 characters (CMIString255). An option (a choice, an ordered item, a scale point, a
+ * matching source or target) is written as the single character of its position, 0–9 then a–z:
+ * `choice` `0,2`, `sequencing` in the learner's order `2,0,1`, `likert` `3`, `matching`
+ * `<source>.<target>` pairs `0.1,1.0`. `true-false` is `t` or `f`. Values without options are
+ * written as they are: `fill-in` the blanks' texts, `numeric` one number (its pattern: the
+ * middle of the right range, itself right). When a format cannot hold the values (more than 36
+ * options, an unknown id), the interaction is written as `performance` with the ids as text, so
+ * the answer is still recorded and no LMS rejects it.
  */
 export function toScorm12Responses(interaction: InteractionRecord): Scorm12Responses {
-  const hasPattern = interaction.correct.length > 0;
-  const mapped = mapByType(interaction);
-  if (mapped) {
-    const response = mapped(interaction.response);
-    const pattern = hasPattern ? mapped(interaction.correct) : '';
-    if (response !== null && pattern !== null) {
-      return { type: scorm12TypeOf(interaction), response, pattern: hasPattern ? pattern : null };
-    }
-  }
-  const asText = (values: string[]): string => values.join(',').slice(0, MAX_STRING255);
-  const type = mapped ? 'performance' : scorm12TypeOf(interaction);
-  return { type, response: asText(interaction.response), pattern: hasPattern ? asText(interaction.correct) : null };
+  const { interactionType, response, correct } = interaction;
+  const type: Scorm12InteractionType = interactionType === 'other' ? 'performance' : interactionType;
+  // The option lists a value's `.`-separated parts are positions in: sources then targets for matching.
+  const lists = [interaction.choices, interaction.targets].filter((list) => list?.length);
+  const item = (value: string): string | null => {
+    if (type === 'true-false') return value === 'true' ? 't' : value === 'false' ? 'f' : null;
+    if (!lists.length) return value;
+    const parts = value.split('.').map((id, k) => position(lists[k], id));
+    return parts.includes(null) ? null : parts.join('.');
+  };
+  const format = (values: string[]): string | null => {
+    const items = values.map(item);
+    return items.includes(null) ? null : cut(items.join(','));
+  };
+  const pattern = correct.length ? format(type === 'numeric' ? [String((+correct[0]! + +correct[1]!) / 2)] : correct) : null;
+  const written = format(response);
+  return written === null || (correct.length && pattern === null)
+    ? { type: 'performance', response: cut(response.join(',')), pattern: correct.length ? cut(correct.join(',')) : null }
+    : { type, response: written, pattern };
 }
 
-function scorm12TypeOf(interaction: InteractionRecord): Scorm12InteractionType {
-  return interaction.interactionType === 'other' ? 'performance' : interaction.interactionType;
-}
+const cut = (text: string): string => text.slice(0, MAX_STRING255);
 
-/** A mapper from values to the type's format, or undefined when values are written as text. */
-function mapByType(interaction: InteractionRecord): ((values: string[]) => string | null) | undefined {
-  if (interaction.interactionType === 'choice') {
-    const ids = (interaction.choices ?? []).map((c) => c.id);
-    if (ids.length === 0 || ids.length > CHOICE_CHARACTERS.length) return () => null;
-    return (values) => {
-      const characters = values.map((v) => CHOICE_CHARACTERS.charAt(ids.indexOf(v)));
-      return values.every((v) => ids.includes(v)) ? characters.join(',') : null;
-    };
-  }
-  if (interaction.interactionType === 'true-false') {
-    return (values) => {
-      if (values.length !== 1) return null;
-      return values[0] === 'true' ? 't' : values[0] === 'false' ? 'f' : null;
-    };
-  }
-  return undefined;
+/** Position of an option as its single character (0–9 then a–z); null past the 36th, or when unknown. */
+function position(options: { id: string }[] | undefined, id: string): string | null {
+  const i = (options ?? []).findIndex((o) => o.id === id);
+  return i < 0 || i > 35 ? null : i.toString(36);
 }

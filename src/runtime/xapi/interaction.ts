@@ -2,7 +2,8 @@
  * Maps an answered question (InteractionRecord, standard-neutral) to an xAPI
  * `cmi.interaction` activity definition and its result, with the xAPI 1.0.3 response
  * formats (Data §2.4.4.1 "Interaction Activities"): items separated by `[,]`, matching
- * pairs joined by `[.]`, numeric ranges `min[:]max`, true-false as `true`/`false`.
+ * pairs joined by `[.]` (with `source` and `target` components), numeric ranges `min[:]max`,
+ * true-false as `true`/`false`, likert with its `scale`, sequencing with its `choices`.
  *
  *   interactionDefinition(record, name, language) → InteractionActivityDefinition
  *   interactionResult(record)                    → Result (response, success, score, duration)
@@ -56,9 +57,9 @@ export function interactionDefinition(
     description: langMap(language, record.description || name),
   } as const;
   const pattern = record.correct.length > 0 ? { correctResponsesPattern: [formatItems(record, record.correct)] } : {};
-  const components = (record.choices ?? []).map(
-    (c): InteractionComponent => ({ id: c.id, description: langMap(language, c.text) }),
-  );
+  const componentsOf = (list: { id: string; text: string }[] = []) =>
+    list.map((c): InteractionComponent => ({ id: c.id, description: langMap(language, c.text) }));
+  const components = componentsOf(record.choices);
   if (record.interactionType === 'true-false' && isTrueFalse(record)) {
     return { ...base, interactionType: 'true-false', ...pattern } as InteractionActivityDefinition;
   }
@@ -70,8 +71,9 @@ export function interactionDefinition(
       return { ...base, interactionType: 'sequencing', choices: components, ...pattern };
     case 'likert':
       return { ...base, interactionType: 'likert', scale: components, ...pattern };
-    case 'fill-in':
     case 'matching':
+      return { ...base, interactionType: 'matching', source: components, target: componentsOf(record.targets), ...pattern };
+    case 'fill-in':
     case 'numeric':
     case 'other':
       return { ...base, interactionType: record.interactionType, ...pattern };

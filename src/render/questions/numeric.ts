@@ -1,0 +1,50 @@
+import type { NumericQuestion } from '../../model/course.js';
+import { NUMERIC_MAX_LENGTH } from '../../questions/numeric.js';
+import { markdownToPlainText } from '../markdown.js';
+import type { RenderContext } from '../render-context.js';
+import { formatNumber, questionFrameView } from './question-frame.js';
+import type { QuestionRenderer } from './question-renderer.js';
+
+/** One text input for a number (a comma or a point for decimals), its unit after it. */
+export const numericRenderer: QuestionRenderer = {
+  type: 'numeric',
+  partial: 'question-numeric',
+  view(question, ctx, place) {
+    const q = question as NumericQuestion;
+    const frame = questionFrameView(q, ctx, place, ctx.t('hintNumeric'));
+    return {
+      ...frame,
+      inputId: `${frame.domId}.value`,
+      label: ctx.t('numericLabel'),
+      unit: q.unit ?? '',
+      maxLength: NUMERIC_MAX_LENGTH,
+      expected: ctx.t('expectedAnswer', { answer: expectedText(q, ctx) }),
+    };
+  },
+  runtime(question) {
+    const q = question as NumericQuestion;
+    return {
+      id: q.id,
+      type: q.type,
+      weight: q.weight,
+      promptText: markdownToPlainText(q.prompt.source),
+      choices: [],
+      // Rounded so that 0.1 + 0.2 style sums do not show through (answer ± tolerance).
+      range: [round(q.min), round(q.max)],
+    };
+  },
+};
+
+/** "40 % (± 5)", "between 12 and 36". */
+function expectedText(q: NumericQuestion, ctx: RenderContext): string {
+  const unit = q.unit ? `\u00a0${q.unit}` : '';
+  const n = (value: number) => formatNumber(round(value), ctx.course.language) + unit;
+  if (q.answer !== undefined) {
+    return q.tolerance ? ctx.t('numericAnswerTolerance', { answer: n(q.answer), tolerance: n(q.tolerance) }) : n(q.answer);
+  }
+  return q.min === q.max ? n(q.min) : ctx.t('numericRange', { min: n(q.min), max: n(q.max) });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e10) / 1e10;
+}

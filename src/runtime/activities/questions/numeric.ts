@@ -1,0 +1,44 @@
+import { one } from '../../core/dom.js';
+import { lockControls, markPart, part, resetParts } from './parts.js';
+import type { QuestionType } from './question-type.js';
+
+/**
+ * The number typed, written plainly (`-1500.5`), or null when it is not one. Accepts a comma or
+ * a point for decimals, spaces between digits ("1 500,5"), a leading + or −.
+ */
+export function parseNumber(text: string): string | null {
+  const plain = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace(/^\u2212/, '-').replace(/^\+/, '');
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(plain) ? plain : null;
+}
+
+/** A number written without exponent (the LMS formats take decimals only). */
+const plainNumber = (n: number): string => (/e/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, '') : String(n));
+
+const input = (root: HTMLElement) => one<HTMLInputElement>('input', root)!;
+
+/** One number, right within the question's range (bounds included). */
+export const numeric: QuestionType = {
+  type: 'numeric',
+  interactionType: 'numeric',
+  read(root) {
+    const value = parseNumber(input(root).value);
+    return value === null ? [] : [value];
+  },
+  write(root, response) {
+    input(root).value = response[0] ?? '';
+  },
+  score(question, response) {
+    const [min = NaN, max = NaN] = question.range ?? [];
+    const value = Number(parseNumber(response[0] ?? '') ?? NaN);
+    // A little slack for binary fractions (0.1 + 0.2 is not 0.3).
+    const slack = 1e-9 * Math.max(1, Math.abs(min), Math.abs(max));
+    return value >= min - slack && value <= max + slack ? 1 : 0;
+  },
+  // The range `[min, max]`: xAPI writes `min[:]max`, SCORM 1.2 one number inside it.
+  correct: (question) => (question.range ?? []).map(plainNumber),
+  review(root, question, response, reveal) {
+    markPart(part(root, 'value'), numeric.score(question, response) === 1, reveal);
+    lockControls(root, true);
+  },
+  reset: (root) => resetParts(root),
+};
