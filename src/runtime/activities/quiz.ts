@@ -17,6 +17,9 @@ interface QuestionItem {
   box: HTMLElement;
 }
 
+/** First focusable control of a question. */
+const FIELDS = 'input,select,textarea,button';
+
 /**
  * Questions on one page; marks, verdicts and messages after submitting; retries while
  * attempts remain. A pool (`draw`) shows a new random set per attempt, saved as the quiz's
@@ -30,10 +33,8 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     const { t, review } = ctx;
     const form = one<HTMLFormElement>('[data-quiz]', view)!;
     const resultBox = one('[data-quiz-result]', view)!;
-    const lines = one('[data-lines]', resultBox)!;
     const submitButton = one('[data-action="submit"]', view)!;
     const retryButton = one('[data-action="retry"]', view)!;
-    const numberFormat = form.dataset.number;
     const items: QuestionItem[] = [];
     for (const question of quiz.questions) {
       const type = questionTypeFor(question.type);
@@ -44,53 +45,53 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     let shownAt = 0;
     const stepId = ctx.course.steps.find((s) => s.activities.includes(quiz))?.id;
 
-    /** A pool's random set, keeping `keep` (a saved set) when it still fits the course. */
+    /** A pool's random set, keeping what still fits of `keep` (a saved set). */
     const draw = (keep: string[] = []): string[] =>
-      [...keep, ...seededShuffle(items.map((i) => i.question.id).filter((id) => !keep.includes(id)), String(Math.random()))].slice(
-        0,
-        quiz.draw,
-      );
-    /** The pool's set before anything is saved: a reload before the first answer may draw again. */
+      [...keep, ...seededShuffle(items.map((i) => i.question.id).filter((id) => !keep.includes(id)), '' + Math.random())].slice(0, quiz.draw);
+    /** The pool's set; saved with the first answer (a reload before it may draw again). */
     let drawn = quiz.draw ? draw() : undefined;
 
     const current = (): QuizProgress | undefined => ctx.state.quizzes[quiz.id];
     const ensure = (): QuizProgress =>
-      (ctx.state.quizzes[quiz.id] ??= { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false, ...(drawn && { order: drawn }) });
+      (ctx.state.quizzes[quiz.id] ??= { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false, order: drawn });
     /** Attempts remain (review or not). */
     const left = (p: QuizProgress) => !p.passed && (quiz.attempts === 0 || p.attempts < quiz.attempts);
+    const graded = (item: QuestionItem) => item.type.graded !== false;
 
     /** Resets the questions for the attempt in the state: its pool set, choices shuffled per learner and attempt, saved answers back in. */
     const prepare = () => {
       const p = current();
       if (drawn && p) p.order = drawn = draw(p.order);
-      shown = drawn ? items.filter((i) => drawn!.includes(i.question.id)) : items;
+      shown = items.filter((i) => !drawn || drawn.includes(i.question.id));
       const attempt = p ? (p.submitted ? p.attempts - 1 : p.attempts) : 0;
-      for (const item of items) item.box.hidden = !shown.includes(item);
-      shown.forEach(({ question, type, root, box }, k) => {
+      let n = 0;
+      for (const item of items) {
+        const { question, type, root, box } = item;
+        box.hidden = !shown.includes(item);
         type.reset(root, question, quiz.shuffle ? `${ctx.seed}|${quiz.id}|${attempt}|${question.id}` : null);
         type.write(root, p?.answers[question.id] ?? []);
         // Read-only in review; the type's own review locks its inputs once submitted.
         (root as HTMLFieldSetElement).disabled = review;
         for (const el of all('[data-question-result],[data-outcome],[data-explanation]', box)) el.hidden = true;
-        const number = numberFormat && one('.question-number', root);
-        if (number) number.textContent = numberFormat.replace('{n}', String(k + 1));
-      });
+        // A pool numbers the questions it shows (templates: the number's `{n}` placeholder in data-number).
+        const number = one<HTMLElement>('.question-number', root);
+        if (drawn && number && !box.hidden) number.textContent = form.dataset.number!.replace('{n}', '' + ++n);
+      }
       submitButton.hidden = review;
-      retryButton.hidden = true;
-      resultBox.hidden = true;
+      retryButton.hidden = resultBox.hidden = true;
       if (p?.submitted) showResult(p, false);
     };
 
     /** Fills the result box, one paragraph per line (the first, the score, stands out), and shows the author's message for `outcome`. */
     const say = (text: string[], tone: string, outcome?: string) => {
-      lines.replaceChildren(
+      one('[data-lines]', resultBox)!.replaceChildren(
         ...text.map((line) => {
           const el = document.createElement('p');
           el.textContent = line;
           return el;
         }),
       );
-      for (const el of all<HTMLElement>('[data-quiz-feedback]', resultBox)) el.hidden = el.dataset.quizFeedback !== outcome;
+      for (const el of all('[data-quiz-feedback]', resultBox)) el.hidden = el.dataset.quizFeedback !== outcome;
       resultBox.className = 'quiz-result quiz-result--' + tone;
       resultBox.hidden = false;
     };
@@ -98,25 +99,23 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     const showResult = (p: QuizProgress, fresh: boolean) => {
       const over = !left(p);
       const reveal = quiz.showCorrectAnswers === 'always' || (quiz.showCorrectAnswers !== 'never' && over);
-      for (const { question, type, root, box } of shown) {
+      for (const item of shown) {
+        const { question, type, root, box } = item;
         const response = p.answers[question.id] ?? [];
         type.review(root, question, response, reveal, t);
-        if (type.graded !== false) {
+        if (graded(item)) {
           const share = type.score(question, response);
           const kind = share >= 1 ? 'right' : share > 0 ? 'partly' : 'wrong';
           const result = one('[data-question-result]', box)!;
           result.textContent = t(share >= 1 ? 'questionRight' : share > 0 ? 'questionPartly' : 'questionWrong');
           result.className = 'question-result question-result--' + kind;
-          result.hidden = false;
-          const message = one(`[data-outcome="${kind}"]`, box);
-          if (message) message.hidden = false;
+          for (const el of all(`[data-question-result],[data-outcome="${kind}"]`, box)) el.hidden = false;
         }
-        const explanation = one('[data-explanation]', box);
-        if (explanation) explanation.hidden = false;
+        for (const el of all('[data-explanation]', box)) el.hidden = false;
       }
-      const passedNow = (p.score ?? 0) >= quiz.passingScore;
-      const text = [t('quizScore', { n: p.score ?? 0 }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
-      if (p.attempts > 1 && p.best !== p.score) text.push(t('quizBest', { n: p.best ?? 0 }));
+      const passedNow = p.score! >= quiz.passingScore;
+      const text = [t('quizScore', { n: p.score! }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
+      if (p.attempts > 1 && p.best !== p.score) text.push(t('quizBest', { n: p.best! }));
       if (!p.passed && quiz.attempts > 0) text.push(over ? t('noAttemptsLeft') : t('attemptsLeft', { n: quiz.attempts - p.attempts }));
       say(text, passedNow ? 'passed' : 'failed', passedNow ? 'passed' : over ? 'failed' : 'retry');
       submitButton.hidden = true;
@@ -128,11 +127,10 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     };
 
     form.addEventListener('change', (event) => {
-      if (review) return;
       const p = ensure();
-      if (p.submitted) return;
       const item = shown.find((i) => i.root.contains(event.target as Node));
-      if (item) p.answers[item.question.id] = item.type.read(item.root);
+      if (p.submitted || review || !item) return;
+      p.answers[item.question.id] = item.type.read(item.root);
       ctx.update();
     });
 
@@ -140,28 +138,27 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       event.preventDefault();
       if (review || current()?.submitted) return;
       const responses = shown.map((i) => i.type.read(i.root));
-      const missing = shown.filter((_, k) => responses[k]!.length === 0);
-      if (missing.length > 0) {
+      const missing = shown.filter((_, k) => !responses[k]!.length);
+      if (missing.length) {
         const message = t('unanswered', { n: missing.length });
         say([message], 'warning');
         ctx.announce(message);
-        one<HTMLElement>('input,select,textarea,button', missing[0]!.root)?.focus();
+        one<HTMLElement>(FIELDS, missing[0]!.root)?.focus();
         return;
       }
       const latencyMs = shownAt ? Date.now() - shownAt : 0;
-      const shares = shown.map((i, k) => (i.type.graded === false ? 0 : i.type.score(i.question, responses[k]!)));
-      // A quiz with nothing graded (a survey) is passed by answering it.
-      const score = shown.some((i) => i.type.graded !== false)
-        ? weightedPercent(shown.map((i, k) => ({ share: shares[k]!, weight: i.type.graded === false ? 0 : i.question.weight })))
-        : 100;
+      const shares = shown.map((i, k) => (graded(i) ? i.type.score(i.question, responses[k]!) : 0));
+      // Ungraded questions weigh nothing; a quiz with nothing graded (a survey) scores 100.
+      const score = weightedPercent(shown.map((i, k) => ({ share: shares[k]!, weight: graded(i) ? i.question.weight : 0 })));
       const p = ensure();
       p.attempts += 1;
       p.score = score;
       p.best = Math.max(p.best ?? 0, score);
-      p.passed = p.passed || score >= quiz.passingScore;
+      p.passed ||= score >= quiz.passingScore;
       p.submitted = true;
       p.answers = {};
-      shown.forEach(({ question, type }, k) => {
+      shown.forEach((item, k) => {
+        const { question, type } = item;
         p.answers[question.id] = responses[k]!;
         ctx.adapter.recordInteraction({
           id: `${quiz.id}.${question.id}`,
@@ -176,7 +173,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           choices: question.sources ?? question.choices,
           targets: question.targets,
           description: question.promptText,
-          result: type.graded === false ? 'neutral' : shares[k] === 1 ? 'correct' : 'wrong',
+          result: graded(item) ? (shares[k] === 1 ? 'correct' : 'wrong') : 'neutral',
           scoreShare: shares[k]!,
           weight: question.weight,
           latencyMs,
@@ -196,16 +193,15 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       if (drawn) drawn = p.order = draw();
       prepare();
       shownAt = Date.now();
-      one<HTMLElement>('input,select,textarea,button', shown[0]!.root)?.focus();
+      one<HTMLElement>(FIELDS, shown[0]!.root)?.focus();
       ctx.save();
     });
 
-    const notice = one('[data-review-notice]', view);
-    if (notice) notice.hidden = !review;
+    one('[data-review-notice]', view)!.hidden = !review;
     prepare();
     return {
       show() {
-        if (!shownAt) shownAt = Date.now();
+        shownAt ||= Date.now();
       },
     };
   },

@@ -6,10 +6,13 @@ export interface WeightedShare {
   weight: number;
 }
 
-/** Weighted percent 0–100, rounded to a whole number so that what is shown, stored and compared agree. */
+/**
+ * Weighted percent 0–100, rounded to a whole number so that what is shown, stored and compared
+ * agree. Nothing weighing anything (a survey of ungraded questions) scores 100: answering is passing.
+ */
 export function weightedPercent(items: readonly WeightedShare[]): number {
   const total = items.reduce((sum, i) => sum + i.weight, 0);
-  if (!(total > 0)) return 0;
+  if (!(total > 0)) return 100;
   const got = items.reduce((sum, i) => sum + i.weight * Math.max(0, Math.min(1, i.share)), 0);
   return Math.round((got / total) * 100);
 }
