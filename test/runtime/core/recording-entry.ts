@@ -1,8 +1,9 @@
 /**
  * Runtime entry for the core's browser tests: an adapter that records every call in
- * `window.lmsCalls` and resumes from the `state` query parameter.
+ * `window.lmsCalls` and resumes from the `state` query parameter, in the launch mode of the
+ * `mode` parameter (normal by default).
  */
-import type { LmsAdapter } from '../../../src/runtime/adapters/lms-adapter.js';
+import type { LaunchMode, LmsAdapter } from '../../../src/runtime/adapters/lms-adapter.js';
 import { startCourse } from '../../../src/runtime/core/app.js';
 
 const calls: [string, unknown][] = [];
@@ -14,7 +15,7 @@ const adapter: LmsAdapter = {
   name: 'recording',
   maxStateLength: 4096,
   standalone: query.has('standalone'),
-  start: async () => ({ savedState: query.get('state'), mode: 'normal', learnerName: 'Test, Learner' }),
+  start: async () => ({ savedState: query.get('state'), mode: (query.get('mode') ?? 'normal') as LaunchMode, learnerName: 'Test, Learner' }),
   saveState: record('saveState'),
   setLocation: record('setLocation'),
   recordInteraction: record('recordInteraction'),

@@ -1,0 +1,220 @@
+/**
+ * Quiz rules in Chromium, on the rules fixture course rendered with an adapter that records
+ * what the core tells the LMS: a pool drawn per attempt and kept on resume, result and quiz
+ * feedback, showCorrectAnswers, partial credit, and the read-only review mode.
+ */
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCourse } from '../../../src/load/index.js';
+import { renderCourse } from '../../../src/render/index.js';
+import type { InteractionRecord, ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
+import { launchChromium } from '../../support/chromium.js';
+import { sendStaticFile } from '../../support/static-files.js';
+import { previewTarget } from '../../render/sample-course.js';
+
+type Calls = [string, unknown][];
+
+const FIXTURE = path.resolve('test/fixtures/valid/rules');
+const STATEMENTS = ['one', 'two', 'three', 'four'].map((n) => `Statement ${n} is true.`);
+
+let browser: Browser;
+let server: http.Server;
+let base: string;
+let work: string;
+
+beforeAll(async () => {
+  const { course, diagnostics } = await loadCourse(FIXTURE);
+  if (!course) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  const files = await renderCourse(course, previewTarget(path.resolve('test/runtime/core/recording-entry.ts')));
+  work = await mkdtemp(path.join(os.tmpdir(), 'parcours-quiz-rules-'));
+  for (const file of files) {
+    const target = path.join(work, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    if (file.kind === 'data') await writeFile(target, file.data);
+    else await copyFile(file.absPath, target);
+  }
+  server = http.createServer((req, res) => void sendStaticFile(req, res, work, decodeURIComponent(new URL(req.url!, 'http://x').pathname.slice(1))));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/index.html`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function open(hash: string, query: Record<string, string> = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${base}?${new URLSearchParams(query)}${hash}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+/** Moves in-page, as the learner's links do (the session goes on). */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+  await page.locator(`[data-view="${hash.slice(2)}"]:not([hidden])`).waitFor();
+}
+
+const calls = (page: Page) => page.evaluate(() => (window as unknown as { lmsCalls: Calls }).lmsCalls);
+const named = async <T,>(page: Page, name: string) => (await calls(page)).filter(([n]) => n === name).map(([, v]) => v as T);
+/** The state saved when the page is hidden (the core's checkpoint flushes the debounced save). */
+async function savedState(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  return (await named<string>(page, 'saveState')).at(-1)!;
+}
+
+/** The pool's questions shown, by their statement, in page order. */
+async function shownStatements(quiz: Locator): Promise<string[]> {
+  const groups = quiz.getByRole('group');
+  const shown: string[] = [];
+  for (const group of await groups.all()) {
+    const text = (await group.textContent()) ?? '';
+    const statement = STATEMENTS.find((s) => text.includes(s));
+    if (statement && (await group.isVisible())) shown.push(statement);
+  }
+  return shown;
+}
+
+const question = (quiz: Locator, statement: string) => quiz.getByRole('group').filter({ hasText: statement });
+
+describe('quiz rules in the browser', () => {
+  it('draws two of the four pooled questions, numbered 1 and 2, and keeps them and the answers on resume', async () => {
+    const page = await open('#/pool/pool-quiz');
+    const quiz = page.locator('[data-activity="pool-quiz"]');
+    await expect(quiz.getByText('2 questions drawn at random from 4').isVisible()).resolves.toBe(true);
+    const drawn = await shownStatements(quiz);
+    expect(drawn).toHaveLength(2);
+    expect(await quiz.locator('.question-number:visible').allTextContents()).toEqual(['Question 1 of 2', 'Question 2 of 2']);
+
+    await question(quiz, drawn[0]!).getByRole('radio', { name: 'True' }).check();
+    const state = await savedState(page);
+    await page.close();
+
+    const resumed = await open('#/pool/pool-quiz', { state });
+    const again = resumed.locator('[data-activity="pool-quiz"]');
+    expect(await shownStatements(again)).toEqual(drawn);
+    expect(await question(again, drawn[0]!).getByRole('radio', { name: 'True' }).isChecked()).toBe(true);
+    await resumed.close();
+  });
+
+  it('marks each answer, shows the result and quiz messages by outcome, never the expected answers, and draws again for a new attempt', async () => {
+    const page = await open('#/pool/pool-quiz');
+    const quiz = page.locator('[data-activity="pool-quiz"]');
+    const first = await shownStatements(quiz);
+    for (const statement of first) await question(quiz, statement).getByRole('radio', { name: 'False' }).check();
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await quiz.getByText('Your score: 0%').waitFor();
+    expect(await quiz.getByText('Incorrect', { exact: true }).count()).toBe(2);
+    await expect(quiz.getByText('Read the sheet again, then try again.').isVisible()).resolves.toBe(true);
+    await expect(quiz.getByText('Ask your tutor about these statements.').isVisible()).resolves.toBe(false);
+    // showCorrectAnswers: never.
+    await expect(quiz.getByText('Expected answer').first().isVisible()).resolves.toBe(false);
+    // Statement one has its own message for a wrong answer.
+    await expect(quiz.getByText('No, statement one holds.').isVisible()).resolves.toBe(first.includes(STATEMENTS[0]!));
+    const interactions = await named<InteractionRecord>(page, 'recordInteraction');
+    expect(interactions.map((i) => i.questionId).sort()).toEqual(first.map((s) => `s${STATEMENTS.indexOf(s) + 1}`).sort());
+
+    await quiz.getByRole('button', { name: 'Try again' }).click();
+    const second = await shownStatements(quiz);
+    expect(second).toHaveLength(2);
+    for (const statement of second) {
+      expect(await question(quiz, statement).getByRole('radio', { name: 'False' }).isChecked()).toBe(false);
+      await question(quiz, statement).getByRole('radio', { name: 'False' }).check();
+    }
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await quiz.getByText('You have used all your attempts.').waitFor();
+    await expect(quiz.getByText('Ask your tutor about these statements.').isVisible()).resolves.toBe(true);
+    await expect(quiz.getByText('Read the sheet again, then try again.').isVisible()).resolves.toBe(false);
+    await expect(quiz.getByText('Expected answer').first().isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('gives partial credit, says "partly correct" with its message, and shows the expected answers always', async () => {
+    const page = await open('#/practice/practice-quiz');
+    const quiz = page.locator('[data-activity="practice-quiz"]');
+    await quiz.getByRole('checkbox', { name: 'Red' }).check();
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await quiz.getByText('Your score: 50%').waitFor();
+    await expect(quiz.getByText('Partly correct').isVisible()).resolves.toBe(true);
+    await expect(quiz.getByText('Some of them.').isVisible()).resolves.toBe(true);
+    await expect(quiz.getByText('All of them.').isVisible()).resolves.toBe(false);
+    // showCorrectAnswers: always, even with attempts left.
+    await expect(quiz.getByText('Expected answer').first().isVisible()).resolves.toBe(true);
+    const [interaction] = await named<InteractionRecord>(page, 'recordInteraction');
+    expect(interaction).toMatchObject({ id: 'practice-quiz.colours', response: ['red'], result: 'wrong', scoreShare: 0.5 });
+
+    // A wrong choice cancels a right one.
+    await quiz.getByRole('button', { name: 'Try again' }).click();
+    await quiz.getByRole('checkbox', { name: 'Red' }).check();
+    await quiz.getByRole('checkbox', { name: 'Chair' }).check();
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await quiz.getByText('Your score: 0%').waitFor();
+    await expect(quiz.getByText('None of them.').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('reports the course status in its rules: completed once every page is opened and both quizzes attempted, passed on the weighted score', async () => {
+    const page = await open('#/pool/pool-sheet');
+    await go(page, '#/pool/pool-quiz');
+    const quiz = page.locator('[data-activity="pool-quiz"]');
+    for (const statement of await shownStatements(quiz)) await question(quiz, statement).getByRole('radio', { name: 'True' }).check();
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await quiz.getByText('Well done, you know them all.').waitFor();
+    let progress = (await named<ProgressRecord>(page, 'setProgress')).at(-1)!;
+    // The practice quiz weighs 0: the course score is the pool's.
+    expect(progress).toMatchObject({ completion: 'incomplete', success: 'passed', scorePercent: 100, status: 'incomplete' });
+
+    await go(page, '#/practice/practice-quiz');
+    const practice = page.locator('[data-activity="practice-quiz"]');
+    await practice.getByRole('checkbox', { name: 'Chair' }).check();
+    await practice.getByRole('button', { name: 'Check my answers' }).click();
+    await practice.getByText('Your score: 0%').waitFor();
+    progress = (await named<ProgressRecord>(page, 'setProgress')).at(-1)!;
+    expect(progress).toMatchObject({ completion: 'completed', success: 'passed', scorePercent: 100, status: 'passed', progress: 1 });
+    await page.close();
+  });
+
+  it('in review mode shows the saved answers read-only, and neither scores nor sends anything', async () => {
+    const page = await open('#/practice/practice-quiz');
+    const quiz = page.locator('[data-activity="practice-quiz"]');
+    await quiz.getByRole('checkbox', { name: 'Blue' }).check();
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await quiz.getByText('Your score: 50%').waitFor();
+    const state = await savedState(page);
+    await page.close();
+
+    const review = await open('#/practice/practice-quiz', { state, mode: 'review' });
+    const reviewed = review.locator('[data-activity="practice-quiz"]');
+    await expect(reviewed.getByText('Review mode: your saved answers are shown; nothing is scored or sent.').isVisible()).resolves.toBe(true);
+    await reviewed.getByText('Your score: 50%').waitFor();
+    expect(await reviewed.getByRole('checkbox', { name: 'Blue' }).isChecked()).toBe(true);
+    expect(await reviewed.getByRole('checkbox', { name: 'Blue' }).isDisabled()).toBe(true);
+    await expect(reviewed.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(false);
+    await expect(reviewed.getByRole('button', { name: 'Check my answers' }).isVisible()).resolves.toBe(false);
+
+    // A quiz never submitted: locked, no submit button.
+    await go(review, '#/pool/pool-quiz');
+    const pool = review.locator('[data-activity="pool-quiz"]');
+    await pool.getByRole('heading', { level: 1 }).waitFor();
+    for (const statement of await shownStatements(pool)) {
+      expect(await question(pool, statement).getByRole('radio', { name: 'True' }).isDisabled()).toBe(true);
+    }
+    await expect(pool.getByRole('button', { name: 'Check my answers' }).isVisible()).resolves.toBe(false);
+    expect(await named(review, 'recordInteraction')).toEqual([]);
+    await review.close();
+  });
+});
