@@ -162,7 +162,14 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
     const resumeData = resumeCmiFrom(lastCommit(world, first.launch).body);
     expect(resumeData['cmi.core.entry']).toBe('resume');
     await first.context.close();
-    second = await openLaunch(world, { cmi: resumeData });
+    // Videos held back while the runtime starts, so that it sees their metadata arrive; the
+    // other order is video-resume.test.ts's business.
+    world.host.delay(/\.mp4$/, 1000);
+    try {
+      second = await openLaunch(world, { cmi: resumeData });
+    } finally {
+      world.host.delay(/\.mp4$/, 0);
+    }
     const { learner } = second;
 
     // Where the learner left: the step-2 quiz, with a notice saying so.
