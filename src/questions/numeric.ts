@@ -45,15 +45,21 @@ export const numeric = defineQuestionType({
       const tolerance = raw.tolerance ?? 0;
       return { ...base, answer: raw.answer, tolerance, min: raw.answer - tolerance, max: raw.answer + tolerance };
     }
-    if (raw.min === undefined || raw.max === undefined || raw.tolerance !== undefined) {
+    // A value the schema refused (reported already) was dropped from `raw` but is in the YAML.
+    const refused = (key: 'answer' | 'min' | 'max') => {
+      const at = node.at(key).keyLoc();
+      const self = node.loc();
+      return raw[key] === undefined && (at.line !== self.line || at.column !== self.column);
+    };
+    if (raw.min !== undefined && raw.max !== undefined && raw.tolerance === undefined) {
+      if (raw.min > raw.max) ctx.report('INVALID_RANGE', node.at('min').loc(), { id: raw.id, min: raw.min, max: raw.max });
+    } else if (!(['answer', 'min', 'max'] as const).some(refused)) {
       const field = raw.tolerance !== undefined || !range ? '`answer`' : raw.min === undefined ? '`min`' : '`max`';
       ctx.report('MISSING_FIELD', node.loc(), {
         field,
         where: `numeric question \`${raw.id}\``,
         help: 'Give the right number as `answer` (with an optional `tolerance`), or the range of right numbers as `min` and `max`.',
       });
-    } else if (raw.min > raw.max) {
-      ctx.report('INVALID_RANGE', node.at('min').loc(), { id: raw.id, min: raw.min, max: raw.max });
     }
     return { ...base, min: raw.min ?? Number.NaN, max: raw.max ?? Number.NaN };
   },
