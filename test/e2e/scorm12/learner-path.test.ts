@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UI } from '../../support/learner.js';
-import { lmsCalls, setValueCalls } from '../../support/lms-calls.js';
+import { apiState, lmsCalls, setValueCalls } from '../../support/lms-calls.js';
 import { rightChoices, wrongChoices, type AuthoredStep } from '../../support/sample-course.js';
 import { lastCommit, openLaunch, useScorm12World, waitForCommit, type OpenedLaunch } from '../../support/scorm12-e2e.js';
 import {
@@ -248,6 +248,11 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
     expect(body['cmi.core.score.min']).toBe('0');
     expect(body['cmi.core.score.max']).toBe('100');
     expect(body['cmi.core.session_time']).toMatch(CMI_TIMESPAN);
+    // The LMS's API holds the same final state as its last commit.
+    const api = await apiState(second.host);
+    expect(api['cmi.core.lesson_status']).toBe('passed');
+    expect(api['cmi.core.score.raw']).toBe('100');
+    expect(api['cmi.suspend_data']).toBe(body['cmi.suspend_data']);
     const objectives = committedObjectives(body);
     for (const step of world.course.steps) {
       expect(objectives.get(step.id), step.id).toMatchObject({ status: 'passed', 'score.raw': '100' });
