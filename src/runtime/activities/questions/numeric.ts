@@ -8,11 +8,12 @@ import type { QuestionType } from './question-type.js';
  */
 export function parseNumber(text: string): string | null {
   const plain = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace(/^\u2212/, '-').replace(/^\+/, '');
-  return /^-?(\d+\.?\d*|\.\d+)$/.test(plain) ? plain : null;
+  // `3.` → `3`, `-.5` → `-0.5`: what the LMS formats take.
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(plain) ? plain.replace(/\.$/, '').replace(/^(-?)\./, '$10.') : null;
 }
 
 /** A number written without exponent (the LMS formats take decimals only). */
-const plainNumber = (n: number): string => (/e/.test(String(n)) ? n.toFixed(20).replace(/\.?0+$/, '') : String(n));
+const plainNumber = (n: number): string => n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 
 const input = (root: HTMLElement) => one<HTMLInputElement>('input', root)!;
 
