@@ -31,7 +31,7 @@ export const quiz = defineActivityKind({
         Type.Integer({ minimum: 0, default: defaults.attempts, description: 'Attempts allowed; 0 means unlimited.' }),
       ),
       shuffle: Type.Optional(
-        Type.Boolean({ default: defaults.shuffle, description: 'Show the choices of each question in random order.' }),
+        Type.Boolean({ default: defaults.shuffle, description: 'Show the choices of each question (and the sources of matching questions) in random order. Ordering items are always shuffled, Likert scales never.' }),
       ),
       draw: Type.Optional(
         Type.Integer({
