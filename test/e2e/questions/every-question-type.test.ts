@@ -128,6 +128,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     first = await openLaunch(world);
     first.learner = new Learner(first.sco, COURSE);
     const quiz = await openQuiz(first);
+    expect(blockingViolations(await runAxe(scoFrame(first.host)))).toEqual([]);
     await answerEveryQuestion(quiz);
     await first.learner.leave();
     const left = await waitForCommit(world, first.launch, (c) => c.body['cmi.core.exit'] === 'suspend');
@@ -197,6 +198,22 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     const violations = await runAxe(scoFrame(third.host));
     expect(blockingViolations(violations)).toEqual([]);
     await third.context.close();
+  });
+
+  it('fits a 360 px wide phone without sideways scrolling, before and after submitting', { timeout: 60_000 }, async () => {
+    const phone = await openLaunch(world, { viewport: { width: 360, height: 740 } });
+    phone.learner = new Learner(phone.sco, COURSE);
+    const quiz = await openQuiz(phone);
+    const overflow = () => scoFrame(phone.host).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await answerEveryQuestion(quiz);
+    await quiz.getByRole('button', { name: UI.submit }).click();
+    await phone.learner.shownScore(quiz);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The move buttons keep a 44 px target.
+    const box = await question(quiz, 'Remettez les étapes').getByRole('button').first().boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    await phone.context.close();
   });
 
   afterAll(async () => {
