@@ -11,7 +11,7 @@ import { numeric, parseNumber } from '../../../src/runtime/activities/questions/
 import { likert } from '../../../src/runtime/activities/questions/likert.js';
 import { questionTypes } from '../../../src/runtime/activities/questions/index.js';
 
-const base = { weight: 1, promptText: '?', choices: [] } as const;
+const base = { weight: 1, promptText: '?', choices: [] as RuntimeQuestion['choices'] };
 
 describe('matching', () => {
   const q: RuntimeQuestion = {
