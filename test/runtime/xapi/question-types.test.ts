@@ -122,7 +122,7 @@ describe('xAPI statements of the question types', () => {
 
   it('carry each type’s components, pattern and response format', async () => {
     const s = await answered();
-    const definition = (id: string) => (s.get(id)!.object as { definition: Record<string, unknown> }).definition;
+    const definition = (id: string) => (s.get(id)!.object as unknown as { definition: Record<string, unknown> }).definition;
     expect(definition('matching')).toMatchObject({
       interactionType: 'matching',
       source: [{ id: 'mairie', description: { fr: 'La mairie' } }, { id: 'asso' }],
