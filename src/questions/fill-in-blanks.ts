@@ -6,7 +6,7 @@
 const BLANK = /\[\[([^[\]]*)\]\]/g;
 
 export interface BlankMark {
-  /** Accepted answers as written, trimmed; may hold empty strings (reported by the check). */
+  /** Accepted answers as written, trimmed, line breaks and runs of spaces as one space; may hold empty strings (reported by the check). */
   answers: string[];
   /** Where the mark starts in the text and how long it is. */
   index: number;
@@ -15,7 +15,7 @@ export interface BlankMark {
 
 export function findBlanks(text: string): BlankMark[] {
   return [...text.matchAll(BLANK)].map((m) => ({
-    answers: m[1]!.split('|').map((a) => a.trim()),
+    answers: m[1]!.split('|').map((a) => a.trim().replace(/\s+/g, ' ')),
     index: m.index,
     length: m[0].length,
   }));

@@ -45,5 +45,7 @@ describe('fill-in questions (YAML → model)', () => {
     ]);
     expect(replaceBlanks('a [[b|c]] d [[e]]', (n) => `<${n}>`)).toBe('a <0> d <1>');
     expect(findBlanks('a [single] [[ ]]')).toEqual([{ answers: [''], index: 11, length: 5 }]);
+    // A folded YAML text may break a blank across lines: an LMS takes no line break in a response.
+    expect(findBlanks('[[convention\n  de   partenariat]]')[0]!.answers).toEqual(['convention de partenariat']);
   });
 });

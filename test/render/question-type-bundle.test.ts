@@ -20,7 +20,8 @@ const MARKERS: Record<string, string> = {
 
 describe('question types in the runtime bundle', () => {
   it('lists the types a course uses, once each, sorted', async () => {
-    const { course } = await loadCourse(EVERY_TYPE);
+    const { course, diagnostics } = await loadCourse(EVERY_TYPE);
+    expect(diagnostics).toEqual([]);
     expect(usedQuestionTypes(course!)).toEqual(['fill-in', 'likert', 'matching', 'multiple-choice', 'numeric', 'ordering', 'single-choice', 'true-false']);
   });
 
