@@ -16,7 +16,7 @@ export const fillIn = defineQuestionType({
   schema: questionSchema(
     'fill-in',
     {
-      text: Markdown('The text with its blanks, each written [[answer]] or [[answer|other accepted answer]].', [
+      text: Markdown('The text with its blanks (one paragraph: inline Markdown only), each written [[answer]] or [[answer|other accepted answer]].', [
         'Un partenariat se formalise par une [[convention|convention de partenariat]].',
       ]),
       caseSensitive: Type.Optional(

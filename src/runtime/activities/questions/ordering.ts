@@ -55,9 +55,10 @@ function wire(root: HTMLElement): void {
     (button.disabled ? one<HTMLButtonElement>('[data-move]:not(:disabled)', row) : button)?.focus();
     const status = one('[data-order-status]', root);
     if (status) {
+      // Functions, not strings, as replacements: an item's text may hold `$&`.
       status.textContent = (status.dataset.format ?? '')
-        .replace('{item}', one('.ordering-text', row)?.textContent ?? '')
-        .replace('{n}', String(items(root).indexOf(row) + 1));
+        .replace('{n}', () => String(items(root).indexOf(row) + 1))
+        .replace('{item}', () => one('.ordering-text', row)?.textContent ?? '');
     }
     // The quiz saves answers on `change`.
     root.dispatchEvent(new Event('change', { bubbles: true }));
