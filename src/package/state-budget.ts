@@ -6,9 +6,14 @@
 import type { Course, QuizActivity, SourceLocation, TextField } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LearnerState } from '../shared/learner-state.js';
+import type { RuntimeCourse, RuntimeQuiz } from '../shared/course-data.js';
 import { encodeState, MAX_QUIZ_ATTEMPTS, MAX_VIDEO_SECONDS, MAX_VIDEO_SEGMENTS } from '../shared/state-codec.js';
-import { COSTLIEST_TEXT_CHARACTER, escapeValue, toStoredText } from '../shared/state-escape.js';
+import { COSTLIEST_TEXT_CHARACTER, toStoredText } from '../shared/state-escape.js';
+import { encodeAnswer } from '../shared/state-refs.js';
 import { findQuestionType } from '../questions/index.js';
+import { AssetCollector } from '../render/assets.js';
+import { buildRuntimeCourse } from '../render/page-view.js';
+import { RenderContext } from '../render/render-context.js';
 import type { Target } from './target.js';
 
 export const stateBudgetCodes = {
@@ -31,7 +36,8 @@ export interface StateBudget {
  * `draw` costliest ones) and a question order saved, every tool field filled
  * to `maxLength` with the costliest character, the longest bookmark.
  */
-export function worstCaseState(course: Course): LearnerState {
+export function worstCaseState(course: Course, runtime: RuntimeCourse = runtimeCourseOf(course)): LearnerState {
+  const quizzes = new Map(runtime.steps.flatMap((s) => s.activities).flatMap((a) => (a.kind === 'quiz' ? [[a.id, a] as const] : [])));
   const state: LearnerState = { location: '', visited: [], videos: {}, quizzes: {}, tools: {} };
   for (const step of course.steps) {
     if (step.id.length > state.location.length) state.location = step.id;
@@ -47,9 +53,9 @@ export function worstCaseState(course: Course): LearnerState {
           score: 99.99,
           best: 99.99,
           passed: true,
-          answers: Object.fromEntries(costliestAnswers(activity)),
+          answers: Object.fromEntries(costliestAnswers(activity, quizzes.get(activity.id)!)),
           submitted: true,
-          order: costliestAnswers(activity).map(([id]) => id),
+          order: costliestAnswers(activity, quizzes.get(activity.id)!).map(([id]) => id),
         };
       } else if (activity.kind === 'tool') {
         state.tools[activity.id] = Object.fromEntries(
@@ -62,11 +68,21 @@ export function worstCaseState(course: Course): LearnerState {
 }
 
 /** The saved responses that cost the most: every question's, or the `draw` costliest of a pool. */
-function costliestAnswers(quiz: QuizActivity): [string, string[]][] {
+function costliestAnswers(quiz: QuizActivity, runtime: RuntimeQuiz): [string, string[]][] {
   const answers = quiz.questions.map((q): [string, string[]] => [q.id, findQuestionType(q.type)?.worstCaseResponse(q as never) ?? []]);
   if (quiz.draw === undefined || quiz.draw >= answers.length) return answers;
-  const cost = ([id, values]: [string, string[]]) => escapeValue(id).length + values.reduce((sum, v) => sum + 1 + escapeValue(v).length, 0);
+  const questions = new Map(runtime.questions.map((q) => [q.id, q]));
+  // Every reference of a quiz has one length: the answers alone make the difference.
+  const cost = ([id, values]: [string, string[]]) => {
+    const texts: string[] = [];
+    return encodeAnswer(questions.get(id)!, values, texts).length + texts.join('').length;
+  };
   return [...answers].sort((a, b) => cost(b) - cost(a)).slice(0, quiz.draw);
+}
+
+/** The course as the runtime reads it (what the codec names questions and options by). */
+export function runtimeCourseOf(course: Course): RuntimeCourse {
+  return buildRuntimeCourse(course, new RenderContext(course, new AssetCollector(course.rootDir), {}));
 }
 
 /** Disjoint segments whose bounds all take the most base-36 digits. */
@@ -78,7 +94,8 @@ function longestSegments(): [number, number][] {
 }
 
 export function measureWorstCaseState(course: Course): StateBudget {
-  const encoded = encodeState(worstCaseState(course));
+  const runtime = runtimeCourseOf(course);
+  const encoded = encodeState(worstCaseState(course, runtime), runtime);
   const characters = encoded.length;
   const utf8Bytes = new TextEncoder().encode(encoded).length;
   const textFields = course.steps
@@ -106,7 +123,7 @@ export function checkStateBudget(course: Course, target: Pick<Target, 'name' | '
     textTotal >= excess && largest
       ? `Lower \`maxLength\` on tool text fields: they take ${format(textTotal)} characters when full, ` +
         `the largest being ${largest.id} (${format(largest.characters)}). Removing ${format(excess)} characters is enough.`
-      : `Shorten ids (activities, questions, choices) or split the course: ${format(excess)} characters too many. ` +
+      : `Shorten activity and step ids, or split the course: ${format(excess)} characters too many. ` +
         `Tool text fields take ${format(textTotal)} characters of it at worst.`;
   return [
     {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FillInQuestion } from '../model/course.js';
 import { Markdown } from '../schema/common.js';
+import { COSTLIEST_TEXT_CHARACTER } from '../shared/state-escape.js';
 import { blankMaxLength, findBlanks } from './fill-in-blanks.js';
 import { MAX_RESPONSE_LENGTH } from './option-limits.js';
 import { questionBaseToModel, questionSchema } from './question-base.js';
@@ -57,7 +58,7 @@ export const fillIn = defineQuestionType({
     }
   },
   worstCaseResponse(question) {
-    // A delimiter costs two characters once escaped in the saved state.
-    return question.blanks.map((answers) => ','.repeat(blankMaxLength(answers)));
+    // Typed answers are saved raw (one character each); this one is three UTF-8 bytes.
+    return question.blanks.map((answers) => COSTLIEST_TEXT_CHARACTER.repeat(blankMaxLength(answers)));
   },
 });

@@ -3,22 +3,26 @@
  * in SCORM 1.2). Compact, keyed by the author's ids so a republished course resumes what
  * still matches, and tolerant: decoding never throws.
  *
- * Format `p1:` then sections separated by `|`, each starting with a tag letter:
+ * Format `p2:` then sections separated by `|`, each starting with a tag letter:
  *   L<location>
- *   V<activityId>,<activityId>…                        visited activities
+ *   V<salt><ref><ref>…                                 visited activities, by reference (state-refs.ts)
  *   W<videoId>=<position>,<watched>,<start>,<end>,…;…  watched is '' (unknown), 1 or 0
- *   Q<quizId>=<attempts>,<score>,<best>,<flags>[,<shown>]!<question>,<question>…;…
+ *   Q<quizId>=<salt><attempts>,<score>,<best>,<flags>[,<shown>]!<question>,<question>…;…
  *       score and best in hundredths of a percent ('' = none); flags: 1 passed, 2 submitted;
- *       questions `<questionId>*<value>*<value>` (answered), `<questionId>!` (not answered):
- *       the first <shown> ones are the saved order, the answered others follow.
+ *       questions `<ref><answer>` (answered), `<ref>!` (not answered), where <ref> names the
+ *       question in 2 or 3 characters and <answer> holds option positions or escaped values
+ *       (state-refs.ts); the first <shown> ones are the saved order, the answered others
+ *       follow. Format p1, still read, named activities and questions by their ids
+ *       (`V<id>,<id>`, `<questionId>*<value>*<value>`) and had no salts.
  *   T<toolId>=<fieldId>*<length>,<fieldId>!<item>*<item>,…;…
- *   X<text><text>…                                     the tool texts, raw, in T's order
- * Numbers are base 36. Ids, the bookmark and answers are escaped; learner texts are stored
- * raw, cut by their lengths, in the X section, always last (state-escape.ts says why).
+ *   X<text><text>…                    typed answers then tool texts, raw, in Q's then T's order
+ * Numbers are base 36. Ids and the bookmark are escaped; learner texts (tool fields, typed
+ * answers) are stored raw, cut by their lengths, in the X section, always last
+ * (state-escape.ts says why).
  * Empty sections are left out. Unknown tags are skipped, so a later version can add
  * sections that this one ignores.
  */
-import type { RuntimeCourse, RuntimeQuiz, RuntimeTool } from './course-data.js';
+import type { RuntimeCourse, RuntimeQuestion, RuntimeQuiz, RuntimeTool } from './course-data.js';
 import type { LearnerState, QuizProgress, VideoProgress } from './learner-state.js';
 import { emptyLearnerState } from './learner-state.js';
 import {
@@ -29,8 +33,9 @@ import {
   toStoredText,
   unescapeValue,
 } from './state-escape.js';
+import { decodeAnswer, encodeAnswer, questionKey, refIndex, refLength, refOf, saltFor, validValues } from './state-refs.js';
 
-const PREFIX = 'p1:';
+const PREFIX = 'p2:';
 const VERSION_PREFIX = /^p(\d{1,4}):/;
 
 /** Most watched segments kept per video; beyond it the closest segments are merged. */
@@ -43,15 +48,26 @@ export const MAX_QUIZ_ATTEMPTS = 36 ** 2 - 1;
 const FLAG_PASSED = 1;
 const FLAG_SUBMITTED = 2;
 
-export function encodeState(state: LearnerState): string {
+/** `course` is the course the state belongs to: quizzes name their questions by reference to it. */
+export function encodeState(state: LearnerState, course: RuntimeCourse): string {
+  const index = indexCourse(course);
+  const quizDefs = index.quizzes;
   const sections: string[] = [];
   if (state.location) sections.push('L' + escapeValue(state.location));
-  if (state.visited.length > 0) sections.push('V' + state.visited.map(escapeValue).join(','));
+  // Visited activities by reference (state-refs.ts), in a row: references have one length.
+  const activityIds = [...index.activitySteps.keys()];
+  const salt = saltFor(activityIds);
+  const visited = state.visited.filter((id) => index.activitySteps.has(id));
+  if (visited.length > 0) sections.push('V' + salt.toString(36) + visited.map((id) => refOf(id, salt)).join(''));
   const videos = Object.entries(state.videos).map(([id, v]) => `${escapeValue(id)}=${encodeVideo(v)}`);
   if (videos.length > 0) sections.push('W' + videos.join(';'));
-  const quizzes = Object.entries(state.quizzes).map(([id, q]) => `${escapeValue(id)}=${encodeQuiz(q)}`);
-  if (quizzes.length > 0) sections.push('Q' + quizzes.join(';'));
+  // Typed answers (fill-in, numeric) and tool texts go raw to X, quizzes' first.
   const texts: string[] = [];
+  const quizzes = Object.entries(state.quizzes).flatMap(([id, q]) => {
+    const quiz = quizDefs.get(id);
+    return quiz ? [`${escapeValue(id)}=${encodeQuiz(q, quiz, texts)}`] : [];
+  });
+  if (quizzes.length > 0) sections.push('Q' + quizzes.join(';'));
   const tools = Object.entries(state.tools).map(([id, fields]) => `${escapeValue(id)}=${encodeTool(fields, texts)}`);
   if (tools.length > 0) sections.push('T' + tools.join(';'));
   if (texts.length > 0) sections.push('X' + texts.join(''));
@@ -65,19 +81,25 @@ function encodeVideo(video: VideoProgress): string {
   return numbers.join(',');
 }
 
-function encodeQuiz(quiz: QuizProgress): string {
+function encodeQuiz(quiz: QuizProgress, def: RuntimeQuiz, texts: string[]): string {
   const flags = (quiz.passed ? FLAG_PASSED : 0) | (quiz.submitted ? FLAG_SUBMITTED : 0);
-  const head = [clampInt(quiz.attempts, MAX_QUIZ_ATTEMPTS).toString(36), encodeScore(quiz.score), encodeScore(quiz.best), flags.toString(36)].join(',');
-  // The order is written as the sequence of the questions themselves: ids are not repeated.
-  const order = quiz.order ?? [];
+  const salt = saltFor(def.questions.map(questionKey));
+  const head =
+    salt.toString(36) +
+    [clampInt(quiz.attempts, MAX_QUIZ_ATTEMPTS).toString(36), encodeScore(quiz.score), encodeScore(quiz.best), flags.toString(36)].join(',');
+  const questions = new Map(def.questions.map((q) => [q.id, q]));
+  // The order is written as the sequence of the questions themselves: none is named twice.
+  const order = (quiz.order ?? []).filter((id) => questions.has(id));
   const shown = new Set(order);
   const entry = (questionId: string): string => {
+    const question = questions.get(questionId)!;
     const values = Object.hasOwn(quiz.answers, questionId) ? quiz.answers[questionId] : undefined;
-    return escapeValue(questionId) + (values ? values.map((v) => '*' + escapeValue(v)).join('') : '!');
+    return refOf(questionKey(question), salt) + (values ? encodeAnswer(question, values, texts) : '!');
   };
-  const questions = [...order.map(entry), ...Object.keys(quiz.answers).filter((id) => !shown.has(id)).map(entry)];
+  const answered = Object.keys(quiz.answers).filter((id) => !shown.has(id) && questions.has(id));
+  const questionsText = [...order.map(entry), ...answered.map(entry)];
   const fullHead = quiz.order ? `${head},${order.length.toString(36)}` : head;
-  return questions.length > 0 ? `${fullHead}!${questions.join(',')}` : fullHead;
+  return questionsText.length > 0 ? `${fullHead}!${questionsText.join(',')}` : fullHead;
 }
 
 function encodeScore(score: number | null): string {
@@ -137,6 +159,8 @@ function clampInt(n: number, max: number): number {
 // Decoding: every part is checked against the course; what no longer matches is dropped.
 
 interface CourseIndex {
+  /** Format version of the string being read (1, 2...). */
+  format?: number;
   steps: Set<string>;
   /** Activity id → its step id. */
   activitySteps: Map<string, string>;
@@ -175,6 +199,7 @@ export function decodeState(text: string | null, course: RuntimeCourse): Learner
     return state;
   }
   const body = text.slice(version[0].length);
+  index.format = Number(version[1]);
   // Everything before the raw texts is escaped, so the first unescaped `|X` starts them.
   const textsAt = indexOfTexts(body);
   const tail = { texts: textsAt < 0 ? '' : body.slice(textsAt + 2), offset: 0 };
@@ -209,15 +234,19 @@ function decodeSection(tag: string, payload: string, index: CourseIndex, state: 
       state.location = checkLocation(unescapeValue(payload), index);
       break;
     case 'V':
-      state.visited = unique(splitList(payload).map(unescapeValue)).filter((id) => index.activitySteps.has(id));
+      state.visited = unique(index.format === 1 ? splitList(payload).map(unescapeValue) : fromRefs(payload, [...index.activitySteps.keys()])).filter(
+        (id) => index.activitySteps.has(id),
+      );
       break;
     case 'W':
       for (const [id, body] of entries(payload)) if (index.videos.has(id)) setOwn(state.videos, id, decodeVideo(body));
       break;
     case 'Q':
+      // Every entry is read, known quiz or not, so each text's place in X is found.
       for (const [id, body] of entries(payload)) {
         const quiz = index.quizzes.get(id);
-        if (quiz) setOwn(state.quizzes, id, decodeQuiz(body, quiz));
+        const progress = decodeQuiz(body, quiz ?? { questions: [] }, index.format === 1, tail);
+        if (quiz) setOwn(state.quizzes, id, progress);
       }
       break;
     case 'T':
@@ -267,7 +296,10 @@ function decodeVideo(body: string): VideoProgress {
   return video;
 }
 
-function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
+function decodeQuiz(text: string, quiz: Pick<RuntimeQuiz, 'questions'>, p1: boolean, tail: TextTail): QuizProgress {
+  // p2 starts with the salt of the question references.
+  const salt = p1 ? 0 : readNumber(text.charAt(0)) ?? 0;
+  const body = p1 ? text : text.slice(1);
   const split = indexOfUnescaped(body, '!');
   const [head, questionText] = split < 0 ? [body, ''] : [body.slice(0, split), body.slice(split + 1)];
   const [attempts, score, best, flags, shown] = splitUnescaped(head, ',');
@@ -280,20 +312,29 @@ function decodeQuiz(body: string, quiz: RuntimeQuiz): QuizProgress {
     answers: {},
     submitted: (flagBits & FLAG_SUBMITTED) !== 0,
   };
-  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const byRef = refIndex(quiz.questions.map(questionKey), salt);
   const shownCount = readNumber(shown);
   const order: string[] = [];
   splitList(questionText).forEach((entry, position) => {
     // Values never end in a raw `!` (it is escaped), so a final `!` marks "not answered".
     const answered = !entry.endsWith('!');
-    const [questionId = '', ...values] = splitUnescaped(answered ? entry : entry.slice(0, -1), '*').map(unescapeValue);
-    const question = questions.get(questionId);
+    const item = answered ? entry : entry.slice(0, -1);
+    let question: RuntimeQuestion | null | undefined;
+    let values: string[];
+    if (p1) {
+      const [questionId = '', ...rest] = splitUnescaped(item, '*').map(unescapeValue);
+      question = byId.get(questionId);
+      values = rest;
+    } else {
+      const length = refLength(salt);
+      question = quiz.questions[byRef.get(item.slice(0, length)) ?? -1];
+      // Read even for a question that is gone: its texts must be consumed.
+      values = decodeAnswer(question, item.slice(length), (n) => takeText(tail, n));
+    }
     if (!question) return;
-    if (shownCount !== undefined && position < shownCount) order.push(questionId);
-    if (!answered) return;
-    const choiceIds = new Set(question.choices.map((c) => c.id));
-    // Questions without choices (other types) keep their values as typed: fill-in blanks may repeat.
-    setOwn(progress.answers, questionId, choiceIds.size ? unique(values).filter((v) => choiceIds.has(v)) : values);
+    if (shownCount !== undefined && position < shownCount) order.push(question.id);
+    if (answered) setOwn(progress.answers, question.id, validValues(question, values));
   });
   if (shownCount !== undefined) progress.order = unique(order);
   return progress;
@@ -328,6 +369,18 @@ function takeText(tail: TextTail, length: string): string | undefined {
   const stored = tail.texts.slice(tail.offset, tail.offset + n);
   tail.offset += n;
   return fromStoredText(stored);
+}
+
+/** The ids whose references `payload` lists, after its salt (state-refs.ts). */
+function fromRefs(payload: string, ids: string[]): string[] {
+  const salt = readNumber(payload.charAt(0)) ?? 0;
+  const index = refIndex(ids, salt);
+  const found: string[] = [];
+  for (let i = 1, length = refLength(salt); i + length <= payload.length; i += length) {
+    const id = ids[index.get(payload.slice(i, i + length)) ?? -1];
+    if (id !== undefined) found.push(id);
+  }
+  return found;
 }
 
 /** Split a list; an empty string is an empty list. */

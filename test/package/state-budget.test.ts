@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import path from 'node:path';
 import type { ChoiceQuestion, Course, QuizActivity, Step, ToolActivity, VideoActivity } from '../../src/model/course.js';
 import type { RuntimeCourse } from '../../src/shared/course-data.js';
-import { checkStateBudget, measureWorstCaseState, worstCaseState } from '../../src/package/state-budget.js';
+import { rm } from 'node:fs/promises';
+import { checkStateBudget, measureWorstCaseState, runtimeCourseOf, worstCaseState } from '../../src/package/state-budget.js';
+import { EVERY_QUESTION_TYPE, writeGeneratedCourse } from '../support/generated-course.js';
 import { decodeState, encodeState } from '../../src/shared/state-codec.js';
 import { loadCourse } from '../../src/load/index.js';
 import { stateArb } from '../shared/state-fixtures.js';
@@ -121,8 +123,8 @@ describe('state budget', () => {
     const c = course();
     const worst = worstCaseState(c);
     const budget = measureWorstCaseState(c);
-    expect(budget.characters).toBe(encodeState(worst).length);
-    expect(decodeState(encodeState(worst), runtimeOf(c))).toEqual(worst);
+    expect(budget.characters).toBe(encodeState(worst, runtimeOf(c)).length);
+    expect(decodeState(encodeState(worst, runtimeOf(c)), runtimeOf(c))).toEqual(worst);
     // Texts: 250 + 500 characters of '€', one character and three bytes each.
     expect(budget.utf8Bytes - budget.characters).toBe(2 * 750);
     expect(budget.textFields.map((f) => [f.id, f.characters])).toEqual([
@@ -140,7 +142,7 @@ describe('state budget', () => {
       fc.property(stateArb(runtime), (state) => {
         // The runtime never counts more attempts than a quiz allows.
         for (const [id, progress] of Object.entries(state.quizzes)) progress.attempts = Math.min(progress.attempts, limits.get(id) ?? progress.attempts);
-        expect(encodeState(state).length).toBeLessThanOrEqual(characters);
+        expect(encodeState(state, runtime).length).toBeLessThanOrEqual(characters);
       }),
       { numRuns: 300 },
     );
@@ -169,7 +171,7 @@ describe('state budget', () => {
   it('points at the course when texts alone cannot make up the excess', () => {
     const [diagnostic] = checkStateBudget(course(1), { name: 'scorm12', maxStateLength: 200 });
     expect(diagnostic?.loc).toEqual({ file: 'course.yaml', line: 1, column: 1 });
-    expect(diagnostic?.hint).toMatch(/^Shorten ids/);
+    expect(diagnostic?.hint).toMatch(/^Shorten activity and step ids/);
   });
 
   it('lets the sample course fit SCORM 1.2’s 4,096 characters', async () => {
@@ -178,5 +180,63 @@ describe('state budget', () => {
     const budget = measureWorstCaseState(loaded.course!);
     expect(budget.characters).toBeLessThanOrEqual(4096);
     expect(checkStateBudget(loaded.course!, { name: 'scorm12', maxStateLength: 4096 })).toEqual([]);
+  });
+});
+
+describe('state budget of large courses', () => {
+  /** At most this share of SCORM 1.2's 4,096 characters, so courses can still grow. */
+  const ROOM = 0.85;
+  // Mostly choice questions, as courses are, with every other type present too.
+  const MIX = [
+    ...['single-choice', 'multiple-choice', 'true-false', 'single-choice', 'multiple-choice', 'true-false', 'single-choice', 'matching'],
+    ...['single-choice', 'multiple-choice', 'true-false', 'ordering', 'single-choice', 'multiple-choice', 'true-false', 'fill-in'],
+    ...['single-choice', 'numeric', 'true-false', 'likert'],
+  ];
+
+  it(`keeps the sample course under ${ROOM * 100} % of 4,096 characters`, async () => {
+    const { course } = await loadCourse(path.resolve('course'));
+    const { characters } = measureWorstCaseState(course!);
+    console.info(`sample course: worst-case learner state ${characters} characters of 4,096`);
+    expect(characters).toBeLessThan(ROOM * 4096);
+  });
+
+  it(`keeps a generated 200-question course (5 steps, every question type) under ${ROOM * 100} % of 4,096 characters`, async () => {
+    const dir = await writeGeneratedCourse({ steps: 5, questionsPerQuiz: 40, types: MIX });
+    try {
+      const { course, diagnostics } = await loadCourse(dir);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const questions = course!.steps.flatMap((s) => s.activities).flatMap((a) => (a.kind === 'quiz' ? a.questions : []));
+      expect(questions).toHaveLength(200);
+      expect(new Set(questions.map((q) => q.type))).toEqual(new Set(EVERY_QUESTION_TYPE));
+      const budget = measureWorstCaseState(course!);
+      console.info(`200-question course: worst-case learner state ${budget.characters} characters of 4,096`);
+      expect(budget.characters).toBeLessThan(ROOM * 4096);
+      // The worst case is a state the runtime reads back whole.
+      const runtime = runtimeCourseOf(course!);
+      const worst = worstCaseState(course!, runtime);
+      expect(decodeState(encodeState(worst, runtime), runtime)).toEqual(worst);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts only the drawn questions of a pool, the costliest ones', async () => {
+    const dir = await writeGeneratedCourse({ steps: 1, questionsPerQuiz: 40, types: MIX });
+    try {
+      const { course } = await loadCourse(dir);
+      const full = measureWorstCaseState(course!).characters;
+      const quiz = course!.steps[0]!.activities.find((a) => a.kind === 'quiz')!;
+      if (quiz.kind !== 'quiz') throw new Error('fixture');
+      quiz.draw = 5;
+      const worst = worstCaseState(course!);
+      const saved = worst.quizzes[quiz.id]!;
+      expect(Object.keys(saved.answers)).toHaveLength(5);
+      expect(saved.order).toHaveLength(5);
+      // A fill-in question costs the most (typed text): a pool of 5 may draw it.
+      expect(Object.keys(saved.answers).some((id) => quiz.questions.find((q) => q.id === id)?.type === 'fill-in')).toBe(true);
+      expect(measureWorstCaseState(course!).characters).toBeLessThan(full);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -44,7 +44,7 @@ describe('saved answers of every question type', () => {
       quizzes: { 'types-quiz': { attempts: 1, score: 79, best: 79, passed: true, answers, submitted: true } },
       tools: {},
     };
-    expect(decodeState(encodeState(state), runtime).quizzes['types-quiz']?.answers).toEqual(answers);
+    expect(decodeState(encodeState(state, runtime), runtime).quizzes['types-quiz']?.answers).toEqual(answers);
   });
 
   it('fit SCORM 1.2 at worst, and come back whole', async () => {
@@ -52,6 +52,6 @@ describe('saved answers of every question type', () => {
     const budget = measureWorstCaseState(course);
     expect(budget.characters).toBeLessThan(4096);
     const worst = worstCaseState(course);
-    expect(decodeState(encodeState(worst), runtime).quizzes).toEqual(worst.quizzes);
+    expect(decodeState(encodeState(worst, runtime), runtime).quizzes).toEqual(worst.quizzes);
   });
 });

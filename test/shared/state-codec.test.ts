@@ -71,7 +71,14 @@ const sampleState: LearnerState = {
   tools: { 'enjeux-outil': { partenariat: "Mécénat d'une PME avec l’association | 100% local", apports: ['interet-general'] } },
 };
 
-// Saved by format p1. Learners' LMS records hold such strings: this must keep decoding.
+// Format p2: visited activities and questions by reference, choices by position.
+const SAMPLE_P2 =
+  'p2:Lenjeux/enjeux-quiz|V0k0agdq|Wenjeux-video=57,1,0,2n,3c,57' +
+  '|Qenjeux-quiz=02,557,557,2,3!8601,u00,021' +
+  '|Tenjeux-outil=partenariat*1d,apports!interet-general' +
+  "|XMécénat d'une PME avec l’association | 100% local";
+
+// The same state saved by format p1. Learners' LMS records hold such strings: this must keep decoding.
 const SAMPLE_P1 =
   'p1:Lenjeux/enjeux-quiz|Venjeux-video,enjeux-quiz,enjeux-outil|Wenjeux-video=57,1,0,2n,3c,57' +
   '|Qenjeux-quiz=2,557,557,2,3!ressources*video*quiz,alliance*a,nombre-etapes*false' +
@@ -80,19 +87,23 @@ const SAMPLE_P1 =
 
 describe('encodeState / decodeState', () => {
   it('writes a compact, versioned string and reads it back', () => {
-    expect(encodeState(sampleState)).toBe(SAMPLE_P1);
+    expect(encodeState(sampleState, course)).toBe(SAMPLE_P2);
+    expect(decodeState(SAMPLE_P2, course)).toEqual(sampleState);
+  });
+
+  it('still reads format p1, which named questions and choices by their ids', () => {
     expect(decodeState(SAMPLE_P1, course)).toEqual(sampleState);
   });
 
   it('writes the empty state as the bare prefix', () => {
-    expect(encodeState(emptyLearnerState())).toBe('p1:');
-    expect(decodeState('p1:', course)).toEqual(emptyLearnerState());
+    expect(encodeState(emptyLearnerState(), course)).toBe('p2:');
+    expect(decodeState('p2:', course)).toEqual(emptyLearnerState());
   });
 
   it('round-trips every valid state (random courses with awkward ids)', () => {
     fc.assert(
       fc.property(courseAndStateArb, ({ course, state }) => {
-        expect(decodeState(encodeState(state), course)).toEqual(state);
+        expect(decodeState(encodeState(state, course), course)).toEqual(state);
       }),
       { numRuns: 300 },
     );
@@ -100,8 +111,8 @@ describe('encodeState / decodeState', () => {
 
   it('never writes characters an LMS could mangle, and an escaped character costs at most two', () => {
     fc.assert(
-      fc.property(courseAndStateArb, ({ state }) => {
-        const text = encodeState(state);
+      fc.property(courseAndStateArb, ({ course, state }) => {
+        const text = encodeState(state, course);
         expect(text).not.toMatch(UNSAFE);
         const texts = text.search(/\|X/);
         expect(texts < 0 ? text : text.slice(0, texts)).not.toMatch(UNSAFE_OUTSIDE_TEXT);
@@ -111,7 +122,7 @@ describe('encodeState / decodeState', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (typed) => {
         const state = { ...emptyLearnerState(), location: typed };
-        expect(encodeState(state).length - 'p1:L'.length).toBeLessThanOrEqual(2 * typed.length);
+        expect(encodeState(state, course).length - 'p2:L'.length).toBeLessThanOrEqual(2 * typed.length);
       }),
     );
   });
@@ -151,9 +162,9 @@ describe('encodeState / decodeState', () => {
   });
 
   it('falls back to the step when the bookmarked activity is gone, and drops unknown steps', () => {
-    const moved = encodeState({ ...emptyLearnerState(), location: 'enjeux/ancienne-activite' });
+    const moved = encodeState({ ...emptyLearnerState(), location: 'enjeux/ancienne-activite' }, course);
     expect(decodeState(moved, course).location).toBe('enjeux');
-    const gone = encodeState({ ...emptyLearnerState(), location: 'etape-supprimee/enjeux-quiz' });
+    const gone = encodeState({ ...emptyLearnerState(), location: 'etape-supprimee/enjeux-quiz' }, course);
     expect(decodeState(gone, course).location).toBe('');
   });
 
@@ -166,7 +177,7 @@ describe('encodeState / decodeState', () => {
   });
 
   it('reads a later version’s known sections and skips the sections it does not know', () => {
-    const later = SAMPLE_P1.replace('p1:', 'p7:').replace('|X', '|Zsomething-new=1,2,3|X');
+    const later = SAMPLE_P2.replace('p2:', 'p7:').replace('|X', '|Zsomething-new=1,2,3|X');
     expect(decodeState(later, course)).toEqual(sampleState);
   });
 
@@ -199,7 +210,7 @@ describe('encodeState / decodeState', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 250 }), (typed) => {
         const base = { ...emptyLearnerState(), tools: { 'enjeux-outil': { partenariat: '' } } };
         const withText = { ...base, tools: { 'enjeux-outil': { partenariat: typed } } };
-        expect(encodeState(withText).length - encodeState(base).length).toBeLessThanOrEqual(typed.length + 2 + 'X'.length + 1);
+        expect(encodeState(withText, course).length - encodeState(base, course).length).toBeLessThanOrEqual(typed.length + 2 + 'X'.length + 1);
       }),
     );
   });
@@ -214,9 +225,9 @@ describe('encodeState / decodeState', () => {
   it('decodes another course’s state without taking any of it', () => {
     fc.assert(
       fc.property(
-        courseArb.chain((other) => stateArb(other)),
-        (foreign) => {
-          expectStateFitsCourse(decodeState(encodeState(foreign), course), course);
+        courseArb.chain((other) => stateArb(other).map((foreign) => ({ other, foreign }))),
+        ({ other, foreign }) => {
+          expectStateFitsCourse(decodeState(encodeState(foreign, other), course), course);
         },
       ),
       { numRuns: 100 },
@@ -246,7 +257,7 @@ describe('normalizeSegments', () => {
   it('the codec enforces the same bound on what it saves and what it reads', () => {
     const many: [number, number][] = Array.from({ length: 30 }, (_, i) => [i * 10, i * 10 + 3]);
     const state = { ...emptyLearnerState(), videos: { 'enjeux-video': { segments: many, position: 0 } } };
-    expect(decodeState(encodeState(state), course).videos['enjeux-video']?.segments).toHaveLength(MAX_VIDEO_SEGMENTS);
+    expect(decodeState(encodeState(state, course), course).videos['enjeux-video']?.segments).toHaveLength(MAX_VIDEO_SEGMENTS);
     const handWritten = 'p1:Wenjeux-video=0,,' + many.map(([s, e]) => `${s.toString(36)},${e.toString(36)}`).join(',');
     expect(decodeState(handWritten, course).videos['enjeux-video']?.segments).toHaveLength(MAX_VIDEO_SEGMENTS);
   });

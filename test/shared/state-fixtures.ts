@@ -105,7 +105,9 @@ function quizArb(quiz: Extract<RuntimeActivity, { kind: 'quiz' }>): fc.Arbitrary
     quiz.questions.map((q) => q.id),
     (qid) => {
       const q = quiz.questions.find((x) => x.id === qid)!;
-      return q.choices.length > 0 ? pick(q.choices.map((c) => c.id)) : fc.array(fc.string({ unit: 'binary' }), { maxLength: 3 }).map((v) => [...new Set(v)]);
+      // Typed answers as a browser field holds them (stored raw, as tool texts are).
+      const typed = fc.string({ unit: 'binary' }).map((t) => fromStoredText(toStoredText(t)));
+      return q.choices.length > 0 ? pick(q.choices.map((c) => c.id)) : fc.array(typed, { maxLength: 3 });
     },
   );
   return fc

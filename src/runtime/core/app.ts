@@ -40,7 +40,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
 
   const persist = () => {
     if (ended) return;
-    const encoded = encodeState(state);
+    const encoded = encodeState(state, course);
     if (encoded.length > adapter.maxStateLength && !warnedSize) {
       warnedSize = true;
       console.warn(`[parcours] state: ${encoded.length} > ${adapter.maxStateLength} characters`);

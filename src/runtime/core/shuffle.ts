@@ -1,10 +1,11 @@
+import { hashText } from '../../shared/hash.js';
+
 /**
  * Seeded shuffle: the same seed gives the same order, so a resumed attempt shows its
  * choices as before without storing the order; a new attempt (new seed) reshuffles.
  */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  let h = hashText(seed);
   const random = () => {
     // mulberry32
     h = (h + 0x6d2b79f5) | 0;
