@@ -33,7 +33,7 @@ import {
   toStoredText,
   unescapeValue,
 } from './state-escape.js';
-import { decodeAnswer, encodeAnswer, questionKey, refIndex, refLength, refOf, saltFor, validValues } from './state-refs.js';
+import { decodeAnswer, encodeAnswer, questionKey, refIndex, refLength, refOf, saltFor } from './state-refs.js';
 
 const PREFIX = 'p2:';
 const VERSION_PREFIX = /^p(\d{1,4}):/;
@@ -334,7 +334,10 @@ function decodeQuiz(text: string, quiz: Pick<RuntimeQuiz, 'questions'>, p1: bool
     }
     if (!question) return;
     if (shownCount !== undefined && position < shownCount) order.push(question.id);
-    if (answered) setOwn(progress.answers, question.id, validValues(question, values));
+    if (!answered) return;
+    const choiceIds = new Set(question.choices.map((c) => c.id));
+    // p1 wrote ids: only choices still there count. Questions without choices keep their values as typed.
+    setOwn(progress.answers, question.id, p1 && choiceIds.size ? unique(values).filter((v) => choiceIds.has(v)) : values);
   });
   if (shownCount !== undefined) progress.order = unique(order);
   return progress;

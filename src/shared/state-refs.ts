@@ -47,9 +47,10 @@ export function refIndex(keys: readonly string[], salt: number): Map<string, num
   return index;
 }
 
-/** The lists an answer's values are positions in: [choices] or, for matching, [sources, targets]. */
+/** The lists an answer's values are positions in: [choices] or, for matching (`<source>.<target>`), [sources, targets]. */
 function optionLists(q: RuntimeQuestion): string[][] {
-  return q.sources ? [q.sources.map((s) => s.id), (q.targets ?? []).map((t) => t.id)] : [q.choices.map((c) => c.id)];
+  const ids = (items: { id: string }[] = []) => items.map((i) => i.id);
+  return q.sources ? [ids(q.sources), ids(q.targets)] : [ids(q.choices)];
 }
 
 /** What names a question: its id and its options, so positions are only read against the same options. */
@@ -57,25 +58,25 @@ export function questionKey(q: RuntimeQuestion): string {
   return q.id + '|' + optionLists(q).join('|');
 }
 
-/** Positions when every value is an option, else `#<length>` per value with the text pushed to `texts`; '' for no value. */
+/**
+ * A question with options: the positions of its values (a value that is no option is left
+ * out). Without options: `#<length>` per value, the text pushed to `texts`. '' for no value.
+ */
 export function encodeAnswer(q: RuntimeQuestion, values: readonly string[], texts: string[] = []): string {
-  const [list = [], targets] = optionLists(q);
-  const position = (id: string | undefined, ids: string[]) => {
-    const i = id === undefined ? -1 : ids.indexOf(id);
-    return i < 0 || i > 35 ? '' : i.toString(36);
-  };
-  const positions = values.map((v) => {
-    if (!targets) return position(v, list);
-    const [source, target, more] = v.split('.');
-    const pair = position(source, list) + position(target, targets);
-    return pair.length === 2 && more === undefined ? pair : '';
-  });
-  if (positions.every(Boolean)) return positions.join('');
+  const lists = optionLists(q);
+  if (!lists[0]!.length) {
+    return values
+      .map((v) => {
+        const stored = toStoredText(v);
+        texts.push(stored);
+        return '#' + stored.length.toString(36);
+      })
+      .join('');
+  }
   return values
     .map((v) => {
-      const stored = toStoredText(v);
-      texts.push(stored);
-      return '#' + stored.length.toString(36);
+      const positions = (q.sources ? v.split('.') : [v]).map((part, k) => lists[k]?.indexOf(part) ?? -1);
+      return positions.length === lists.length && positions.every((i) => i >= 0 && i < 36) ? positions.map((i) => i.toString(36)).join('') : '';
     })
     .join('');
 }
@@ -86,29 +87,11 @@ export function encodeAnswer(q: RuntimeQuestion, values: readonly string[], text
  */
 export function decodeAnswer(q: RuntimeQuestion | undefined, payload: string, takeText: (length: string) => string | undefined): string[] {
   if (payload.startsWith('#')) return payload.slice(1).split('#').map((n) => takeText(n) ?? '');
-  if (!q) return [];
-  const [list = [], targets] = optionLists(q);
+  const lists = q ? optionLists(q) : [];
   const values: string[] = [];
-  const width = targets ? 2 : 1;
-  for (let i = 0; i + width <= payload.length; i += width) {
-    const value = list[parseInt(payload.charAt(i), 36)];
-    const target = targets?.[parseInt(payload.charAt(i + 1), 36)];
-    if (value !== undefined && (!targets || target !== undefined)) values.push(targets ? `${value}.${target}` : value);
+  for (let i = 0; lists.length && i < payload.length; i += lists.length) {
+    const parts = lists.map((list, k) => list[parseInt(payload.charAt(i + k), 36)]);
+    if (!parts.includes(undefined)) values.push(parts.join('.'));
   }
-  return values;
-}
-
-/**
- * Values the question can hold: options once each (for matching, pairs of a source and a
- * target); other types keep their values as typed (fill-in blanks may repeat or be empty).
- */
-export function validValues(q: RuntimeQuestion, values: string[]): string[] {
-  const [list = [], targets] = optionLists(q);
-  if (!targets && list.length === 0) return values;
-  const valid = (v: string) => {
-    if (!targets) return list.includes(v);
-    const [source = '', target = '', more] = v.split('.');
-    return more === undefined && list.includes(source) && targets.includes(target);
-  };
-  return [...new Set(values)].filter(valid);
+  return [...new Set(values)];
 }
