@@ -4,6 +4,7 @@ import type { Course } from '../model/course.js';
 import type { PackageFile, Target } from '../package/target.js';
 import { AssetCollector } from './assets.js';
 import { buildPageView, buildRuntimeCourse, jsonForScript } from './page-view.js';
+import { questionStyles } from './questions/index.js';
 import { packageRoot } from './package-root.js';
 import { RenderContext } from './render-context.js';
 import { bundleRuntime, usedQuestionTypes } from './runtime-bundle.js';
@@ -30,10 +31,11 @@ export async function renderCourse(course: Course, target: Target): Promise<Pack
   const ctx = new RenderContext(course, assets, strings);
   const view = buildPageView(course, ctx);
   const data = buildRuntimeCourse(course, ctx);
+  const questionTypes = usedQuestionTypes(course);
   const [page, css, script] = await Promise.all([
     compilePage(strings),
-    readFile(path.join(packageRoot(), 'templates', 'parcours.css'), 'utf8'),
-    bundleRuntime(target.runtimeEntry, course.language, usedQuestionTypes(course)),
+    readStyles(questionTypes),
+    bundleRuntime(target.runtimeEntry, course.language, questionTypes),
   ]);
   const html = page({
     ...view,
@@ -49,6 +51,13 @@ export async function renderCourse(course: Course, target: Target): Promise<Pack
     ...(await assets.packageFiles()),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** templates/parcours.css, then the style sheets of the question types the course uses (templates/styles/). */
+async function readStyles(questionTypes: readonly string[]): Promise<string> {
+  const templates = path.join(packageRoot(), 'templates');
+  const sheets = [path.join(templates, 'parcours.css'), ...questionStyles(questionTypes).map((name) => path.join(templates, 'styles', `${name}.css`))];
+  return (await Promise.all(sheets.map((file) => readFile(file, 'utf8')))).join('\n');
 }
 
 /** Drops comments and layout whitespace; the stylesheet stays readable in templates/. */

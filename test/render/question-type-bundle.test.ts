@@ -46,3 +46,18 @@ describe('question types in the runtime bundle', () => {
     await expect(buildRuntimeBundle('scorm12.ts', 'fr', ['essay'])).rejects.toThrow('src/runtime/activities/questions/essay.ts');
   });
 });
+
+describe('question type styles', () => {
+  it('adds a type’s style sheets only to courses that use it, each once', async () => {
+    const { questionStyles } = await import('../../src/render/questions/index.js');
+    expect(questionStyles(CHOICE_TYPES)).toEqual([]);
+    expect(questionStyles(['matching', 'numeric', 'likert'])).toEqual(['question-parts', 'question-matching', 'question-numeric', 'question-likert']);
+    const { renderCourse } = await import('../../src/render/index.js');
+    const { resolveTargets } = await import('../../src/package/targets.js');
+    const { course } = await loadCourse(EVERY_TYPE);
+    const files = await renderCourse(course!, resolveTargets(['scorm12'])[0]!);
+    const css = (files.find((f) => f.path === 'parcours.css') as { data: Buffer }).data.toString();
+    for (const rule of ['.pair{', '.ordering-item{', '.blank-input{', '.numeric-input{', '.scale-point{', '.part-field{']) expect(css).toContain(rule);
+    expect(css.split('.mark--right{').length).toBe(2);
+  });
+});

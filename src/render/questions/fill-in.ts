@@ -12,6 +12,7 @@ const TOKENS = /PARCOURSBLANK(\d+)X/;
 export const fillInRenderer: QuestionRenderer = {
   type: 'fill-in',
   partial: 'question-fill-in',
+  styles: ['question-parts', 'question-fill-in'],
   view(question, ctx, place) {
     const q = question as FillInQuestion;
     const frame = questionFrameView(q, ctx, place, ctx.t(q.blanks.length > 1 ? 'hintFillInMany' : 'hintFillIn'));

@@ -25,3 +25,8 @@ export function questionRendererFor(type: string): QuestionRenderer {
   if (!renderer) throw new Error(`No renderer for question type "${type}"`);
   return renderer;
 }
+
+/** The style sheets (templates/styles/<name>.css) the question types of a course need, in order, once each. */
+export function questionStyles(types: readonly string[]): string[] {
+  return [...new Set(questionRenderers.filter((r) => types.includes(r.type)).flatMap((r) => r.styles ?? []))];
+}

@@ -7,6 +7,7 @@ import type { QuestionRenderer } from './question-renderer.js';
 export const likertRenderer: QuestionRenderer = {
   type: 'likert',
   partial: 'question-likert',
+  styles: ['question-likert'],
   view(question, ctx, place) {
     const q = question as LikertQuestion;
     const frame = questionFrameView(q, ctx, place, ctx.t('hintLikert'));

@@ -7,6 +7,7 @@ import type { QuestionRenderer } from './question-renderer.js';
 export const matchingRenderer: QuestionRenderer = {
   type: 'matching',
   partial: 'question-matching',
+  styles: ['question-parts', 'question-matching'],
   view(question, ctx, place) {
     const q = question as MatchingQuestion;
     const frame = questionFrameView(q, ctx, place, ctx.t('hintMatching'));

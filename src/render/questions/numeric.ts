@@ -9,6 +9,7 @@ import type { QuestionRenderer } from './question-renderer.js';
 export const numericRenderer: QuestionRenderer = {
   type: 'numeric',
   partial: 'question-numeric',
+  styles: ['question-parts', 'question-numeric'],
   view(question, ctx, place) {
     const q = question as NumericQuestion;
     const frame = questionFrameView(q, ctx, place, ctx.t('hintNumeric'));

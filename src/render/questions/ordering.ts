@@ -7,6 +7,7 @@ import type { QuestionRenderer } from './question-renderer.js';
 export const orderingRenderer: QuestionRenderer = {
   type: 'ordering',
   partial: 'question-ordering',
+  styles: ['question-parts', 'question-ordering'],
   view(question, ctx, place) {
     const q = question as OrderingQuestion;
     const frame = questionFrameView(q, ctx, place, ctx.t('hintOrdering'));

@@ -16,6 +16,11 @@ export interface QuestionPlace {
 export interface QuestionRenderer {
   type: string;
   partial: string;
+  /**
+   * Style sheets the type needs beyond parcours.css (templates/styles/<name>.css), added to the
+   * page's stylesheet only in courses that use the type. Shared sheets are added once.
+   */
+  styles?: readonly string[];
   view(question: Question, ctx: RenderContext, place: QuestionPlace): object;
   runtime(question: Question, ctx: RenderContext): RuntimeQuestion;
 }
