@@ -97,6 +97,28 @@ describe('keyboard', () => {
   });
 });
 
+describe('keyboard on the path view', () => {
+  it('every Tab stop shows where the focus is, and each step is reachable', async () => {
+    const session = await openLaunch(world);
+    const frame = scoFrame(session.host);
+    const overview = session.learner.view(world.course.title);
+    await overview.getByRole('heading', { level: 1 }).focus();
+    const unseenFocus: string[] = [];
+    const stepLinks = new Set<string>();
+    for (let presses = 0; presses < 40; presses++) {
+      await session.host.keyboard.press('Tab');
+      const now = await focused(frame);
+      if (now.tag === 'body') break; // focus left the SCO
+      const text = await frame.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      if (!now.visible) unseenFocus.push(`${now.tag}: ${text.slice(0, 40)}`);
+      if (now.tag === 'a') stepLinks.add(text);
+    }
+    expect(unseenFocus, 'focused elements without a visible focus indicator').toEqual([]);
+    for (const step of world.course.steps) expect([...stepLinks].some((t) => t.endsWith(step.title)), step.title).toBe(true);
+    await session.context.close();
+  });
+});
+
 describe('360 px wide LMS frame', () => {
   it('no page scrolls sideways', async () => {
     const session = await openLaunch(world, { viewport: { width: 360, height: 740 } });
