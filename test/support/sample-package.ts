@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from '../../src/package/target.js';
 import { unzipTo } from './unzip.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,9 +26,13 @@ export interface BuiltPackage {
 export async function buildPackage(
   courseDir: string = SAMPLE_COURSE_DIR,
   target = 'scorm12',
+  /** Build options (LMS preset, status pair...) beyond the product's defaults. */
+  options: Partial<BuildOptions> = {},
 ): Promise<BuiltPackage> {
   const work = await mkdtemp(path.join(tmpdir(), 'parcours-e2e-'));
-  const zipPath = process.env.PARCOURS_E2E_ZIP || (await buildZip(courseDir, target, path.join(work, 'dist'), work));
+  // A given zip stands for the sample course as built by default only.
+  const given = courseDir === SAMPLE_COURSE_DIR && Object.keys(options).length === 0 ? process.env.PARCOURS_E2E_ZIP : undefined;
+  const zipPath = given || (await buildZip(courseDir, target, path.join(work, 'dist'), work, options));
   const dir = path.join(work, 'package');
   const entries = await unzipTo(zipPath, dir);
   const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8');
@@ -41,11 +46,11 @@ export async function buildPackage(
   };
 }
 
-async function buildZip(courseDir: string, target: string, outDir: string, work: string): Promise<string> {
+async function buildZip(courseDir: string, target: string, outDir: string, work: string, options: Partial<BuildOptions>): Promise<string> {
   // Imported here so that a run on a given zip does not need the build pipeline at all.
   const { build } = await import('../../src/build.js');
   // The product's default options (mastery score written): what an author uploads.
-  const result = await build({ courseDir, targets: [target], options: { outDir } });
+  const result = await build({ courseDir, targets: [target], options: { ...options, outDir } });
   const built = result.packages[0];
   if (!result.ok || !built) {
     await rm(work, { recursive: true, force: true });
