@@ -10,6 +10,7 @@ import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../pac
 import { DEFAULT_LMS, lmsPresets } from '../presets.js';
 import { REPORT_STATUS_PAIRS, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
+import { registerPreviewCommand } from './preview-command.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -108,6 +109,8 @@ export function createProgram(): Command {
     .action(async (dir: string, options: RuleFlags & { target: string[]; out: string; json?: boolean }, command: Command) =>
       run(command, async () => (await import('./build-command.js')).buildCommand(dir, options)),
     );
+
+  registerPreviewCommand(program);
 
   return program;
 }

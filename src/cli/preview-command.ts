@@ -1,0 +1,121 @@
+/**
+ * `parcours preview [dir]`: serve the course on 127.0.0.1, rebuild it on every save and
+ * print what each rebuild found, until Ctrl-C. The preview itself (server, watcher,
+ * render) loads only when the command runs, so `--help` stays fast.
+ */
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DEFAULT_COURSE_DIR } from '../options.js';
+import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
+import type { PreviewBuildReport } from '../preview/index.js';
+import { displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
+
+export interface PreviewCommandOptions {
+  port: number;
+  open?: boolean;
+}
+
+export function registerPreviewCommand(program: Command): void {
+  program
+    .command('preview')
+    .description('serve the course on 127.0.0.1 and rebuild it on every save (the page reloads itself); writes nothing')
+    .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
+    .option('-p, --port <number>', 'port to listen on; 0 picks a free one', parsePort, DEFAULT_PREVIEW_PORT)
+    .option('--open', 'open the preview in the default browser')
+    .action(async (dir: string, options: PreviewCommandOptions, command: Command) => {
+      try {
+        await previewCommand(dir, options);
+      } catch (error) {
+        reportFailure(error, command.optsWithGlobals<GlobalOptions>());
+      }
+    });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  return port;
+}
+
+export async function previewCommand(dir: string, options: PreviewCommandOptions): Promise<void> {
+  const [{ startPreview, openBrowser, PortInUseError }, { formatDiagnostics }, { courseFileReader }, { CourseError }] = await Promise.all([
+    import('../preview/index.js'),
+    import('../diagnostics/format.js'),
+    import('../load/index.js'),
+    import('../diagnostics/diagnostic.js'),
+  ]);
+  const rootDir = path.resolve(dir);
+  const printDiagnostics = (diagnostics: readonly Diagnostic[]) => {
+    // A fresh reader each time: the code frames must show the file as it is now.
+    if (diagnostics.length > 0) write(formatDiagnostics(diagnostics, { color: useColor(), readFile: courseFileReader(rootDir) }));
+  };
+
+  let session;
+  try {
+    session = await startPreview({
+      courseDir: rootDir,
+      port: options.port,
+      onBuild: (report) => {
+        printDiagnostics(report.diagnostics);
+        write(`${clock()} ${buildLine(report)}\n`);
+      },
+      onWatchError: (error) => process.stderr.write(`parcours: ${error.message}\n`),
+    });
+  } catch (error) {
+    if (error instanceof CourseError) {
+      printDiagnostics(error.diagnostics);
+      process.exitCode = EXIT_COURSE_ERRORS;
+      return;
+    }
+    if (error instanceof PortInUseError) {
+      process.stderr.write(`parcours: ${error.message}\n`);
+      process.exitCode = EXIT_COURSE_ERRORS;
+      return;
+    }
+    throw error;
+  }
+
+  write(`Preview of ${displayPath(rootDir)}: ${session.url}\nWatching for changes; press Ctrl-C to stop.\n`);
+  if (options.open && !(await openBrowser(session.url))) write(`Could not open a browser; open ${session.url} yourself.\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void session.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  write('Preview stopped.\n');
+}
+
+/** `rebuilt in 38 ms (steps/01-basics.yaml)`, and what the page does about it. */
+function buildLine(report: PreviewBuildReport): string {
+  const what = report.trigger === 'start' ? 'built' : 'rebuilt';
+  const files = report.changed.length > 0 ? ` (${abbreviate(report.changed)})` : '';
+  if (report.failure) return `${what} in ${report.ms} ms${files}: failed, ${report.failure.message}; the page shows the last version`;
+  if (report.assetsOnly) return `reloaded${files}: only course files served from disk changed`;
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+  const outcome = !report.rendered
+    ? `; ${errors === 1 ? 'an error' : `${errors} errors`}, shown over the last version that rendered`
+    : errors > 0
+      ? `; ${errors === 1 ? 'an error' : `${errors} errors`} to fix before building, shown over the page`
+      : report.trigger === 'change' && !report.reloaded
+        ? '; nothing the page shows changed'
+        : '';
+  return `${what} in ${report.ms} ms${files}${outcome}`;
+}
+
+function abbreviate(files: readonly string[]): string {
+  return files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
+}
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
+}
+
+function write(text: string): void {
+  process.stdout.write(text);
+}

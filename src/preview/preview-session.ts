@@ -1,0 +1,181 @@
+/**
+ * `parcours preview`: build the course, serve it, watch its folder, rebuild on change and
+ * tell open pages to reload. Never writes in the course folder. Reports each build through
+ * `onBuild`; printing is the CLI's business.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CourseError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { courseFileReader } from '../load/index.js';
+import { DEFAULT_PREVIEW_PORT } from './defaults.js';
+import { injectPreview, placeholderPage } from './preview-page.js';
+import { startPreviewServer, type PreviewServer } from './preview-server.js';
+import { buildSite, sameFiles, type SiteBuild, type SiteFiles } from './preview-site.js';
+import { watchCourse, type CourseWatcher, type FileChange } from './watch-course.js';
+
+
+export interface PreviewOptions {
+  courseDir: string;
+  /** 0 picks a free port. Default 4173. */
+  port?: number;
+  onBuild?: (report: PreviewBuildReport) => void;
+  /** Watching failed (e.g. more folders than the system lets one watch); the server keeps running. */
+  onWatchError?: (error: Error) => void;
+}
+
+export interface PreviewBuildReport {
+  trigger: 'start' | 'change';
+  /** Course-relative paths that changed (none at start). */
+  changed: string[];
+  /** Time from the change being noticed to the new pages being ready. */
+  ms: number;
+  diagnostics: Diagnostic[];
+  /** False when the course did not render: pages keep the last version, under the overlay. */
+  rendered: boolean;
+  /** Only course files served from disk changed (a video, an image): nothing was re-rendered. */
+  assetsOnly: boolean;
+  /** Open pages were told to reload (something they show changed). */
+  reloaded: boolean;
+  /** An unexpected failure of the build (a bug, an unreadable file); the server keeps running. */
+  failure?: Error;
+}
+
+export interface PreviewSession {
+  url: string;
+  port: number;
+  /** Closes the watcher, waits for a running rebuild, closes the server and its event streams. */
+  close(): Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewSession> {
+  const rootDir = path.resolve(options.courseDir);
+  const readFile = courseFileReader(rootDir);
+  const runStamp = Date.now().toString(36);
+  let builds = 0;
+  const nextBuildId = () => `${runStamp}-${++builds}`;
+
+  const started = performance.now();
+  const first = await buildSite(rootDir);
+  // Nothing to watch without the folder: report it as `validate` would.
+  if (!(await stat(rootDir).then((s) => s.isDirectory(), () => false))) throw new CourseError(first.diagnostics);
+
+  /** The last site that rendered: still served while the course has errors. */
+  let files: SiteFiles | undefined = first.files;
+  let sourceFiles = new Set(first.sourceFiles);
+  let diagnostics = first.diagnostics;
+  let failure: string | undefined;
+  let buildId = nextBuildId();
+
+  const servedSite = () => {
+    const state = { buildId, diagnostics, failure, readFile };
+    const page = files?.get('index.html');
+    const html = page?.kind === 'data' ? injectPreview(page.data.toString('utf8'), state) : placeholderPage(state);
+    return { page: html, files: files ?? new Map(), buildId };
+  };
+
+  const server: PreviewServer = await startPreviewServer(options.port ?? DEFAULT_PREVIEW_PORT, servedSite());
+  options.onBuild?.({
+    trigger: 'start',
+    changed: [],
+    ms: Math.round(performance.now() - started),
+    diagnostics,
+    rendered: Boolean(first.files),
+    assetsOnly: false,
+    reloaded: false,
+  });
+
+  /** Course files served from disk, by absolute path: a change to one of them only needs a reload. */
+  const servedAssets = () => new Set([...(files?.values() ?? [])].flatMap((f) => (f.kind === 'file' ? [f.absPath] : [])));
+
+  async function rebuild(batch: FileChange[]): Promise<void> {
+    const began = performance.now();
+    const changed = [...new Set(batch.map((c) => path.relative(rootDir, c.path).split(path.sep).join('/')))];
+    const assets = servedAssets();
+    const touchesAsset = batch.some((c) => assets.has(c.path));
+    const assetsOnly =
+      Boolean(files) && !failure && !diagnostics.some((d) => d.severity === 'error') &&
+      batch.every((c) => c.event === 'change' && assets.has(c.path) && !sourceFiles.has(c.path));
+
+    let result: SiteBuild | undefined;
+    let error: Error | undefined;
+    if (!assetsOnly) {
+      try {
+        result = await buildSite(rootDir);
+      } catch (caught) {
+        error = caught instanceof Error ? caught : new Error(String(caught));
+      }
+    }
+
+    let reload = assetsOnly || touchesAsset;
+    if (result) {
+      if (result.files && !sameFiles(result.files, files)) reload = true;
+      if (JSON.stringify(result.diagnostics) !== JSON.stringify(diagnostics) || failure) reload = true;
+      files = result.files ?? files;
+      if (result.files) sourceFiles = new Set(result.sourceFiles);
+      diagnostics = result.diagnostics;
+      failure = undefined;
+    } else if (error) {
+      reload = failure !== error.message;
+      failure = error.message;
+    }
+    if (reload) {
+      buildId = nextBuildId();
+      server.update(servedSite());
+      server.announceReload();
+    }
+    options.onBuild?.({
+      trigger: 'change',
+      changed,
+      ms: Math.round(performance.now() - began),
+      diagnostics,
+      rendered: Boolean(result?.files),
+      assetsOnly,
+      reloaded: reload,
+      ...(error && { failure: error }),
+    });
+  }
+
+  // One rebuild at a time; changes noticed meanwhile make the next one.
+  let queued: FileChange[] = [];
+  let running: Promise<void> | undefined;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  const drain = async () => {
+    while (queued.length > 0 && !closed) {
+      const batch = queued;
+      queued = [];
+      await rebuild(batch).catch((error: unknown) => options.onWatchError?.(error instanceof Error ? error : new Error(String(error))));
+    }
+    running = undefined;
+  };
+
+  let watcher: CourseWatcher;
+  try {
+    watcher = await watchCourse(
+      rootDir,
+      (batch) => {
+        queued.push(...batch);
+        running ??= drain();
+      },
+      (error) => options.onWatchError?.(error),
+    );
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+
+  return {
+    url: server.url,
+    port: server.port,
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        await watcher.close();
+        await running;
+        await server.close();
+      })();
+      return closing;
+    },
+  };
+}
