@@ -28,7 +28,7 @@ export interface PreviewBuildReport {
   trigger: 'start' | 'change';
   /** Course-relative paths that changed (none at start). */
   changed: string[];
-  /** Time from the change being noticed to the new pages being ready. */
+  /** Time the rebuild took, from the end of the debounce to the new pages being served. */
   ms: number;
   diagnostics: Diagnostic[];
   /** False when the course did not render: pages keep the last version, under the overlay. */
