@@ -210,7 +210,11 @@ describe('cmi5 package, one AU for the course', () => {
     const page = await browser.newPage();
     const learner = await open(page, ticket);
     const quizView = await learner.openActivity(step, step.quiz!.title);
-    expect(await learner.answerQuiz(quizView, step.quiz!, rightChoices)).toBe(100);
+    // Browse and Review are read-only: the quiz can be read, not taken (quiz.ts).
+    const question = step.quiz!.questions[0]!;
+    expect(await learner.choice(quizView, question, question.choices[0]!).isDisabled()).toBe(true);
+    expect(await quizView.getByRole('button', { name: UI.submit }).isVisible()).toBe(false);
+    await learner.openActivity(step, step.sheet!.title);
     await leave(page, ticket);
     await page.close();
     const statements = await sessionEnded(lms, ticket);
