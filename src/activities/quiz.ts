@@ -91,8 +91,10 @@ export const quiz = defineActivityKind({
       ctx,
     );
     for (const question of activity.questions) {
-      if (!question.explanation) ctx.report('QUESTION_WITHOUT_EXPLANATION', question.loc, { id: question.id });
-      findQuestionType(question.type)?.check(question, ctx);
+      const type = findQuestionType(question.type);
+      // An ungraded question (likert) has no right answer to explain.
+      if (!question.explanation && type?.graded !== false) ctx.report('QUESTION_WITHOUT_EXPLANATION', question.loc, { id: question.id });
+      type?.check(question, ctx);
     }
   },
   assets: () => [],

@@ -244,7 +244,7 @@ export const catalogue = {
   },
   QUESTION_WITHOUT_EXPLANATION: {
     severity: 'warning',
-    title: 'A question with no explanation',
+    title: 'A graded question with no explanation',
     message: 'Question `{id}` has no explanation',
     hint: 'Add `explanation:` so learners understand the answer whatever they chose.',
     structural: false,

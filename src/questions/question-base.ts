@@ -16,7 +16,7 @@ const baseProperties = {
     }),
   ),
   explanation: Type.Optional(
-    Markdown('Shown after the learner answers, whatever the answer. A question without one gets a warning.'),
+    Markdown('Shown after the learner answers, whatever the answer. A graded question without one gets a warning.'),
   ),
   resultFeedback: Type.Optional(
     StrictObject(

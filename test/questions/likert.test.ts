@@ -29,6 +29,15 @@ describe('likert questions (YAML → model)', () => {
     expect((await loadQuestion(`${head}\nscale:\n${yamlList(37, (n) => `  - P${n}`)}`)).errors).toEqual(['TOO_MANY_OPTIONS']);
   });
 
+  it('needs no explanation: no right answer to explain, so no warning without one', async () => {
+    const silent = await loadQuestion<LikertQuestion>('id: ready\ntype: likert\nprompt: I feel ready.');
+    expect(silent.diagnostics).toEqual([]);
+    expect(silent.question).toBeDefined();
+    // A graded question still gets the warning.
+    const graded = await loadQuestion('id: one\ntype: true-false\nprompt: One is one.\nanswer: true');
+    expect(graded.diagnostics.map((d) => d.code)).toEqual(['QUESTION_WITHOUT_EXPLANATION']);
+  });
+
   it('is not graded', () => {
     expect(findQuestionType('likert')?.graded).toBe(false);
     expect(findQuestionType('matching')?.graded).not.toBe(false);
