@@ -32,7 +32,7 @@ export const catalogue = {
     severity: 'error',
     title: 'The file is not valid YAML',
     message: 'YAML syntax: {detail}',
-    hint: 'Check indentation (spaces, not tabs) and quotes around the line shown; a value containing `: ` or starting with a special character needs quotes.',
+    hint: 'Check indentation (spaces, not tabs) and quotes around the line shown; a value containing `: ` or starting with a special character needs quotes. The rest of this file is checked once it reads as YAML.',
     structural: false,
   },
   UNKNOWN_FIELD: {
