@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import Handlebars from 'handlebars';
+import { describe, expect, it, vi } from 'vitest';
 import { renderCourse } from '../../src/render/index.js';
 import type { PackageFile } from '../../src/package/target.js';
 import type { RuntimeCourse } from '../../src/shared/course-data.js';
@@ -116,6 +117,24 @@ describe('renderCourse', () => {
       const other = again[i]!;
       if (file.kind === 'data' && other.kind === 'data') expect(other.data.equals(file.data)).toBe(true);
       else expect(other).toEqual(file);
+    }
+  });
+
+  it('compiles the templates once per process: later renders, in any language, reuse them unchanged', async () => {
+    const first = text(await rendered, 'index.html');
+    const create = vi.spyOn(Handlebars, 'create');
+    const compile = vi.spyOn(Handlebars, 'compile');
+    try {
+      const english = text(await renderCourse({ ...course, language: 'en' }, target), 'index.html');
+      const french = text(await renderCourse(course, target), 'index.html');
+      expect(create).not.toHaveBeenCalled();
+      expect(compile).not.toHaveBeenCalled();
+      // The strings travel with each render: no language leaks into the next one.
+      expect(english).toContain('>Check my answers</button>');
+      expect(french).toBe(first);
+    } finally {
+      create.mockRestore();
+      compile.mockRestore();
     }
   });
 
