@@ -93,14 +93,17 @@ function trackPlayer(
       emit('initialized');
     }
   };
-  player.addEventListener('loadedmetadata', () => {
+  const onMetadata = () => {
     const saved = ctx.state.videos[video.id]?.position ?? 0;
     // Resume where the learner was, unless that is the very end.
     if (saved > 0 && saved < player.duration - 3) player.currentTime = saved;
     lastTime = player.currentTime;
     showStatus(share());
     initialize();
-  });
+  };
+  // The metadata may have loaded before this script ran: its event is then gone.
+  if (player.readyState >= 1) onMetadata();
+  else player.addEventListener('loadedmetadata', onMetadata);
   player.addEventListener('timeupdate', () => {
     if (player.paused || player.seeking) return;
     tracker.tick(player.currentTime);
