@@ -13,6 +13,8 @@ export interface BuildCommandOptions {
   masteryScore?: boolean;
   lms?: string;
   reportStatusAs?: ReportStatusAs;
+  /** cmi5: one AU per step (`--cmi5-au-per-step`). */
+  cmi5AuPerStep?: boolean;
   json?: boolean;
 }
 
@@ -20,7 +22,13 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
   const result = await build({
     courseDir: dir,
     targets: options.target,
-    options: { outDir: options.out, masteryScore: options.masteryScore, lms: options.lms, reportStatusAs: options.reportStatusAs },
+    options: {
+      outDir: options.out,
+      masteryScore: options.masteryScore,
+      lms: options.lms,
+      reportStatusAs: options.reportStatusAs,
+      cmi5AuPerStep: options.cmi5AuPerStep,
+    },
   });
   if (!result.ok) process.exitCode = EXIT_COURSE_ERRORS;
 

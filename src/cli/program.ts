@@ -24,6 +24,10 @@ const MASTERY_SCORE_HELP =
   'course closes, whatever status the course reported; without it the course alone decides. ' +
   'Default: written, except with --lms moodle and a status pair other than passed/failed';
 
+const CMI5_AU_PER_STEP_HELP =
+  'cmi5: one AU per step in cmi5.xml, each opening its step, so the LMS lists and tracks steps apart ' +
+  '(default: one AU for the whole course)';
+
 const REPORT_STATUS_HELP = 'the two statuses a SCORM 1.2 LMS records, success/failure (overrides course.yaml)';
 
 function readVersion(): string {
@@ -52,6 +56,7 @@ interface RuleFlags {
   lms: string;
   reportStatusAs?: ReportStatusAs;
   masteryScore?: boolean;
+  cmi5AuPerStep?: boolean;
 }
 
 async function run(command: Command, action: () => Promise<void>): Promise<void> {
@@ -79,7 +84,8 @@ export function createProgram(): Command {
       .addOption(new Option('--lms <name>', 'LMS preset: options that suit that LMS (below)').choices(lmsPresets.map((p) => p.name)).default(DEFAULT_LMS))
       .addOption(new Option('--report-status-as <pair>', REPORT_STATUS_HELP).choices([...REPORT_STATUS_PAIRS]))
       .option('--mastery-score', 'write the mastery score in the manifest (see --no-mastery-score)')
-      .option('--no-mastery-score', MASTERY_SCORE_HELP);
+      .option('--no-mastery-score', MASTERY_SCORE_HELP)
+      .option('--cmi5-au-per-step', CMI5_AU_PER_STEP_HELP);
   const targetOption = () =>
     new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
       .default(defaultTargets, DEFAULT_TARGETS.join(' '))

@@ -19,6 +19,8 @@ export interface ValidateCommandOptions {
   masteryScore?: boolean;
   lms?: string;
   reportStatusAs?: ReportStatusAs;
+  /** cmi5: one AU per step (`--cmi5-au-per-step`). */
+  cmi5AuPerStep?: boolean;
   json?: boolean;
 }
 
@@ -27,7 +29,12 @@ export async function validateCommand(dir: string, options: ValidateCommandOptio
   const result = await validate(dir);
   const diagnostics = [...result.diagnostics];
   if (result.ok && result.course) {
-    const given = { masteryScore: options.masteryScore, lms: options.lms, reportStatusAs: options.reportStatusAs };
+    const given = {
+      masteryScore: options.masteryScore,
+      lms: options.lms,
+      reportStatusAs: options.reportStatusAs,
+      cmi5AuPerStep: options.cmi5AuPerStep,
+    };
     const resolved = resolveBuildOptions(given, result.course);
     diagnostics.push(...checkTargets(applyBuildOptions(result.course, resolved), targets, resolved));
   }

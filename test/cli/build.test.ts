@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../write/zip-reader.js';
 import { xmllint } from '../package/xmllint.js';
-import { ensureBuilt, minimalCourse, runCli } from './run-cli.js';
+import { ensureBuilt, minimalCourse, repoRoot, runCli } from './run-cli.js';
 
 let work: string;
 const zipName = 'minimal-course-1.0.0-scorm12.zip';
@@ -129,6 +129,22 @@ describe('parcours build', () => {
     const built = JSON.parse(run.stdout).packages.map((p: { target: string }) => p.target);
     expect(built).toContain('scorm12');
     expect((await readdir(out)).sort()).toEqual(built.map((t: string) => `minimal-course-1.0.0-${t}.zip`).sort());
+  });
+
+  it('writes one cmi5 AU per step with --cmi5-au-per-step, one for the course without it', async () => {
+    const course = path.join(repoRoot, 'test', 'fixtures', 'valid', 'rules'); // two steps
+    const auUrls = (out: string) => {
+      const xml = readZip(path.join(out, 'rules-course-1.0.0-cmi5.zip')).find((e) => e.name === 'cmi5.xml')!.data().toString('utf8');
+      return [...xml.matchAll(/<au [^>]*>[\s\S]*?<url>([^<]+)<\/url>/g)].map((m) => m[1]);
+    };
+    const perStep = path.join(work, 'out-au-per-step');
+    expect(runCli(['build', course, '--out', perStep, '--target', 'cmi5', '--cmi5-au-per-step']).status).toBe(0);
+    expect(auUrls(perStep)).toEqual(['index.html?step=pool', 'index.html?step=practice']);
+    const single = path.join(work, 'out-au-single');
+    expect(runCli(['build', course, '--out', single, '--target', 'cmi5']).status).toBe(0);
+    expect(auUrls(single)).toEqual(['index.html']);
+    // validate takes the same flag, so one command line serves both.
+    expect(runCli(['validate', course, '--target', 'cmi5', '--cmi5-au-per-step']).status).toBe(0);
   });
 
   it('reports an unexpected failure in one line, with the stack only under --debug', async () => {
