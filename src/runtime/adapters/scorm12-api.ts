@@ -19,67 +19,29 @@ export interface Scorm12Api {
   LMSGetDiagnostic(errorCode: string): string;
 }
 
-/** SCORM 1.2 error codes (RTE, API error codes). */
-export const Scorm12Error = {
-  none: 0,
-  general: 101,
-  invalidArgument: 201,
-  noChildren: 202,
-  noCount: 203,
-  notInitialized: 301,
-  notImplemented: 401,
-  keyword: 402,
-  readOnly: 403,
-  writeOnly: 404,
-  incorrectType: 405,
-} as const;
-
 /** pipwerks and the ADL sample stop after this many frames, in case of a loop of windows. */
 const MAX_HOPS = 500;
 
-function isScorm12Api(value: unknown): value is Scorm12Api {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Scorm12Api).LMSInitialize === 'function' &&
-    typeof (value as Scorm12Api).LMSSetValue === 'function'
-  );
-}
-
-/** `win.API`, or null when absent or when reading it is refused (another origin). */
-function apiOf(win: Window): Scorm12Api | null {
+/** What `read` gives, or undefined when reading is refused (a window of another origin). */
+function readSafely<T>(read: () => T): T | undefined {
   try {
-    const api = (win as Window & { API?: unknown }).API;
-    return isScorm12Api(api) ? api : null;
+    return read();
   } catch {
-    return null;
-  }
-}
-
-function parentOf(win: Window): Window | null {
-  try {
-    const parent = win.parent;
-    return parent && parent !== win ? parent : null;
-  } catch {
-    return null;
-  }
-}
-
-function openerOfTop(win: Window): Window | null {
-  try {
-    return (win.top?.opener as Window | null | undefined) ?? null;
-  } catch {
-    return null;
+    return undefined;
   }
 }
 
 /** Looks at `start` and its parents up to the top window. */
-function searchUpFrom(start: Window): Scorm12Api | null {
-  let win: Window | null = start;
+function searchUpFrom(start: Window | null | undefined): Scorm12Api | null {
+  let win = start;
   for (let hops = 0; win && hops <= MAX_HOPS; hops++) {
-    const api = apiOf(win);
-    if (api) return api;
-    win = parentOf(win);
+    const api = readSafely(() => {
+      const candidate = (win as Window & { API?: Partial<Scorm12Api> }).API;
+      return typeof candidate?.LMSInitialize === 'function' && typeof candidate.LMSSetValue === 'function' ? candidate : undefined;
+    });
+    if (api) return api as Scorm12Api;
+    const parent: Window | undefined = readSafely(() => win!.parent);
+    win = parent !== win ? parent : null;
   }
   return null;
 }
@@ -91,8 +53,5 @@ function searchUpFrom(start: Window): Scorm12Api | null {
  * its parents. A frame of another origin on the way is skipped, not fatal. Null if none.
  */
 export function findScorm12Api(win: Window): Scorm12Api | null {
-  const found = searchUpFrom(win);
-  if (found) return found;
-  const opener = openerOfTop(win);
-  return opener ? searchUpFrom(opener) : null;
+  return searchUpFrom(win) ?? searchUpFrom(readSafely(() => win.top?.opener as Window | null));
 }

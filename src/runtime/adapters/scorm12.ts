@@ -4,21 +4,17 @@
  * nothing here throws into the core. Browser code: no Node imports.
  */
 import { toCmiTime, toCmiTimespan } from '../../shared/time.js';
-import type {
-  InteractionRecord,
-  LaunchInfo,
-  LaunchMode,
-  LmsAdapter,
-  ObjectiveRecord,
-  ProgressRecord,
-} from './lms-adapter.js';
-import { Scorm12Error, type Scorm12Api } from './scorm12-api.js';
+import type { LaunchInfo, LaunchMode, LmsAdapter } from './lms-adapter.js';
+import type { Scorm12Api } from './scorm12-api.js';
 import { MAX_STRING255, toCmiDecimal, toCmiIdentifier, toScorm12Responses } from './scorm12-format.js';
 
 export { findScorm12Api, type Scorm12Api } from './scorm12-api.js';
 
 /** CMIString4096: what `cmi.suspend_data` keeps in SCORM 1.2. */
 export const SCORM12_MAX_STATE_LENGTH = 4096;
+
+/** SCORM 1.2 error code 101, General Exception: what an unreadable error code counts as. */
+const GENERAL_EXCEPTION = 101;
 
 type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted' | '';
 
@@ -44,273 +40,224 @@ export interface Scorm12AdapterOptions {
   warn?: (message: string) => void;
 }
 
-export class Scorm12Adapter implements LmsAdapter {
-  readonly name = 'scorm12';
-  readonly maxStateLength = SCORM12_MAX_STATE_LENGTH;
-  readonly standalone = false;
-
-  private readonly now: () => number;
-  private readonly warn: (message: string) => void;
-  private phase: 'new' | 'running' | 'finished' = 'new';
-  private launch: LaunchInfo = { savedState: null, mode: 'normal' };
-  private startedAt = 0;
-  private status: LessonStatus = '';
+export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOptions = {}): LmsAdapter {
+  const now = options.now ?? Date.now;
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const log = (message: string) => warn('[parcours] ' + message);
+  let phase: 'new' | 'running' | 'finished' = 'new';
+  let launch: LaunchInfo = { savedState: null, mode: 'normal' };
+  let startedAt = 0;
+  let status: LessonStatus = '';
   /** Children the LMS lists in `_children`; empty when it does not support the element. */
-  private interactionChildren = new Set<string>();
-  private objectiveChildren = new Set<string>();
-  /** Objective ids → index, and how many slots the LMS holds; read from the LMS on first use. */
-  private objectiveSlots: { index: Map<string, number>; count: number } | null = null;
-  private interactionsWritten = 0;
-  private lastState: string | null = null;
-  private lastLocation: string | null = null;
+  let interactionChildren = new Set<string>();
+  let objectiveChildren = new Set<string>();
+  /** Objective ids → index in `cmi.objectives`, read from the LMS on first use; `objectiveCount` the slots it holds. */
+  let objectiveSlots: Map<string, number> | undefined;
+  let objectiveCount = 0;
+  let interactionsWritten = 0;
+  let lastState: string | null = null;
+  let lastLocation: string | null = null;
 
-  constructor(
-    private readonly api: Scorm12Api,
-    options: Scorm12AdapterOptions = {},
-  ) {
-    this.now = options.now ?? (() => Date.now());
-    this.warn = options.warn ?? ((message) => console.warn(message));
-  }
-
-  async start(): Promise<LaunchInfo> {
-    if (this.phase !== 'new') return this.launch;
-    this.phase = 'running';
-    this.startedAt = this.now();
-    if (!this.ok(this.call('LMSInitialize', () => this.api.LMSInitialize('')))) {
-      // 101 usually means an earlier page of this session initialised already: go on.
-      this.report('LMSInitialize("")');
-    }
-
-    const entry = this.get('cmi.core.entry');
-    const suspendData = this.get('cmi.suspend_data');
-    const location = this.get('cmi.core.lesson_location');
-    // `resume` is the rule; an LMS that leaves entry empty but keeps data still means resume.
-    const resuming = entry === 'resume' || (entry === '' && (suspendData !== '' || location !== ''));
-    this.lastState = suspendData;
-    this.lastLocation = location;
-
-    const mode = readMode(this.get('cmi.core.lesson_mode'));
-    this.launch = { savedState: resuming && suspendData ? suspendData : null, mode };
-    if (resuming && location) this.launch.location = location;
-    const learnerName = displayName(this.get('cmi.core.student_name'));
-    if (learnerName) this.launch.learnerName = learnerName;
-    const masteryScore = readPercent(this.get('cmi.student_data.mastery_score', { quiet: true }));
-    if (masteryScore !== undefined) this.launch.masteryScore = masteryScore;
-
-    this.objectiveChildren = this.children('cmi.objectives._children');
-    this.interactionChildren = this.children('cmi.interactions._children');
-
-    this.status = readStatus(this.get('cmi.core.lesson_status'));
-    if (this.tracking && (this.status === '' || this.status === 'not attempted')) {
-      // Never write `not attempted` (Moodle refuses it with 405): the attempt has begun.
-      this.writeStatus(mode === 'browse' ? 'browsed' : 'incomplete');
-      this.commit();
-    }
-    return this.launch;
-  }
-
-  saveState(state: string): void {
-    if (!this.tracking || state === this.lastState) return;
-    if (state.length > SCORM12_MAX_STATE_LENGTH) {
-      this.warn(
-        `[parcours] learner state is ${state.length} characters; SCORM 1.2 keeps ${SCORM12_MAX_STATE_LENGTH}: the previous state stays saved`,
-      );
-      return;
-    }
-    if (this.set('cmi.suspend_data', state)) this.lastState = state;
-  }
-
-  setLocation(location: string): void {
-    if (!this.tracking || location === this.lastLocation) return;
-    if (location.length > MAX_STRING255) {
-      this.warn(`[parcours] location is ${location.length} characters; SCORM 1.2 keeps ${MAX_STRING255}: not saved`);
-      return;
-    }
-    if (this.set('cmi.core.lesson_location', location)) this.lastLocation = location;
-  }
-
-  recordInteraction(interaction: InteractionRecord): void {
-    if (!this.tracking || !this.interactionChildren.has('id')) return;
-    // Interactions are a journal in 1.2 (write-only): each answer is appended at `_count`.
-    const n = readCount(this.get('cmi.interactions._count')) ?? this.interactionsWritten;
-    const prefix = `cmi.interactions.${n}`;
-    if (!this.set(`${prefix}.id`, toCmiIdentifier(interaction.id))) return;
-    this.interactionsWritten = n + 1;
-
-    const { type, response, pattern } = toScorm12Responses(interaction);
-    const children = this.interactionChildren;
-    const write = (child: string, element: string, value: string): void => {
-      if (children.has(child)) this.set(`${prefix}.${element}`, value);
-    };
-    if (interaction.objectiveId) write('objectives', 'objectives.0.id', toCmiIdentifier(interaction.objectiveId));
-    write('time', 'time', toCmiTime(interaction.timestamp));
-    write('type', 'type', type);
-    if (pattern !== null) write('correct_responses', 'correct_responses.0.pattern', pattern);
-    write('weighting', 'weighting', toCmiDecimal(interaction.weight, -100, 100));
-    write('student_response', 'student_response', response);
-    // SCORM 1.2 says `wrong` where later standards say `incorrect`.
-    write('result', 'result', interaction.result);
-    write('latency', 'latency', toCmiTimespan(interaction.latencyMs));
-  }
-
-  recordObjective(objective: ObjectiveRecord): void {
-    if (!this.tracking || !this.objectiveChildren.has('id')) return;
-    const id = toCmiIdentifier(objective.id);
-    const slots = this.objectives();
-    let n = slots.index.get(id);
-    if (n === undefined) {
-      n = slots.count;
-      if (!this.set(`cmi.objectives.${n}.id`, id)) return;
-      slots.index.set(id, n);
-      slots.count = n + 1;
-    }
-    const prefix = `cmi.objectives.${n}`;
-    if (objective.scorePercent !== undefined && this.objectiveChildren.has('score')) {
-      this.set(`${prefix}.score.raw`, toCmiDecimal(objective.scorePercent, 0, 100));
-      this.set(`${prefix}.score.min`, '0');
-      this.set(`${prefix}.score.max`, '100');
-    }
-    if (this.objectiveChildren.has('status')) this.set(`${prefix}.status`, objective.status);
-  }
-
-  setProgress(progress: ProgressRecord): void {
-    if (!this.tracking) return;
-    // The core words the status as the course chose (reportStatusAs); older callers give none.
-    const decided = progress.status ?? progress.success ?? (progress.completion === 'completed' ? 'completed' : 'incomplete');
-    this.writeStatus(decided === 'incomplete' && this.launch.mode === 'browse' ? 'browsed' : decided);
-    // With a mastery score, an LMS may set passed/failed from score.raw at LMSFinish (Moodle's
-    // default, scorm-again's too): a partial score would fail a learner who merely paused.
-    // So the score waits for the course's verdict whenever the LMS has a mastery score.
-    const scoreIsSafe = decided !== 'incomplete' || this.launch.masteryScore === undefined;
-    if (progress.scorePercent !== undefined && scoreIsSafe) {
-      this.set('cmi.core.score.raw', toCmiDecimal(progress.scorePercent, 0, 100));
-      this.set('cmi.core.score.min', '0');
-      this.set('cmi.core.score.max', '100');
-    }
-  }
-
-  commit(): void {
-    if (this.phase !== 'running') return;
-    if (!this.ok(this.call('LMSCommit', () => this.api.LMSCommit('')))) this.report('LMSCommit("")');
-  }
-
-  finish(_reason: 'leave' | 'pagehide'): void {
-    if (this.phase !== 'running') return;
-    this.set('cmi.core.session_time', toCmiTimespan(this.now() - this.startedAt));
-    // `suspend` makes the LMS hand back suspend_data with entry=resume next time, and keeps
-    // the attempt open: right whenever there is something left to do, including after a
-    // failed quiz (its attempt count must survive). Once the course is completed or passed
-    // the attempt is over: "" (a normal exit) lets the LMS close it, as spoor does; Moodle
-    // still returns suspend_data then, and start() resumes from it when entry is empty.
-    const finished = this.status === 'completed' || this.status === 'passed';
-    this.set('cmi.core.exit', finished ? '' : 'suspend');
-    this.commit();
-    this.phase = 'finished';
-    if (!this.ok(this.call('LMSFinish', () => this.api.LMSFinish('')))) this.report('LMSFinish("")');
-  }
-
-  // -------------------------------------------------------------------------------------
-
-  /** False in review mode: the LMS shows a past attempt and records nothing. */
-  private get tracking(): boolean {
-    return this.phase === 'running' && this.launch.mode !== 'review';
-  }
-
-  private writeStatus(status: LessonStatus): void {
-    if (STATUS_RANK[status] < STATUS_RANK[this.status] || status === this.status) return;
-    if (this.set('cmi.core.lesson_status', status)) this.status = status;
-  }
-
-  private objectives(): { index: Map<string, number>; count: number } {
-    if (this.objectiveSlots) return this.objectiveSlots;
-    const index = new Map<string, number>();
-    const count = readCount(this.get('cmi.objectives._count')) ?? 0;
-    for (let n = 0; n < count; n++) {
-      const id = this.get(`cmi.objectives.${n}.id`);
-      if (id && !index.has(id)) index.set(id, n);
-    }
-    this.objectiveSlots = { index, count };
-    return this.objectiveSlots;
-  }
-
-  private children(element: string): Set<string> {
-    const list = this.get(element, { quiet: true });
-    return new Set(list.split(',').map((c) => c.trim()).filter(Boolean));
-  }
-
-  /** LMSGetValue; "" when the LMS reports an error (logged unless `quiet`). */
-  private get(element: string, { quiet = false } = {}): string {
-    const value = this.call('LMSGetValue', () => this.api.LMSGetValue(element));
-    const code = this.lastError();
-    if (code === Scorm12Error.none) return value ?? '';
-    if (!quiet) this.report(`LMSGetValue(${element})`, code);
-    return '';
-  }
-
-  /** LMSSetValue; false (and a warning) when the LMS refuses the value. */
-  private set(element: string, value: string): boolean {
-    const result = this.call('LMSSetValue', () => this.api.LMSSetValue(element, value));
-    if (result === undefined) return false;
-    const code = this.lastError();
-    if (this.ok(result) && code === Scorm12Error.none) return true;
-    this.warn(`[parcours] LMSSetValue(${element}, ${preview(value)}) refused: ${code} ${this.errorString(code)}`);
-    return false;
-  }
-
-  private report(what: string, code = this.lastError()): void {
-    this.warn(`[parcours] ${what} failed: ${code} ${this.errorString(code)}`);
-  }
-
-  /** Calls the LMS; a throwing LMS is logged and reads as undefined. */
-  private call(name: string, fn: () => unknown): string | undefined {
+  /** A value from the LMS, or `fallback` when asking throws. */
+  const attempt = <T>(read: () => T, fallback: T): T => {
     try {
-      const result = fn();
-      return result === undefined || result === null ? '' : String(result);
+      return read();
+    } catch {
+      return fallback;
+    }
+  };
+  const lastError = (): number => {
+    const code = attempt(() => Number(api.LMSGetLastError()), NaN);
+    return Number.isFinite(code) ? code : GENERAL_EXCEPTION;
+  };
+  /** `<code> <the LMS's error string>`. */
+  const describeError = (code = lastError()) => `${code} ${attempt(() => String(api.LMSGetErrorString(String(code)) ?? ''), '')}`;
+
+  /** Calls the LMS; results are read as strings (some LMSs answer booleans); a throwing LMS is logged and reads as undefined. */
+  const call = (method: keyof Scorm12Api, ...args: string[]): string | undefined => {
+    try {
+      return String((api[method] as (...a: string[]) => unknown)(...args) ?? '');
     } catch (error) {
-      this.warn(`[parcours] ${name} threw: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${method} threw: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
-  }
+  };
+  /** LMSInitialize, LMSCommit, LMSFinish: a failure is logged, never fatal. */
+  const signal = (method: 'LMSInitialize' | 'LMSCommit' | 'LMSFinish') => {
+    // 101 on LMSInitialize usually means an earlier page of this session initialised already: go on.
+    if (call(method, '') !== 'true') log(`${method}("") failed: ${describeError()}`);
+  };
+  /** LMSGetValue; "" when the LMS reports an error (logged unless `quiet`). */
+  const get = (element: string, quiet?: boolean): string => {
+    const value = call('LMSGetValue', element);
+    const code = lastError();
+    if (!code) return value ?? '';
+    if (!quiet) log(`LMSGetValue(${element}) failed: ${describeError(code)}`);
+    return '';
+  };
+  /** LMSSetValue; false (and a warning) when the LMS refuses the value. */
+  const set = (element: string, value: string): boolean => {
+    const result = call('LMSSetValue', element, value);
+    if (result === undefined) return false;
+    const code = lastError();
+    if (result === 'true' && !code) return true;
+    // Long values (the saved state) are cut in logs.
+    const shown = value.length > 80 ? `${value.slice(0, 77)}… (${value.length} characters)` : value;
+    log(`LMSSetValue(${element}, ${shown}) refused: ${describeError(code)}`);
+    return false;
+  };
+  const setScore = (prefix: string, percent: number) => {
+    set(prefix + '.score.raw', toCmiDecimal(percent, 0, 100));
+    set(prefix + '.score.min', '0');
+    set(prefix + '.score.max', '100');
+  };
+  const children = (element: string) => new Set(get(element, true).split(',').map((c) => c.trim()));
+  const readCount = (element: string): number | undefined => {
+    const value = get(element);
+    return /^\d+$/.test(value) ? +value : undefined;
+  };
+  /** False in review mode: the LMS shows a past attempt and records nothing. */
+  const tracking = () => phase === 'running' && launch.mode !== 'review';
+  const writeStatus = (next: LessonStatus) => {
+    if (STATUS_RANK[next] >= STATUS_RANK[status] && next !== status && set('cmi.core.lesson_status', next)) status = next;
+  };
+  const commit = () => {
+    if (phase === 'running') signal('LMSCommit');
+  };
 
-  private ok(result: string | undefined): boolean {
-    return result === 'true';
-  }
+  return {
+    name: 'scorm12',
+    maxStateLength: SCORM12_MAX_STATE_LENGTH,
+    standalone: false,
 
-  private lastError(): number {
-    try {
-      const code = Number(this.api.LMSGetLastError());
-      return Number.isFinite(code) ? code : Scorm12Error.general;
-    } catch {
-      return Scorm12Error.general;
-    }
-  }
+    async start() {
+      if (phase !== 'new') return launch;
+      phase = 'running';
+      startedAt = now();
+      signal('LMSInitialize');
 
-  private errorString(code: number): string {
-    try {
-      return String(this.api.LMSGetErrorString(String(code)) ?? '');
-    } catch {
-      return '';
-    }
-  }
-}
+      const entry = get('cmi.core.entry');
+      const suspendData = get('cmi.suspend_data');
+      const location = get('cmi.core.lesson_location');
+      // `resume` is the rule; an LMS that leaves entry empty but keeps data still means resume.
+      const resuming = entry === 'resume' || (entry === '' && (suspendData !== '' || location !== ''));
+      lastState = suspendData;
+      lastLocation = location;
 
-function readMode(value: string): LaunchMode {
-  // An empty lesson_mode is common and means normal.
-  return value === 'browse' || value === 'review' ? value : 'normal';
-}
+      const lessonMode = get('cmi.core.lesson_mode');
+      // An empty lesson_mode is common and means normal.
+      const mode: LaunchMode = lessonMode === 'browse' || lessonMode === 'review' ? lessonMode : 'normal';
+      launch = { savedState: resuming && suspendData ? suspendData : null, mode };
+      if (resuming && location) launch.location = location;
+      const learnerName = displayName(get('cmi.core.student_name'));
+      if (learnerName) launch.learnerName = learnerName;
+      const masteryScore = get('cmi.student_data.mastery_score', true).trim();
+      if (/^\d+(\.\d+)?$/.test(masteryScore) && +masteryScore <= 100) launch.masteryScore = +masteryScore;
 
-function readStatus(value: string): LessonStatus {
-  return value in STATUS_RANK ? (value as LessonStatus) : '';
-}
+      objectiveChildren = children('cmi.objectives._children');
+      interactionChildren = children('cmi.interactions._children');
 
-function readCount(value: string): number | undefined {
-  return /^\d+$/.test(value) ? Number(value) : undefined;
-}
+      const lessonStatus = get('cmi.core.lesson_status');
+      status = lessonStatus in STATUS_RANK ? (lessonStatus as LessonStatus) : '';
+      if (tracking() && !STATUS_RANK[status]) {
+        // Never write `not attempted` (Moodle refuses it with 405): the attempt has begun.
+        writeStatus(mode === 'browse' ? 'browsed' : 'incomplete');
+        commit();
+      }
+      return launch;
+    },
 
-function readPercent(value: string): number | undefined {
-  if (!/^\d+(\.\d+)?$/.test(value.trim())) return undefined;
-  const n = Number(value);
-  return n >= 0 && n <= 100 ? n : undefined;
+    saveState(state) {
+      if (!tracking() || state === lastState) return;
+      if (state.length > SCORM12_MAX_STATE_LENGTH) {
+        log(`learner state is ${state.length} characters; SCORM 1.2 keeps ${SCORM12_MAX_STATE_LENGTH}: the previous state stays saved`);
+      } else if (set('cmi.suspend_data', state)) lastState = state;
+    },
+
+    setLocation(location) {
+      if (!tracking() || location === lastLocation) return;
+      if (location.length > MAX_STRING255) {
+        log(`location is ${location.length} characters; SCORM 1.2 keeps ${MAX_STRING255}: not saved`);
+      } else if (set('cmi.core.lesson_location', location)) lastLocation = location;
+    },
+
+    recordInteraction(interaction) {
+      if (!tracking() || !interactionChildren.has('id')) return;
+      // Interactions are a journal in 1.2 (write-only): each answer is appended at `_count`.
+      const n = readCount('cmi.interactions._count') ?? interactionsWritten;
+      const prefix = `cmi.interactions.${n}.`;
+      if (!set(prefix + 'id', toCmiIdentifier(interaction.id))) return;
+      interactionsWritten = n + 1;
+      const { type, response, pattern } = toScorm12Responses(interaction);
+      // Each element is written when the LMS lists its first part among `_children`.
+      const elements: [string, string | null | undefined][] = [
+        ['objectives.0.id', interaction.objectiveId && toCmiIdentifier(interaction.objectiveId)],
+        ['time', toCmiTime(interaction.timestamp)],
+        ['type', type],
+        ['correct_responses.0.pattern', pattern],
+        ['weighting', toCmiDecimal(interaction.weight, -100, 100)],
+        ['student_response', response],
+        // SCORM 1.2 says `wrong` where later standards say `incorrect`.
+        ['result', interaction.result],
+        ['latency', toCmiTimespan(interaction.latencyMs)],
+      ];
+      for (const [element, value] of elements) {
+        if (value != null && interactionChildren.has(element.split('.')[0]!)) set(prefix + element, value);
+      }
+    },
+
+    recordObjective(objective) {
+      if (!tracking() || !objectiveChildren.has('id')) return;
+      const id = toCmiIdentifier(objective.id);
+      if (!objectiveSlots) {
+        objectiveSlots = new Map();
+        objectiveCount = readCount('cmi.objectives._count') ?? 0;
+        for (let n = 0; n < objectiveCount; n++) {
+          const slotId = get(`cmi.objectives.${n}.id`);
+          if (slotId && !objectiveSlots.has(slotId)) objectiveSlots.set(slotId, n);
+        }
+      }
+      let n = objectiveSlots.get(id);
+      if (n === undefined) {
+        n = objectiveCount;
+        if (!set(`cmi.objectives.${n}.id`, id)) return;
+        objectiveSlots.set(id, n);
+        objectiveCount++;
+      }
+      const prefix = `cmi.objectives.${n}`;
+      if (objective.scorePercent !== undefined && objectiveChildren.has('score')) setScore(prefix, objective.scorePercent);
+      if (objectiveChildren.has('status')) set(prefix + '.status', objective.status);
+    },
+
+    setProgress(progress) {
+      if (!tracking()) return;
+      // The core words the status as the course chose (reportStatusAs); older callers give none.
+      const decided = progress.status ?? progress.success ?? progress.completion;
+      writeStatus(decided === 'incomplete' && launch.mode === 'browse' ? 'browsed' : decided);
+      // With a mastery score, an LMS may set passed/failed from score.raw at LMSFinish (Moodle's
+      // default, scorm-again's too): a partial score would fail a learner who merely paused.
+      // So the score waits for the course's verdict whenever the LMS has a mastery score.
+      if (progress.scorePercent !== undefined && (decided !== 'incomplete' || launch.masteryScore === undefined)) {
+        setScore('cmi.core', progress.scorePercent);
+      }
+    },
+
+    commit,
+
+    finish() {
+      if (phase !== 'running') return;
+      set('cmi.core.session_time', toCmiTimespan(now() - startedAt));
+      // `suspend` makes the LMS hand back suspend_data with entry=resume next time, and keeps
+      // the attempt open: right whenever there is something left to do, including after a
+      // failed quiz (its attempt count must survive). Once the course is completed or passed
+      // the attempt is over: "" (a normal exit) lets the LMS close it, as spoor does; Moodle
+      // still returns suspend_data then, and start() resumes from it when entry is empty.
+      set('cmi.core.exit', status === 'completed' || status === 'passed' ? '' : 'suspend');
+      commit();
+      phase = 'finished';
+      signal('LMSFinish');
+    },
+  };
 }
 
 /** SCORM 1.2 names read `Last, First`; the learner is greeted as `First Last`. */
@@ -318,9 +265,4 @@ function displayName(value: string): string | undefined {
   const parts = value.split(',').map((p) => p.trim());
   if (parts.length === 2 && parts[0] && parts[1]) return `${parts[1]} ${parts[0]}`;
   return value.trim() || undefined;
-}
-
-/** Long values (the saved state) are cut in logs. */
-function preview(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 77)}… (${value.length} characters)` : value;
 }

@@ -5,13 +5,7 @@
  * everything stays in memory for the visit, and nothing throws.
  * Browser code: no Node imports.
  */
-import type {
-  InteractionRecord,
-  LaunchInfo,
-  LmsAdapter,
-  ObjectiveRecord,
-  ProgressRecord,
-} from './lms-adapter.js';
+import type { InteractionRecord, LmsAdapter, ObjectiveRecord, ProgressRecord } from './lms-adapter.js';
 
 /** The part of `Storage` used here, so tests can pass a Map-backed one. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -33,115 +27,65 @@ export interface StandaloneRecord {
 /** Most interactions kept in memory: a long preview session must not grow without bound. */
 const MAX_INTERACTIONS = 500;
 
-export class StandaloneAdapter implements LmsAdapter {
-  readonly name = 'standalone';
-  /** localStorage holds megabytes; this only keeps one runaway state from filling it. */
-  readonly maxStateLength = 64_000;
-  readonly standalone = true;
-  readonly record: StandaloneRecord = { interactions: [], objectives: {}, progress: null };
+export function createStandaloneAdapter(options: StandaloneAdapterOptions = {}): LmsAdapter & { record: StandaloneRecord } {
+  // `window.localStorage` itself throws in sandboxed frames.
+  const storage = options.storage === undefined ? attempt(() => localStorage) : options.storage;
+  const memory = new Map<string, string>();
+  const record: StandaloneRecord = { interactions: [], objectives: {}, progress: null };
+  let keyPrefix = '';
 
-  private readonly storage: KeyValueStorage | null;
-  private readonly memory = new Map<string, string>();
-  private keyPrefix = '';
-  private readonly courseId: string | undefined;
+  const read = (name: string): string | null =>
+    // Storage refused: what this visit kept stands in.
+    attempt(() => storage?.getItem(keyPrefix + name)) ?? memory.get(keyPrefix + name) ?? null;
+  const write = (name: string, value: string) => {
+    memory.set(keyPrefix + name, value);
+    // Quota or privacy settings: the memory copy keeps this visit going.
+    attempt(() => storage?.setItem(keyPrefix + name, value));
+  };
 
-  constructor(options: StandaloneAdapterOptions = {}) {
-    this.courseId = options.courseId;
-    this.storage = options.storage === undefined ? browserStorage() : options.storage;
-  }
+  return {
+    name: 'standalone',
+    /** localStorage holds megabytes; this only keeps one runaway state from filling it. */
+    maxStateLength: 64_000,
+    standalone: true,
+    record,
 
-  async start(): Promise<LaunchInfo> {
-    this.keyPrefix = `parcours:${this.courseId ?? embeddedCourseId() ?? pagePath()}:`;
-    const progress = this.read('progress');
-    if (progress) this.record.progress = parseJson<ProgressRecord>(progress);
-    const info: LaunchInfo = { savedState: this.read('state'), mode: 'normal' };
-    const location = this.read('location');
-    if (location) info.location = location;
-    return info;
-  }
-
-  saveState(state: string): void {
-    this.write('state', state);
-  }
-
-  setLocation(location: string): void {
-    this.write('location', location);
-  }
-
-  recordInteraction(interaction: InteractionRecord): void {
-    this.record.interactions.push(interaction);
-    if (this.record.interactions.length > MAX_INTERACTIONS) this.record.interactions.shift();
-  }
-
-  recordObjective(objective: ObjectiveRecord): void {
-    this.record.objectives[objective.id] = objective;
-  }
-
-  setProgress(progress: ProgressRecord): void {
-    this.record.progress = progress;
-    this.write('progress', JSON.stringify(progress));
-  }
-
-  /** Every write already went to storage. */
-  commit(): void {}
-
-  finish(_reason: 'leave' | 'pagehide'): void {}
-
-  private read(name: string): string | null {
-    const key = this.keyPrefix + name;
-    try {
-      const stored = this.storage?.getItem(key);
-      if (stored !== null && stored !== undefined) return stored;
-    } catch {
-      // Storage refused: fall back to what this visit kept.
-    }
-    return this.memory.get(key) ?? null;
-  }
-
-  private write(name: string, value: string): void {
-    const key = this.keyPrefix + name;
-    this.memory.set(key, value);
-    try {
-      this.storage?.setItem(key, value);
-    } catch {
-      // Quota or privacy settings: the memory copy keeps this visit going.
-    }
-  }
+    async start() {
+      keyPrefix = `parcours:${options.courseId ?? embeddedCourseId() ?? attempt(() => location.pathname) ?? 'course'}:`;
+      const progress = read('progress');
+      if (progress) record.progress = attempt(() => JSON.parse(progress) as ProgressRecord) ?? null;
+      const savedLocation = read('location');
+      return { savedState: read('state'), mode: 'normal', ...(savedLocation ? { location: savedLocation } : {}) };
+    },
+    saveState: (state) => write('state', state),
+    setLocation: (location) => write('location', location),
+    recordInteraction(interaction) {
+      if (record.interactions.push(interaction) > MAX_INTERACTIONS) record.interactions.shift();
+    },
+    recordObjective(objective) {
+      record.objectives[objective.id] = objective;
+    },
+    setProgress(progress) {
+      record.progress = progress;
+      write('progress', JSON.stringify(progress));
+    },
+    /** Every write already went to storage. */
+    commit() {},
+    finish() {},
+  };
 }
 
-/** `window.localStorage`, or null where reading the property itself throws (sandboxed frames). */
-function browserStorage(): KeyValueStorage | null {
+/** What `read` gives, or undefined when it throws. */
+function attempt<T>(read: () => T): T | undefined {
   try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** The course id from `<script type="application/json" id="parcours-data">`. */
-function embeddedCourseId(): string | undefined {
-  try {
-    const text = globalThis.document?.getElementById('parcours-data')?.textContent;
-    const data: unknown = text ? JSON.parse(text) : undefined;
-    const id = (data as { id?: unknown } | undefined)?.id;
-    return typeof id === 'string' && id ? id : undefined;
+    return read();
   } catch {
     return undefined;
   }
 }
 
-function pagePath(): string {
-  try {
-    return globalThis.location?.pathname ?? 'course';
-  } catch {
-    return 'course';
-  }
-}
-
-function parseJson<T>(text: string): T | null {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
+/** The course id from `<script type="application/json" id="parcours-data">`. */
+function embeddedCourseId(): string | undefined {
+  const id: unknown = attempt(() => JSON.parse(document.getElementById('parcours-data')!.textContent!).id);
+  return typeof id === 'string' && id ? id : undefined;
 }

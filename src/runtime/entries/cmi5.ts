@@ -6,7 +6,7 @@
  */
 import { createCmi5Adapter } from '../adapters/cmi5.js';
 import type { LmsAdapter } from '../adapters/lms-adapter.js';
-import { StandaloneAdapter } from '../adapters/standalone.js';
+import { createStandaloneAdapter } from '../adapters/standalone.js';
 import { readCmi5Launch, type Cmi5Launch } from '../cmi5/launch.js';
 import { Cmi5LaunchError } from '../cmi5/launch-error.js';
 import { launchProblemMessage } from '../cmi5/messages.js';
@@ -29,7 +29,7 @@ function showLaunchProblem(error: Cmi5LaunchError): void {
 let adapter: LmsAdapter;
 try {
   const launch: Cmi5Launch | null = readCmi5Launch(window.location.search);
-  adapter = launch ? createCmi5Adapter({ course, launch, onLaunchError: showLaunchProblem }) : new StandaloneAdapter();
+  adapter = launch ? createCmi5Adapter({ course, launch, onLaunchError: showLaunchProblem }) : createStandaloneAdapter();
 } catch (error) {
   if (!(error instanceof Cmi5LaunchError)) throw error;
   console.error(`[parcours] cmi5 launch: ${error.message}`);

@@ -3,7 +3,7 @@
  * parameters (endpoint, auth, actor, ...), statements and state go to that LRS; otherwise
  * (a preview, a package opened from disk) progress stays in this browser.
  */
-import { StandaloneAdapter } from '../adapters/standalone.js';
+import { createStandaloneAdapter } from '../adapters/standalone.js';
 import { createXapiAdapter } from '../adapters/xapi.js';
 import { startCourse } from '../core/app.js';
 import type { RuntimeCourse } from '../../shared/course-data.js';
@@ -11,4 +11,4 @@ import { readTinCanLaunch } from '../xapi/launch.js';
 
 const launch = readTinCanLaunch(window.location.search);
 const course = JSON.parse(document.getElementById('parcours-data')?.textContent ?? '{}') as RuntimeCourse;
-void startCourse(launch ? createXapiAdapter({ course, launch }) : new StandaloneAdapter());
+void startCourse(launch ? createXapiAdapter({ course, launch }) : createStandaloneAdapter());

@@ -4,7 +4,7 @@
  * still reaches the LMS.
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { Scorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
+import { createScorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
 import type { Scorm12Api } from '../../../src/runtime/adapters/scorm12-api.js';
 import {
   forwarding,
@@ -29,7 +29,7 @@ const warnings = (): string[] => warn.mock.calls.map((args) => String(args[0]));
 
 /** A learner's whole session; it must run to the end whatever the LMS answers. */
 async function session(api: Scorm12Api): Promise<void> {
-  const adapter = new Scorm12Adapter(api);
+  const adapter = createScorm12Adapter(api);
   await adapter.start();
   adapter.setLocation('enjeux/enjeux-quiz');
   adapter.saveState('p1:Lenjeux/enjeux-quiz');
@@ -63,7 +63,7 @@ describe('Scorm12Adapter when the LMS refuses', () => {
   for (const code of GET_REFUSALS) {
     it(`logs an LMSGetValue failing with ${code} and the learner goes on`, async () => {
       const lms = newLms({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'p1:Lenjeux' });
-      const adapter = new Scorm12Adapter(refusingGet(lms, /^cmi\.core\.lesson_location$/, code));
+      const adapter = createScorm12Adapter(refusingGet(lms, /^cmi\.core\.lesson_location$/, code));
       const launch = await adapter.start();
       expect(launch.savedState).toBe('p1:Lenjeux');
       expect(launch.location).toBeUndefined();

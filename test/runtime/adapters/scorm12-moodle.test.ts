@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import fc from 'fast-check';
-import { Scorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
+import { createScorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
 import type { InteractionRecord } from '../../../src/runtime/adapters/lms-adapter.js';
 import { newLms, recording, type LmsCall } from './scorm12-lms.js';
 import { manualClock, multipleChoiceAnswer, trueFalseAnswer } from './scorm12-fixtures.js';
@@ -117,7 +117,7 @@ describe('Scorm12Adapter values against Moodle’s SCORM 1.2 validators', () => 
         async (interactions, scorePercent, location, sessionMs) => {
           const { api, calls } = recording(newLms());
           const clock = manualClock();
-          const adapter = new Scorm12Adapter(api, { now: clock.now });
+          const adapter = createScorm12Adapter(api, { now: clock.now });
           await adapter.start();
           adapter.setLocation(location);
           adapter.saveState('p1:' + location);
@@ -141,7 +141,7 @@ describe('Scorm12Adapter values against Moodle’s SCORM 1.2 validators', () => 
 
   it('rounds scores to two decimals and clamps them to 0–100', async () => {
     const { api, calls } = recording(newLms());
-    const adapter = new Scorm12Adapter(api);
+    const adapter = createScorm12Adapter(api);
     await adapter.start();
     const raws: string[] = [];
     for (const scorePercent of [33.3333, 150, -4, 99.999, 0.004]) {

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { InteractionRecord } from '../../../src/runtime/adapters/lms-adapter.js';
-import { Scorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
+import { createScorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
 import { toScorm12Responses } from '../../../src/runtime/adapters/scorm12-format.js';
 import { lmsData, newLms, recording } from './scorm12-lms.js';
 
@@ -153,7 +153,7 @@ describe('SCORM 1.2 formats of the question types', () => {
 
     const lms = newLms();
     const { api, calls } = recording(lms);
-    const adapter = new Scorm12Adapter(api);
+    const adapter = createScorm12Adapter(api);
     await adapter.start();
     adapter.recordInteraction(r);
     // scorm-again accepted every value…

@@ -4,7 +4,7 @@
  * score it holds score.raw back while that status is `incomplete`.
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { Scorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
+import { createScorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
 import type { ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
 import { lmsData, newLms } from './scorm12-lms.js';
 
@@ -26,7 +26,7 @@ describe('Scorm12Adapter and reportStatusAs', () => {
     ['passed', { completion: 'completed', success: 'passed', scorePercent: 90, progress: 1, status: 'passed' }],
   ] as [string, ProgressRecord][])('writes lesson_status %s as the core words it, and the score', async (expected, progress) => {
     const lms = newLms(normal);
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.setProgress(progress);
     adapter.finish('leave');
@@ -35,7 +35,7 @@ describe('Scorm12Adapter and reportStatusAs', () => {
 
   it('with a mastery score, holds score.raw back while the status stays incomplete, even once the course failed', async () => {
     const lms = newLms({ ...normal, 'cmi.student_data.mastery_score': '60' });
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     // passed/incomplete: a failed course stays incomplete; a score below the mastery score would make the LMS fail it.
     adapter.setProgress({ completion: 'completed', success: 'failed', scorePercent: 20, progress: 1, status: 'incomplete' });
@@ -45,7 +45,7 @@ describe('Scorm12Adapter and reportStatusAs', () => {
 
   it('with a mastery score, holds score.raw back while a passed learner has not completed the course', async () => {
     const lms = newLms({ ...normal, 'cmi.student_data.mastery_score': '60' });
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.setProgress({ completion: 'incomplete', success: 'passed', scorePercent: 90, progress: 0.5, status: 'incomplete' });
     expect(lmsData(lms).core).toMatchObject({ lesson_status: 'incomplete', score: { raw: '' } });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { Scorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
+import { createScorm12Adapter } from '../../../src/runtime/adapters/scorm12.js';
 import { lmsData, newLms, recording } from './scorm12-lms.js';
 import { manualClock, multipleChoiceAnswer, trueFalseAnswer } from './scorm12-fixtures.js';
 
@@ -15,7 +15,7 @@ describe('Scorm12Adapter against scorm-again', () => {
   it('runs a whole first session and leaves the LMS holding every value in SCORM 1.2 formats', async () => {
     const lms = newLms({ 'cmi.core.entry': 'ab-initio', 'cmi.core.student_name': 'Martin, Camille' });
     const clock = manualClock();
-    const adapter = new Scorm12Adapter(lms, { now: clock.now });
+    const adapter = createScorm12Adapter(lms, { now: clock.now });
 
     const launch = await adapter.start();
     expect(launch).toEqual({ savedState: null, mode: 'normal', learnerName: 'Camille Martin' });
@@ -66,7 +66,7 @@ describe('Scorm12Adapter against scorm-again', () => {
   it('never writes `not attempted`, which Moodle refuses', async () => {
     const lms = newLms();
     const { api, calls } = recording(lms);
-    const adapter = new Scorm12Adapter(api);
+    const adapter = createScorm12Adapter(api);
     await adapter.start();
     adapter.setProgress({ completion: 'incomplete', progress: 0 });
     adapter.recordObjective({ id: 'enjeux', status: 'incomplete' });
@@ -86,21 +86,21 @@ describe('Scorm12Adapter against scorm-again', () => {
       'cmi.core.lesson_mode': 'normal',
     });
     const { api, calls } = recording(lms);
-    const launch = await new Scorm12Adapter(api).start();
+    const launch = await createScorm12Adapter(api).start();
     expect(launch).toEqual({ savedState: 'p1:Ltypologie', location: 'typologie', mode: 'normal', masteryScore: 75 });
     expect(calls.filter((c) => c.method === 'LMSSetValue')).toEqual([]);
   });
 
   it('is lenient with an LMS that keeps data but leaves entry empty, and ignores data on ab-initio', async () => {
-    const lenient = await new Scorm12Adapter(newLms({ 'cmi.core.entry': '', 'cmi.suspend_data': 'p1:Lenjeux' })).start();
+    const lenient = await createScorm12Adapter(newLms({ 'cmi.core.entry': '', 'cmi.suspend_data': 'p1:Lenjeux' })).start();
     expect(lenient.savedState).toBe('p1:Lenjeux');
-    const fresh = await new Scorm12Adapter(newLms({ 'cmi.core.entry': 'ab-initio', 'cmi.suspend_data': 'p1:Lenjeux' })).start();
+    const fresh = await createScorm12Adapter(newLms({ 'cmi.core.entry': 'ab-initio', 'cmi.suspend_data': 'p1:Lenjeux' })).start();
     expect(fresh.savedState).toBeNull();
   });
 
   it('never lowers a status the learner reached', async () => {
     const lms = newLms();
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.setProgress({ completion: 'completed', success: 'passed', scorePercent: 90, progress: 1 });
     adapter.setProgress({ completion: 'incomplete', progress: 0.2 });
@@ -110,14 +110,14 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('holds the score back until the course decides when the LMS has a mastery score (it would fail a paused learner)', async () => {
     const lms = newLms({ 'cmi.student_data.mastery_score': '80', 'cmi.core.credit': 'credit', 'cmi.core.lesson_mode': 'normal' });
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     expect((await adapter.start()).masteryScore).toBe(80);
     adapter.setProgress({ completion: 'incomplete', scorePercent: 50, progress: 0.25 });
     adapter.finish('pagehide');
     expect(lmsData(lms).core).toMatchObject({ lesson_status: 'incomplete', score: { raw: '' } });
 
     const decided = newLms({ 'cmi.student_data.mastery_score': '80', 'cmi.core.credit': 'credit', 'cmi.core.lesson_mode': 'normal' });
-    const b = new Scorm12Adapter(decided);
+    const b = createScorm12Adapter(decided);
     await b.start();
     b.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
     b.finish('leave');
@@ -126,7 +126,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('lets a failed course become passed on a later try', async () => {
     const lms = newLms({ 'cmi.core.entry': 'resume', 'cmi.core.lesson_status': 'failed' });
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
     expect(lmsData(lms).core.lesson_status).toBe('passed');
@@ -134,14 +134,14 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('exits with suspend while something is left to do, and normally once the course is passed', async () => {
     const unfinished = newLms();
-    const a = new Scorm12Adapter(unfinished);
+    const a = createScorm12Adapter(unfinished);
     await a.start();
     a.setProgress({ completion: 'completed', success: 'failed', scorePercent: 40, progress: 1 });
     a.finish('pagehide');
     expect(lmsData(unfinished).core.exit).toBe('suspend');
 
     const done = newLms();
-    const b = new Scorm12Adapter(done);
+    const b = createScorm12Adapter(done);
     await b.start();
     b.setProgress({ completion: 'completed', success: 'passed', scorePercent: 100, progress: 1 });
     b.finish('leave');
@@ -150,7 +150,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('finishes once: a second finish, and calls after it, reach no LMS', async () => {
     const { api, calls } = recording(newLms());
-    const adapter = new Scorm12Adapter(api);
+    const adapter = createScorm12Adapter(api);
     await adapter.start();
     adapter.finish('pagehide');
     const count = calls.length;
@@ -165,7 +165,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('passes "" to LMSInitialize, LMSCommit and LMSFinish', async () => {
     const { api, calls } = recording(newLms());
-    const adapter = new Scorm12Adapter(api);
+    const adapter = createScorm12Adapter(api);
     await adapter.start();
     adapter.commit();
     adapter.finish('leave');
@@ -176,7 +176,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('refuses a state over 4,096 characters politely and keeps the previous one', async () => {
     const lms = newLms();
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.saveState('p1:Lenjeux');
     adapter.saveState('p1:L' + 'x'.repeat(4093));
@@ -188,7 +188,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('keeps a bookmark over 255 characters out of lesson_location', async () => {
     const lms = newLms();
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.setLocation('enjeux');
     adapter.setLocation('x'.repeat(256));
@@ -204,7 +204,7 @@ describe('Scorm12Adapter against scorm-again', () => {
       'cmi.objectives.1.id': 'typologie',
       'cmi.objectives.1.status': 'incomplete',
     });
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.recordObjective({ id: 'typologie', scorePercent: 100, status: 'passed' });
     adapter.recordObjective({ id: 'objectifs', status: 'completed' });
@@ -217,7 +217,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('appends each answer as a new interaction (SCORM 1.2 interactions are a journal)', async () => {
     const lms = newLms();
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     adapter.recordInteraction(trueFalseAnswer({ response: ['false'], result: 'wrong' }));
     adapter.recordInteraction(trueFalseAnswer());
@@ -229,7 +229,7 @@ describe('Scorm12Adapter against scorm-again', () => {
   it('records nothing in review mode and marks a browse launch as browsed', async () => {
     const review = newLms({ 'cmi.core.lesson_mode': 'review', 'cmi.core.entry': 'resume', 'cmi.core.lesson_status': 'passed' });
     const { api, calls } = recording(review);
-    const a = new Scorm12Adapter(api);
+    const a = createScorm12Adapter(api);
     expect((await a.start()).mode).toBe('review');
     a.saveState('p1:Lx');
     a.recordInteraction(trueFalseAnswer());
@@ -238,7 +238,7 @@ describe('Scorm12Adapter against scorm-again', () => {
     expect(tracked).toEqual([]);
 
     const browse = newLms({ 'cmi.core.lesson_mode': 'browse' });
-    const b = new Scorm12Adapter(browse);
+    const b = createScorm12Adapter(browse);
     await b.start();
     b.setProgress({ completion: 'incomplete', progress: 0.1 });
     expect(lmsData(browse).core.lesson_status).toBe('browsed');
@@ -248,7 +248,7 @@ describe('Scorm12Adapter against scorm-again', () => {
     const lms = newLms();
     const { api, calls } = recording(lms);
     const limited = { ...api, LMSGetValue: (el: string) => (/\._children$/.test(el) && !el.startsWith('cmi.core') ? lms.LMSGetValue('cmi.core.not_an_element') : api.LMSGetValue(el)) };
-    const adapter = new Scorm12Adapter(limited);
+    const adapter = createScorm12Adapter(limited);
     await adapter.start();
     adapter.recordInteraction(multipleChoiceAnswer());
     adapter.recordObjective({ id: 'enjeux', status: 'completed' });
@@ -260,7 +260,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('writes a choice question with more than 36 choices as performance, keeping the answer', async () => {
     const lms = newLms();
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     const choices = Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, text: `${i}` }));
     adapter.recordInteraction(multipleChoiceAnswer({ choices, response: ['c38'], correct: ['c39'] }));
@@ -269,7 +269,7 @@ describe('Scorm12Adapter against scorm-again', () => {
 
   it('maps choices past the tenth to letters', async () => {
     const lms = newLms();
-    const adapter = new Scorm12Adapter(lms);
+    const adapter = createScorm12Adapter(lms);
     await adapter.start();
     const choices = Array.from({ length: 36 }, (_, i) => ({ id: `c${i}`, text: `${i}` }));
     adapter.recordInteraction(multipleChoiceAnswer({ choices, response: ['c9', 'c10', 'c35'], correct: ['c0'] }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StandaloneAdapter, type KeyValueStorage } from '../../../src/runtime/adapters/standalone.js';
+import { createStandaloneAdapter, type KeyValueStorage } from '../../../src/runtime/adapters/standalone.js';
 import { trueFalseAnswer } from './scorm12-fixtures.js';
 
 function mapStorage(): KeyValueStorage & { data: Map<string, string> } {
@@ -18,28 +18,28 @@ const refusing: KeyValueStorage = {
 
 describe('StandaloneAdapter', () => {
   it('says it is standalone, so the core can show its notice', () => {
-    expect(new StandaloneAdapter({ courseId: 'c', storage: null }).standalone).toBe(true);
+    expect(createStandaloneAdapter({ courseId: 'c', storage: null }).standalone).toBe(true);
   });
 
   it('resumes state and location from this browser, per course', async () => {
     const storage = mapStorage();
-    const first = new StandaloneAdapter({ courseId: 'valorisez-cooperation', storage });
+    const first = createStandaloneAdapter({ courseId: 'valorisez-cooperation', storage });
     expect(await first.start()).toEqual({ savedState: null, mode: 'normal' });
     first.saveState('p1:Lenjeux');
     first.setLocation('enjeux');
     first.setProgress({ completion: 'incomplete', progress: 0.25 });
     first.finish('pagehide');
 
-    const again = new StandaloneAdapter({ courseId: 'valorisez-cooperation', storage });
+    const again = createStandaloneAdapter({ courseId: 'valorisez-cooperation', storage });
     expect(await again.start()).toEqual({ savedState: 'p1:Lenjeux', location: 'enjeux', mode: 'normal' });
     expect(again.record.progress).toEqual({ completion: 'incomplete', progress: 0.25 });
 
-    const other = new StandaloneAdapter({ courseId: 'autre-cours', storage });
+    const other = createStandaloneAdapter({ courseId: 'autre-cours', storage });
     expect((await other.start()).savedState).toBeNull();
   });
 
   it('keeps interactions and objectives in memory for a preview', async () => {
-    const adapter = new StandaloneAdapter({ courseId: 'c', storage: null });
+    const adapter = createStandaloneAdapter({ courseId: 'c', storage: null });
     await adapter.start();
     adapter.recordInteraction(trueFalseAnswer());
     adapter.recordObjective({ id: 'enjeux', status: 'completed' });
@@ -48,7 +48,7 @@ describe('StandaloneAdapter', () => {
   });
 
   it('never throws when storage refuses (private browsing, full quota) and keeps the visit in memory', async () => {
-    const adapter = new StandaloneAdapter({ courseId: 'c', storage: refusing });
+    const adapter = createStandaloneAdapter({ courseId: 'c', storage: refusing });
     await expect(adapter.start()).resolves.toEqual({ savedState: null, mode: 'normal' });
     expect(() => {
       adapter.saveState('p1:Lenjeux');
@@ -60,7 +60,7 @@ describe('StandaloneAdapter', () => {
   });
 
   it('works where no localStorage exists at all (Node, sandboxed frames)', async () => {
-    const adapter = new StandaloneAdapter({ courseId: 'c' });
+    const adapter = createStandaloneAdapter({ courseId: 'c' });
     await expect(adapter.start()).resolves.toMatchObject({ savedState: null });
     expect(() => adapter.saveState('p1:')).not.toThrow();
   });
@@ -72,7 +72,7 @@ describe('StandaloneAdapter', () => {
       getElementById: (id: string) => (id === 'parcours-data' ? { textContent: '{"id":"valorisez-cooperation"}' } : null),
     };
     try {
-      const adapter = new StandaloneAdapter({ storage });
+      const adapter = createStandaloneAdapter({ storage });
       await adapter.start();
       adapter.saveState('p1:Lenjeux');
       expect([...storage.data.keys()]).toEqual(['parcours:valorisez-cooperation:state']);
