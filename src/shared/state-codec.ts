@@ -22,17 +22,11 @@
  * Empty sections are left out. Unknown tags are skipped, so a later version can add
  * sections that this one ignores.
  */
-import type { RuntimeCourse, RuntimeQuestion, RuntimeQuiz, RuntimeTool } from './course-data.js';
+import type { RuntimeActivity, RuntimeCourse, RuntimeQuestion, RuntimeQuiz, RuntimeTool } from './course-data.js';
 import type { LearnerState, QuizProgress, VideoProgress } from './learner-state.js';
 import { emptyLearnerState } from './learner-state.js';
-import {
-  escapeValue,
-  fromStoredText,
-  indexOfUnescaped,
-  splitUnescaped,
-  toStoredText,
-  unescapeValue,
-} from './state-escape.js';
+import { mergeSegments } from './segments.js';
+import { escapeValue, fromStoredText, indexOfUnescaped, splitUnescaped, toStoredText, unescapeValue } from './state-escape.js';
 import { decodeAnswer, encodeAnswer, questionKey, refIndex, refLength, refOf, saltFor } from './state-refs.js';
 
 const PREFIX = 'p2:';
@@ -48,62 +42,88 @@ export const MAX_QUIZ_ATTEMPTS = 36 ** 2 - 1;
 const FLAG_PASSED = 1;
 const FLAG_SUBMITTED = 2;
 
+/** The course's steps, and each activity id with its step id (the first activity of an id wins). */
+interface CourseIndex {
+  steps: Set<string>;
+  activities: Map<string, [stepId: string, activity: RuntimeActivity]>;
+}
+
+function indexCourse(course: RuntimeCourse): CourseIndex {
+  const index: CourseIndex = { steps: new Set(), activities: new Map() };
+  for (const step of course.steps) {
+    index.steps.add(step.id);
+    for (const activity of step.activities) if (!index.activities.has(activity.id)) index.activities.set(activity.id, [step.id, activity]);
+  }
+  return index;
+}
+
+/** The activity of `id` when it is of `kind`. */
+function activityOf<K extends RuntimeActivity['kind']>(index: CourseIndex, id: string, kind: K): Extract<RuntimeActivity, { kind: K }> | undefined {
+  const activity = index.activities.get(id)?.[1];
+  return activity?.kind === kind ? (activity as Extract<RuntimeActivity, { kind: K }>) : undefined;
+}
+
+const base36 = (n: number): string => n.toString(36);
+
 /** `course` is the course the state belongs to: quizzes name their questions by reference to it. */
 export function encodeState(state: LearnerState, course: RuntimeCourse): string {
   const index = indexCourse(course);
-  const quizDefs = index.quizzes;
   const sections: string[] = [];
+  /** `<id>=<body>;…` for the entries `body` writes (undefined leaves one out). */
+  const section = <T>(tag: string, entries: Record<string, T>, body: (value: T, id: string) => string | undefined) => {
+    const items = Object.entries(entries).flatMap(([id, value]) => {
+      const written = body(value, id);
+      return written === undefined ? [] : [`${escapeValue(id)}=${written}`];
+    });
+    if (items.length > 0) sections.push(tag + items.join(';'));
+  };
   if (state.location) sections.push('L' + escapeValue(state.location));
   // Visited activities by reference (state-refs.ts), in a row: references have one length.
-  const activityIds = [...index.activitySteps.keys()];
-  const salt = saltFor(activityIds);
-  const visited = state.visited.filter((id) => index.activitySteps.has(id));
-  if (visited.length > 0) sections.push('V' + salt.toString(36) + visited.map((id) => refOf(id, salt)).join(''));
-  const videos = Object.entries(state.videos).map(([id, v]) => `${escapeValue(id)}=${encodeVideo(v)}`);
-  if (videos.length > 0) sections.push('W' + videos.join(';'));
+  const salt = saltFor([...index.activities.keys()]);
+  const visited = state.visited.filter((id) => index.activities.has(id));
+  if (visited.length > 0) sections.push('V' + base36(salt) + visited.map((id) => refOf(id, salt)).join(''));
+  section('W', state.videos, encodeVideo);
   // Typed answers (fill-in, numeric) and tool texts go raw to X, quizzes' first.
   const texts: string[] = [];
-  const quizzes = Object.entries(state.quizzes).flatMap(([id, q]) => {
-    const quiz = quizDefs.get(id);
-    return quiz ? [`${escapeValue(id)}=${encodeQuiz(q, quiz, texts)}`] : [];
+  section('Q', state.quizzes, (quiz, id) => {
+    const def = activityOf(index, id, 'quiz');
+    return def && encodeQuiz(quiz, def, texts);
   });
-  if (quizzes.length > 0) sections.push('Q' + quizzes.join(';'));
-  const tools = Object.entries(state.tools).map(([id, fields]) => `${escapeValue(id)}=${encodeTool(fields, texts)}`);
-  if (tools.length > 0) sections.push('T' + tools.join(';'));
+  section('T', state.tools, (fields) => encodeTool(fields, texts));
   if (texts.length > 0) sections.push('X' + texts.join(''));
   return PREFIX + sections.join('|');
 }
 
 function encodeVideo(video: VideoProgress): string {
   const watched = video.watched === undefined ? '' : video.watched ? '1' : '0';
-  const numbers = [clampInt(video.position, MAX_VIDEO_SECONDS).toString(36), watched];
-  for (const [start, end] of normalizeSegments(video.segments)) numbers.push(start.toString(36), end.toString(36));
-  return numbers.join(',');
+  return [base36(clampInt(video.position, MAX_VIDEO_SECONDS)), watched, ...normalizeSegments(video.segments).flat().map(base36)].join(',');
 }
 
 function encodeQuiz(quiz: QuizProgress, def: RuntimeQuiz, texts: string[]): string {
   const flags = (quiz.passed ? FLAG_PASSED : 0) | (quiz.submitted ? FLAG_SUBMITTED : 0);
   const salt = saltFor(def.questions.map(questionKey));
-  const head =
-    salt.toString(36) +
-    [clampInt(quiz.attempts, MAX_QUIZ_ATTEMPTS).toString(36), encodeScore(quiz.score), encodeScore(quiz.best), flags.toString(36)].join(',');
   const questions = new Map(def.questions.map((q) => [q.id, q]));
   // The order is written as the sequence of the questions themselves: none is named twice.
   const order = (quiz.order ?? []).filter((id) => questions.has(id));
-  const shown = new Set(order);
+  const head = [
+    base36(salt) + base36(clampInt(quiz.attempts, MAX_QUIZ_ATTEMPTS)),
+    encodeScore(quiz.score),
+    encodeScore(quiz.best),
+    base36(flags),
+    ...(quiz.order ? [base36(order.length)] : []),
+  ].join(',');
   const entry = (questionId: string): string => {
     const question = questions.get(questionId)!;
     const values = Object.hasOwn(quiz.answers, questionId) ? quiz.answers[questionId] : undefined;
     return refOf(questionKey(question), salt) + (values ? encodeAnswer(question, values, texts) : '!');
   };
-  const answered = Object.keys(quiz.answers).filter((id) => !shown.has(id) && questions.has(id));
-  const questionsText = [...order.map(entry), ...answered.map(entry)];
-  const fullHead = quiz.order ? `${head},${order.length.toString(36)}` : head;
-  return questionsText.length > 0 ? `${fullHead}!${questionsText.join(',')}` : fullHead;
+  const answered = Object.keys(quiz.answers).filter((id) => !order.includes(id) && questions.has(id));
+  const questionsText = [...order, ...answered].map(entry);
+  return questionsText.length > 0 ? `${head}!${questionsText.join(',')}` : head;
 }
 
 function encodeScore(score: number | null): string {
-  return score === null || !Number.isFinite(score) ? '' : Math.round(clamp(score, 0, 100) * 100).toString(36);
+  return score === null || !Number.isFinite(score) ? '' : base36(Math.round(clamp(score, 0, 100) * 100));
 }
 
 /** Checklists inline; texts go to `texts` (the X section), leaving their length here. */
@@ -113,7 +133,7 @@ function encodeTool(fields: Record<string, string | string[]>, texts: string[]):
       if (typeof value !== 'string') return `${escapeValue(fieldId)}!${value.map(escapeValue).join('*')}`;
       const stored = toStoredText(value);
       texts.push(stored);
-      return `${escapeValue(fieldId)}*${stored.length.toString(36)}`;
+      return `${escapeValue(fieldId)}*${base36(stored.length)}`;
     })
     .join(',');
 }
@@ -124,28 +144,16 @@ function encodeTool(fields: Record<string, string | string[]>, texts: string[]):
  * between them rather than forgetting what was watched).
  */
 export function normalizeSegments(segments: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = segments
-    .map(([s, e]): [number, number] => [clampInt(s, MAX_VIDEO_SECONDS), clampInt(e, MAX_VIDEO_SECONDS)])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const segment of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && segment[0] <= last[1]) last[1] = Math.max(last[1], segment[1]);
-    else merged.push([segment[0], segment[1]]);
-  }
+  const merged = mergeSegments(segments.map(([s, e]): [number, number] => [clampInt(s, MAX_VIDEO_SECONDS), clampInt(e, MAX_VIDEO_SECONDS)]));
+  const gapAfter = (i: number): number => merged[i + 1]![0] - merged[i]![1];
   while (merged.length > MAX_VIDEO_SEGMENTS) {
     let closest = 0;
-    for (let i = 1; i < merged.length - 1; i++) {
-      if (gapAfter(merged, i) < gapAfter(merged, closest)) closest = i;
-    }
+    for (let i = 1; i < merged.length - 1; i++) if (gapAfter(i) < gapAfter(closest)) closest = i;
     const [left, right] = [merged[closest]!, merged[closest + 1]!];
     merged.splice(closest, 2, [left[0], Math.max(left[1], right[1])]);
   }
   return merged;
 }
-
-const gapAfter = (segments: [number, number][], i: number): number => segments[i + 1]![0] - segments[i]![1];
 
 function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
@@ -157,32 +165,6 @@ function clampInt(n: number, max: number): number {
 
 // ---------------------------------------------------------------------------------------
 // Decoding: every part is checked against the course; what no longer matches is dropped.
-
-interface CourseIndex {
-  /** Format version of the string being read (1, 2...). */
-  format?: number;
-  steps: Set<string>;
-  /** Activity id → its step id. */
-  activitySteps: Map<string, string>;
-  videos: Set<string>;
-  quizzes: Map<string, RuntimeQuiz>;
-  tools: Map<string, RuntimeTool>;
-}
-
-function indexCourse(course: RuntimeCourse): CourseIndex {
-  const index: CourseIndex = { steps: new Set(), activitySteps: new Map(), videos: new Set(), quizzes: new Map(), tools: new Map() };
-  for (const step of course.steps) {
-    index.steps.add(step.id);
-    for (const activity of step.activities) {
-      if (index.activitySteps.has(activity.id)) continue;
-      index.activitySteps.set(activity.id, step.id);
-      if (activity.kind === 'video') index.videos.add(activity.id);
-      else if (activity.kind === 'quiz') index.quizzes.set(activity.id, activity);
-      else if (activity.kind === 'tool') index.tools.set(activity.id, activity);
-    }
-  }
-  return index;
-}
 
 /**
  * Read a saved state for `course`. A missing, foreign or corrupt string, or parts written by
@@ -198,67 +180,65 @@ export function decodeState(text: string | null, course: RuntimeCourse): Learner
   } catch {
     return state;
   }
+  const p1 = Number(version[1]) === 1;
   const body = text.slice(version[0].length);
-  index.format = Number(version[1]);
   // Everything before the raw texts is escaped, so the first unescaped `|X` starts them.
-  const textsAt = indexOfTexts(body);
-  const tail = { texts: textsAt < 0 ? '' : body.slice(textsAt + 2), offset: 0 };
+  let textsAt = indexOfUnescaped(body, '|');
+  while (textsAt >= 0 && body.charAt(textsAt + 1) !== 'X') textsAt = indexOfUnescaped(body, '|', textsAt + 1);
+  const texts = textsAt < 0 ? '' : body.slice(textsAt + 2);
+  /** How far the lengths read so far consumed `texts`; -1 once a length cannot be trusted. */
+  let textsOffset = 0;
+  /** The next raw text, `length` (base 36) long; undefined once lost. */
+  const take = (length: string): string | undefined => {
+    const n = readNumber(length);
+    if (textsOffset < 0 || n === undefined || textsOffset + n > texts.length) {
+      textsOffset = -1;
+      return undefined;
+    }
+    const start = textsOffset;
+    textsOffset += n;
+    return fromStoredText(texts.slice(start, textsOffset));
+  };
+
   for (const section of splitUnescaped(textsAt < 0 ? body : body.slice(0, textsAt), '|')) {
+    const payload = section.slice(1);
     try {
-      decodeSection(section.charAt(0), section.slice(1), index, state, tail);
+      switch (section.charAt(0)) {
+        case 'L':
+          state.location = checkLocation(unescapeValue(payload), index);
+          break;
+        case 'V':
+          state.visited = unique(p1 ? splitList(payload).map(unescapeValue) : fromRefs(payload, [...index.activities.keys()])).filter((id) =>
+            index.activities.has(id),
+          );
+          break;
+        case 'W':
+          for (const [id, entry] of entries(payload)) if (activityOf(index, id, 'video')) setOwn(state.videos, id, decodeVideo(entry));
+          break;
+        case 'Q':
+          // Every entry is read, known quiz or not, so each text's place in X is found.
+          for (const [id, entry] of entries(payload)) {
+            const quiz = activityOf(index, id, 'quiz');
+            const progress = decodeQuiz(entry, quiz?.questions ?? [], p1, take);
+            if (quiz) setOwn(state.quizzes, id, progress);
+          }
+          break;
+        case 'T':
+          // Every entry is read, known tool or not, so each text's place in X is found.
+          for (const [id, entry] of entries(payload)) {
+            const tool = activityOf(index, id, 'tool');
+            const values = decodeTool(entry, tool?.fields ?? [], take);
+            if (tool) setOwn(state.tools, id, values);
+          }
+          break;
+        default:
+        // A section from a later format version: skipped.
+      }
     } catch {
       // A section that cannot be read is left out; the others still count.
     }
   }
   return state;
-}
-
-function indexOfTexts(body: string): number {
-  let position = 0;
-  for (const [i, part] of splitUnescaped(body, '|').entries()) {
-    if (i > 0 && part.startsWith('X')) return position - 1;
-    position += part.length + 1;
-  }
-  return -1;
-}
-
-/** The raw tool texts and how far T's lengths have consumed them; offset -1 once lost. */
-interface TextTail {
-  texts: string;
-  offset: number;
-}
-
-function decodeSection(tag: string, payload: string, index: CourseIndex, state: LearnerState, tail: TextTail): void {
-  switch (tag) {
-    case 'L':
-      state.location = checkLocation(unescapeValue(payload), index);
-      break;
-    case 'V':
-      state.visited = unique(index.format === 1 ? splitList(payload).map(unescapeValue) : fromRefs(payload, [...index.activitySteps.keys()])).filter(
-        (id) => index.activitySteps.has(id),
-      );
-      break;
-    case 'W':
-      for (const [id, body] of entries(payload)) if (index.videos.has(id)) setOwn(state.videos, id, decodeVideo(body));
-      break;
-    case 'Q':
-      // Every entry is read, known quiz or not, so each text's place in X is found.
-      for (const [id, body] of entries(payload)) {
-        const quiz = index.quizzes.get(id);
-        const progress = decodeQuiz(body, quiz ?? { questions: [] }, index.format === 1, tail);
-        if (quiz) setOwn(state.quizzes, id, progress);
-      }
-      break;
-    case 'T':
-      // Every entry is read, known tool or not, so each text's place in X is found.
-      for (const [id, body] of entries(payload)) {
-        const values = decodeTool(body, index.tools.get(id), tail);
-        if (index.tools.has(id)) setOwn(state.tools, id, values);
-      }
-      break;
-    default:
-    // A section from a later format version: skipped.
-  }
 }
 
 function checkLocation(location: string, index: CourseIndex): string {
@@ -268,7 +248,7 @@ function checkLocation(location: string, index: CourseIndex): string {
   for (let slash = location.indexOf('/'); slash !== -1; slash = location.indexOf('/', slash + 1)) {
     const stepId = location.slice(0, slash);
     if (!index.steps.has(stepId)) continue;
-    if (index.activitySteps.get(location.slice(slash + 1)) === stepId) return location;
+    if (index.activities.get(location.slice(slash + 1))?.[0] === stepId) return location;
     // The activity may have moved or gone: fall back to the start of its step.
     fallback ||= stepId;
   }
@@ -284,21 +264,21 @@ function entries(payload: string): [string, string][] {
 }
 
 function decodeVideo(body: string): VideoProgress {
-  const parts = splitUnescaped(body, ',');
-  const numbers = parts.slice(2).map(readNumber);
+  const [position, watched, ...times] = splitUnescaped(body, ',');
+  const numbers = times.map(readNumber);
   const segments: [number, number][] = [];
   for (let i = 0; i + 1 < numbers.length; i += 2) {
     const [start, end] = [numbers[i], numbers[i + 1]];
     if (start !== undefined && end !== undefined) segments.push([start, end]);
   }
-  const video: VideoProgress = { segments: normalizeSegments(segments), position: Math.min(readNumber(parts[0]) ?? 0, MAX_VIDEO_SECONDS) };
-  if (parts[1] === '1' || parts[1] === '0') video.watched = parts[1] === '1';
+  const video: VideoProgress = { segments: normalizeSegments(segments), position: Math.min(readNumber(position) ?? 0, MAX_VIDEO_SECONDS) };
+  if (watched === '1' || watched === '0') video.watched = watched === '1';
   return video;
 }
 
-function decodeQuiz(text: string, quiz: Pick<RuntimeQuiz, 'questions'>, p1: boolean, tail: TextTail): QuizProgress {
+function decodeQuiz(text: string, questions: RuntimeQuestion[], p1: boolean, take: (length: string) => string | undefined): QuizProgress {
   // p2 starts with the salt of the question references.
-  const salt = p1 ? 0 : readNumber(text.charAt(0)) ?? 0;
+  const salt = p1 ? 0 : (readNumber(text.charAt(0)) ?? 0);
   const body = p1 ? text : text.slice(1);
   const split = indexOfUnescaped(body, '!');
   const [head, questionText] = split < 0 ? [body, ''] : [body.slice(0, split), body.slice(split + 1)];
@@ -312,66 +292,51 @@ function decodeQuiz(text: string, quiz: Pick<RuntimeQuiz, 'questions'>, p1: bool
     answers: {},
     submitted: (flagBits & FLAG_SUBMITTED) !== 0,
   };
-  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-  const byRef = refIndex(quiz.questions.map(questionKey), salt);
+  const byRef = refIndex(questions.map(questionKey), salt);
+  const length = refLength(salt);
   const shownCount = readNumber(shown);
   const order: string[] = [];
   splitList(questionText).forEach((entry, position) => {
     // Values never end in a raw `!` (it is escaped), so a final `!` marks "not answered".
     const answered = !entry.endsWith('!');
     const item = answered ? entry : entry.slice(0, -1);
-    let question: RuntimeQuestion | null | undefined;
+    let question: RuntimeQuestion | undefined;
     let values: string[];
     if (p1) {
       const [questionId = '', ...rest] = splitUnescaped(item, '*').map(unescapeValue);
-      question = byId.get(questionId);
-      values = rest;
+      question = questions.find((q) => q.id === questionId);
+      // p1 wrote ids: only choices still there count. Questions without choices keep their values as typed.
+      const choiceIds = question?.choices.map((c) => c.id) ?? [];
+      values = choiceIds.length ? unique(rest).filter((v) => choiceIds.includes(v)) : rest;
     } else {
-      const length = refLength(salt);
-      question = quiz.questions[byRef.get(item.slice(0, length)) ?? -1];
+      question = questions[byRef.get(item.slice(0, length)) ?? -1];
       // Read even for a question that is gone: its texts must be consumed.
-      values = decodeAnswer(question, item.slice(length), (n) => takeText(tail, n));
+      values = decodeAnswer(question, item.slice(length), take);
     }
     if (!question) return;
     if (shownCount !== undefined && position < shownCount) order.push(question.id);
-    if (!answered) return;
-    const choiceIds = new Set(question.choices.map((c) => c.id));
-    // p1 wrote ids: only choices still there count. Questions without choices keep their values as typed.
-    setOwn(progress.answers, question.id, p1 && choiceIds.size ? unique(values).filter((v) => choiceIds.has(v)) : values);
+    if (answered) setOwn(progress.answers, question.id, values);
   });
   if (shownCount !== undefined) progress.order = unique(order);
   return progress;
 }
 
-function decodeTool(body: string, tool: RuntimeTool | undefined, tail: TextTail): Record<string, string | string[]> {
+function decodeTool(body: string, fields: RuntimeTool['fields'], take: (length: string) => string | undefined): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
-  const fields = new Map(tool?.fields.map((f) => [f.id, f]));
   for (const item of splitList(body)) {
     const mark = indexOfUnescaped(item, '*!');
     if (mark <= 0) continue;
-    const field = fields.get(unescapeValue(item.slice(0, mark)));
+    const fieldId = unescapeValue(item.slice(0, mark));
+    const field = fields.find((f) => f.id === fieldId);
     const payload = item.slice(mark + 1);
     if (item.charAt(mark) === '*') {
-      const text = takeText(tail, payload);
+      const text = take(payload);
       if (text !== undefined && field?.type === 'text') setOwn(values, field.id, truncate(text, field.maxLength));
     } else if (field?.type === 'checklist') {
-      const items = new Set(field.items);
-      setOwn(values, field.id, unique(splitList(payload, '*').map(unescapeValue)).filter((i) => items.has(i)));
+      setOwn(values, field.id, unique(splitList(payload, '*').map(unescapeValue)).filter((i) => field.items.includes(i)));
     }
   }
   return values;
-}
-
-/** The next raw text, `length` (base 36) long; undefined once a length cannot be trusted. */
-function takeText(tail: TextTail, length: string): string | undefined {
-  const n = readNumber(length);
-  if (tail.offset < 0 || n === undefined || tail.offset + n > tail.texts.length) {
-    tail.offset = -1;
-    return undefined;
-  }
-  const stored = tail.texts.slice(tail.offset, tail.offset + n);
-  tail.offset += n;
-  return fromStoredText(stored);
 }
 
 /** The ids whose references `payload` lists, after its salt (state-refs.ts). */

@@ -26,41 +26,22 @@ export const DELIMITERS = '|;=!,*';
 const LEADER_A = '~';
 const LEADER_B = '^';
 
-function range(from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let c = from; c <= to; c++) out.push(String.fromCharCode(c));
-  return out;
-}
+/** `count` characters from code `from` on. */
+const charRange = (from: number, count: number): string => String.fromCharCode(...Array.from({ length: count }, (_, i) => from + i));
 
-// Table order is part of the saved format: append only, never reorder.
-const TABLE_A: string[] = [
-  ...range(0x00, 0x1f),
-  '\x7f',
-  LEADER_A,
-  ...DELIMITERS,
-  "'",
-  '"',
-  '\\',
-  '<',
-  '>',
-  '&',
-  '%',
-  '+',
-  '\u2028',
-  '\u2029',
-  '\ufffe',
-  '\uffff',
-  LEADER_B,
+/**
+ * The characters each leader escapes, the one at position i as `<leader><ALPHABET[i]>`.
+ * Table order is part of the saved format: append only, never reorder.
+ */
+const ESCAPE_TABLES: [string, string][] = [
+  [LEADER_A, charRange(0, 32) + '\x7f' + LEADER_A + DELIMITERS + '\'"\\<>&%+\u2028\u2029\ufffe\uffff' + LEADER_B],
+  [LEADER_B, charRange(0x80, 32)],
 ];
-const TABLE_B: string[] = range(0x80, 0x9f);
 
 const ESCAPES = new Map<string, string>();
 const UNESCAPES = new Map<string, string>();
-for (const [leader, table] of [
-  [LEADER_A, TABLE_A],
-  [LEADER_B, TABLE_B],
-] as const) {
-  table.forEach((char, i) => {
+for (const [leader, table] of ESCAPE_TABLES) {
+  [...table].forEach((char, i) => {
     const code = leader + ALPHABET.charAt(i);
     ESCAPES.set(char, code);
     UNESCAPES.set(code, char);
@@ -76,64 +57,37 @@ export const COSTLIEST_TEXT_CHARACTER = '\u20ac';
 /** Stands for a line break in stored text. */
 export const LINE_BREAK_MARK = '\u2424';
 
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+/** Lone surrogates (no LMS can store them) become U+FFFD. */
+const replaceLoneSurrogates = (text: string): string =>
+  text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /** Escape a value for the state string. Lone surrogates (unencodable) become U+FFFD. */
 export function escapeValue(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
-      out += text.charAt(i) + text.charAt(i + 1);
-      i++;
-      continue;
-    }
-    const char = isHighSurrogate(code) || isLowSurrogate(code) ? '\ufffd' : text.charAt(i);
-    out += ESCAPES.get(char) ?? char;
-  }
-  return out;
+  return replaceLoneSurrogates(text).replace(/[^]/g, (char) => ESCAPES.get(char) ?? char);
 }
 
 /** Undo `escapeValue`. A broken escape (corrupt input) is dropped, never thrown on. */
 export function unescapeValue(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  return text.replace(/[~^][^]?/g, (code) => UNESCAPES.get(code) ?? '');
+}
+
+/** Index of the first unescaped character among `chars` from `from` on, or -1. */
+export function indexOfUnescaped(text: string, chars: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
     const char = text.charAt(i);
-    if (char === LEADER_A || char === LEADER_B) {
-      out += UNESCAPES.get(text.slice(i, i + 2)) ?? '';
-      i++;
-    } else {
-      out += char;
-    }
+    if (char === LEADER_A || char === LEADER_B) i++;
+    else if (chars.includes(char)) return i;
   }
-  return out;
+  return -1;
 }
 
 /** Split on `separator` where it is not part of an escape. Always returns at least one part. */
 export function splitUnescaped(text: string, separator: string): string[] {
   const parts: string[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (char === LEADER_A || char === LEADER_B) i++;
-    else if (char === separator) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
+  for (let end; (end = indexOfUnescaped(text, separator, start)) >= 0; start = end + 1) parts.push(text.slice(start, end));
   parts.push(text.slice(start));
   return parts;
-}
-
-/** Index of the first unescaped character among `chars`, or -1. */
-export function indexOfUnescaped(text: string, chars: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (char === LEADER_A || char === LEADER_B) i++;
-    else if (chars.includes(char)) return i;
-  }
-  return -1;
 }
 
 /**
@@ -142,10 +96,9 @@ export function indexOfUnescaped(text: string, chars: string): number {
  * dropped; lone surrogates become U+FFFD.
  */
 export function toStoredText(text: string): string {
-  return text
-    .replace(/\r\n?|[\n\u2028\u2029]/g, LINE_BREAK_MARK)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return replaceLoneSurrogates(
+    text.replace(/\r\n?|[\n\u2028\u2029]/g, LINE_BREAK_MARK).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, ''),
+  );
 }
 
 /** Learner text from its stored form. */

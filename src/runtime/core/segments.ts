@@ -1,17 +1,7 @@
 /** Played parts of a video, in seconds: [start, end] pairs. Pure code, tested without a DOM. */
-export type Segment = [number, number];
+import { mergeSegments, type Segment } from '../../shared/segments.js';
 
-/** Sorted, with overlapping or touching segments merged. */
-export function mergeSegments(segments: readonly Segment[]): Segment[] {
-  const sorted = segments.filter(([a, b]) => b > a).map(([a, b]) => [a, b] as Segment).sort((x, y) => x[0] - y[0]);
-  const merged: Segment[] = [];
-  for (const segment of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && segment[0] <= last[1]) last[1] = Math.max(last[1], segment[1]);
-    else merged.push(segment);
-  }
-  return merged;
-}
+export { mergeSegments, type Segment };
 
 /** Share (0–1) of a video of `duration` seconds that the segments cover. */
 export function watchedShare(segments: readonly Segment[], duration: number): number {
