@@ -18,6 +18,12 @@ export interface CatalogueEntry {
   docHint?: string;
   /** Whether the published JSON Schema catches it too (so editors flag it while typing). */
   structural: boolean;
+  /**
+   * Set for the codes a packaging target's check raises (src/package: `build`, and
+   * `validate` with the same `--target`), not the loader: the targets concerned, for the
+   * documentation table. Absent: the loader raises it, for every target.
+   */
+  target?: string;
 }
 
 export const catalogue = {
@@ -249,11 +255,77 @@ export const catalogue = {
     hint: 'Add `explanation:` so learners understand the answer whatever they chose.',
     structural: false,
   },
+
+  // Raised by the packaging targets' checks (src/package), after loading.
+  STATE_TOO_LARGE: {
+    severity: 'error',
+    title: 'Learner state that may not fit in what the LMS keeps',
+    message: 'Worst-case learner state is {characters} characters; the {target} target keeps {limit}',
+    hint: '{help}',
+    docHint:
+      'Lower `maxLength` on tool text fields (the hint names the largest and how much to remove), or shorten ids or split the course. SCORM 1.2 keeps 4,096 characters of learner state for the whole course.',
+    structural: false,
+    target: 'every target',
+  },
+  SCORM12_INVALID_IDENTIFIER: {
+    severity: 'error',
+    title: 'An identifier a SCORM 1.2 LMS would reject',
+    message: 'The SCORM 1.2 {what} `{value}` is not a valid identifier: {problem}',
+    hint: 'LMSs such as Moodle accept only printable ASCII without spaces, at most 255 characters. Shorten or rename the ids it is made of (letters, digits, `-`, `_`).',
+    structural: false,
+    target: '`scorm12`',
+  },
+  SCORM12_LOCATION_TOO_LONG: {
+    severity: 'error',
+    title: 'A bookmark longer than SCORM 1.2 keeps',
+    message: 'The bookmark `{location}` is {length} characters; SCORM 1.2 keeps at most {max}',
+    hint: 'Shorten the step id or the activity id.',
+    structural: false,
+    target: '`scorm12`',
+  },
+  SCORM12_MASTERY_SCORE: {
+    severity: 'error',
+    title: 'A passing score the SCORM 1.2 manifest cannot carry',
+    message: 'passingScore {value} cannot be written as the SCORM 1.2 mastery score, a whole number from 0 to 100',
+    hint: 'Use a whole number for `passingScore`, or build with `--no-mastery-score` to leave the mastery score out of the manifest.',
+    structural: false,
+    target: '`scorm12`',
+  },
+  SCORM12_MASTERY_OVERRIDES_STATUS: {
+    severity: 'warning',
+    title: 'A mastery score that lets the LMS replace the reported status',
+    message: "The course reports {statusAs}, but the manifest's mastery score lets the LMS set passed/failed from the score instead",
+    hint: 'Build with `--no-mastery-score` (or `--lms moodle`, which leaves it out for this status pair), or report `passed/failed`.',
+    structural: false,
+    target: '`scorm12`',
+  },
+  SCORM12_VERSION_TOO_LONG: {
+    severity: 'error',
+    title: 'A version longer than the SCORM 1.2 manifest allows',
+    message: 'version `{version}` is {length} characters; the SCORM 1.2 manifest allows {max}',
+    hint: 'Use a short version such as `1.2.0`.',
+    structural: false,
+    target: '`scorm12`',
+  },
+  SCORM12_TITLE_TOO_LONG: {
+    severity: 'warning',
+    title: 'A title longer than the SCORM 1.2 manifest shows',
+    message: 'The title is {length} characters; the SCORM 1.2 manifest allows {max}, so the LMS will show it cut',
+    hint: 'Shorten the title to {max} characters or fewer; the course page still shows it whole.',
+    docHint: 'Shorten the title to 200 characters or fewer; the course page still shows it whole.',
+    structural: false,
+    target: '`scorm12`',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof catalogue;
 
 export const diagnosticCodes = Object.keys(catalogue) as DiagnosticCode[];
+
+/** Whether a packaging target's check raises `code` (see CatalogueEntry.target), rather than the loader. */
+export function isTargetCode(code: DiagnosticCode): boolean {
+  return (catalogue[code] as CatalogueEntry).target !== undefined;
+}
 
 export type DiagnosticParams = Record<string, string | number | undefined>;
 

@@ -88,6 +88,7 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
     ...(valid.reportStatusAs !== undefined && { reportStatusAs: valid.reportStatusAs }),
     theme: { color: valid.theme?.color ?? defaults.themeColor },
     steps,
+    fieldLocs: Object.fromEntries(Object.keys(valid).map((field) => [field, courseYaml.root().at(field).loc()])),
     rootDir,
     sourceFiles,
     loc: courseYaml.root().loc(),

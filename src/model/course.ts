@@ -60,6 +60,12 @@ export interface Course extends Located {
   reportStatusAs?: ReportStatusAs;
   theme: Theme;
   steps: Step[];
+  /**
+   * Where course.yaml writes each of its top-level fields, by YAML name (`title`, `version`,
+   * `passingScore`...), so that a later check can point at the field itself. Absent in
+   * hand-built models, and for fields left out: use `loc`.
+   */
+  fieldLocs?: Partial<Record<string, SourceLocation>>;
   /** Absolute path of the course folder. */
   rootDir: string;
   /** Files the course is written in (relative paths): course.yaml, the step files, then the Markdown files read; for watching and for error messages. */

@@ -4,6 +4,7 @@
  * so the figure is exact for this build, not an estimate.
  */
 import type { Course, QuizActivity, SourceLocation, TextField } from '../model/course.js';
+import { createDiagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LearnerState } from '../shared/learner-state.js';
 import type { RuntimeCourse, RuntimeQuiz } from '../shared/course-data.js';
@@ -15,10 +16,6 @@ import { AssetCollector } from '../render/assets.js';
 import { buildRuntimeCourse } from '../render/page-view.js';
 import { RenderContext } from '../render/render-context.js';
 import type { Target } from './target.js';
-
-export const stateBudgetCodes = {
-  STATE_TOO_LARGE: 'STATE_TOO_LARGE',
-} as const;
 
 export interface StateBudget {
   /** Characters of the largest saved state (what SCORM limits count). */
@@ -125,13 +122,13 @@ export function checkStateBudget(course: Course, target: Pick<Target, 'name' | '
         `the largest being ${largest.id} (${format(largest.characters)}). Removing ${format(excess)} characters is enough.`
       : `Shorten activity and step ids, or split the course: ${format(excess)} characters too many. ` +
         `Tool text fields take ${format(textTotal)} characters of it at worst.`;
+  const loc = textTotal >= excess && largest ? largest.loc : course.loc;
   return [
-    {
-      code: stateBudgetCodes.STATE_TOO_LARGE,
-      severity: 'error',
-      message: `Worst-case learner state is ${format(budget.characters)} characters; the ${target.name} target keeps ${format(target.maxStateLength)}`,
-      hint,
-      loc: textTotal >= excess && largest ? largest.loc : course.loc,
-    },
+    createDiagnostic('STATE_TOO_LARGE', loc, {
+      characters: format(budget.characters),
+      target: target.name,
+      limit: format(target.maxStateLength),
+      help: hint,
+    }),
   ];
 }

@@ -4,6 +4,7 @@
  * target composes from them (interaction ids, objective ids, the bookmark, the manifest).
  */
 import type { Course, SourceLocation } from '../../model/course.js';
+import { createDiagnostic, type DiagnosticCode, type DiagnosticParams } from '../../diagnostics/catalogue.js';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { BuildOptions } from '../target.js';
 
@@ -19,45 +20,26 @@ export const MAX_VERSION_LENGTH = 20;
 /** `cmi.core.lesson_location` is CMIString255. */
 export const MAX_LOCATION_LENGTH = 255;
 
-/** Codes this target reports (permanent, like the catalogue's). */
-export const scorm12Codes = {
-  SCORM12_INVALID_IDENTIFIER: 'SCORM12_INVALID_IDENTIFIER',
-  SCORM12_LOCATION_TOO_LONG: 'SCORM12_LOCATION_TOO_LONG',
-  SCORM12_MASTERY_SCORE: 'SCORM12_MASTERY_SCORE',
-  SCORM12_VERSION_TOO_LONG: 'SCORM12_VERSION_TOO_LONG',
-  SCORM12_TITLE_TOO_LONG: 'SCORM12_TITLE_TOO_LONG',
-  SCORM12_MASTERY_OVERRIDES_STATUS: 'SCORM12_MASTERY_OVERRIDES_STATUS',
-} as const;
-
+/** Checks the SCORM 1.2 rules; codes and texts are in src/diagnostics/catalogue.ts. */
 export function checkScorm12(
   course: Course,
   diagnostics: DiagnosticBag,
   options?: Pick<BuildOptions, 'masteryScore' | 'reportStatusAs'>,
 ): void {
+  const report = (code: DiagnosticCode, loc: SourceLocation, params: DiagnosticParams): void =>
+    diagnostics.add(createDiagnostic(code, loc, params));
+  const at = (field: string): SourceLocation => course.fieldLocs?.[field] ?? course.loc;
   const identifier = (value: string, what: string, loc: SourceLocation): void => {
-    if (CMI_IDENTIFIER.test(value)) return;
-    diagnostics.add({
-      code: scorm12Codes.SCORM12_INVALID_IDENTIFIER,
-      severity: 'error',
-      message: `The SCORM 1.2 ${what} \`${value}\` is not a valid identifier: ${identifierProblem(value)}`,
-      hint: 'LMSs such as Moodle accept only printable ASCII without spaces, at most 255 characters. Shorten or rename the ids it is made of (letters, digits, `-`, `_`).',
-      loc,
-    });
+    if (!CMI_IDENTIFIER.test(value)) report('SCORM12_INVALID_IDENTIFIER', loc, { what, value, problem: identifierProblem(value) });
   };
 
-  identifier(course.id, 'course identifier', course.loc);
+  identifier(course.id, 'course identifier', at('id'));
   for (const step of course.steps) {
     identifier(step.id, 'objective id (the step id)', step.loc);
     for (const activity of step.activities) {
       const location = `${step.id}/${activity.id}`;
       if (location.length > MAX_LOCATION_LENGTH) {
-        diagnostics.add({
-          code: scorm12Codes.SCORM12_LOCATION_TOO_LONG,
-          severity: 'error',
-          message: `The bookmark \`${location}\` is ${location.length} characters; SCORM 1.2 keeps at most ${MAX_LOCATION_LENGTH}`,
-          hint: 'Shorten the step id or the activity id.',
-          loc: activity.loc,
-        });
+        report('SCORM12_LOCATION_TOO_LONG', activity.loc, { location, length: location.length, max: MAX_LOCATION_LENGTH });
       }
       if (activity.kind !== 'quiz') continue;
       for (const question of activity.questions) {
@@ -67,13 +49,7 @@ export function checkScorm12(
   }
 
   if ((options?.masteryScore ?? true) && !(Number.isInteger(course.passingScore) && course.passingScore >= 0 && course.passingScore <= 100)) {
-    diagnostics.add({
-      code: scorm12Codes.SCORM12_MASTERY_SCORE,
-      severity: 'error',
-      message: `passingScore ${course.passingScore} cannot be written as the SCORM 1.2 mastery score, a whole number from 0 to 100`,
-      hint: 'Use a whole number for `passingScore`, or build with `--no-mastery-score` to leave the mastery score out of the manifest.',
-      loc: course.loc,
-    });
+    report('SCORM12_MASTERY_SCORE', at('passingScore'), { value: course.passingScore });
   }
 
   // SCORM 1.2 RTE, cmi.core.lesson_status: with a mastery score, the LMS may turn the status
@@ -81,35 +57,15 @@ export function checkScorm12(
   const statusAs = options?.reportStatusAs ?? course.reportStatusAs;
   const graded = course.steps.some((s) => s.activities.some((a) => a.kind === 'quiz'));
   if ((options?.masteryScore ?? true) && graded && statusAs && statusAs !== 'passed/failed') {
-    diagnostics.add({
-      code: scorm12Codes.SCORM12_MASTERY_OVERRIDES_STATUS,
-      severity: 'warning',
-      message: `The course reports ${statusAs}, but the manifest's mastery score lets the LMS set passed/failed from the score instead`,
-      hint: 'Build with `--no-mastery-score` (or `--lms moodle`, which leaves it out for this status pair), or report `passed/failed`.',
-      loc: course.loc,
-    });
+    report('SCORM12_MASTERY_OVERRIDES_STATUS', course.loc, { statusAs });
   }
 
   if (course.version.length > MAX_VERSION_LENGTH) {
-    diagnostics.add({
-      code: scorm12Codes.SCORM12_VERSION_TOO_LONG,
-      severity: 'error',
-      message: `version \`${course.version}\` is ${course.version.length} characters; the SCORM 1.2 manifest allows ${MAX_VERSION_LENGTH}`,
-      hint: 'Use a short version such as `1.2.0`.',
-      loc: course.loc,
-    });
+    report('SCORM12_VERSION_TOO_LONG', at('version'), { version: course.version, length: course.version.length, max: MAX_VERSION_LENGTH });
   }
 
   const titleLength = [...course.title].length;
-  if (titleLength > MAX_TITLE_LENGTH) {
-    diagnostics.add({
-      code: scorm12Codes.SCORM12_TITLE_TOO_LONG,
-      severity: 'warning',
-      message: `The title is ${titleLength} characters; the SCORM 1.2 manifest allows ${MAX_TITLE_LENGTH}, so the LMS will show it cut`,
-      hint: `Shorten the title to ${MAX_TITLE_LENGTH} characters or fewer; the course page still shows it whole.`,
-      loc: course.loc,
-    });
-  }
+  if (titleLength > MAX_TITLE_LENGTH) report('SCORM12_TITLE_TOO_LONG', at('title'), { length: titleLength, max: MAX_TITLE_LENGTH });
 }
 
 function identifierProblem(value: string): string {
