@@ -119,6 +119,13 @@ export const catalogue = {
     hint: 'Ids start with a letter, then letters, digits, `-` or `_` (no spaces, no accents), at most 64 characters; for example `typologie-quiz`. LMSs store progress and answers under these ids.',
     structural: true,
   },
+  INVALID_IRI: {
+    severity: 'error',
+    title: 'A course IRI that is not an absolute IRI',
+    message: 'Invalid course `iri` `{value}`: {rule}',
+    hint: 'Write an absolute IRI under a domain or namespace you control, for example `https://formation.example.org/courses/valorisez-cooperation` or `urn:example:courses:valorisez-cooperation`. xAPI and cmi5 name the course, its steps, activities and questions after it.',
+    structural: true,
+  },
   DUPLICATE_ID: {
     severity: 'error',
     title: 'Two things share one id',
@@ -257,6 +264,16 @@ export const catalogue = {
   },
 
   // Raised by the packaging targets' checks (src/package), after loading.
+  COURSE_IRI_MISSING: {
+    severity: 'warning',
+    title: 'An xAPI or cmi5 package without a course IRI',
+    message: 'course.yaml gives no `iri`: xAPI and cmi5 statements will name the course `{iri}`, a placeholder',
+    hint: 'Add `iri:` to course.yaml, an IRI under a domain or namespace you control (for example `https://formation.example.org/courses/{id}`). An LRS keeps the statements of every course it serves: two courses with the same id, from anyone, would share this placeholder and mix their statements. The placeholder is for trying things out.',
+    docHint:
+      'Add `iri:` to course.yaml, an IRI under a domain or namespace you control (see [Course IRI](#course-iri-xapi-and-cmi5)). The placeholder made from the course id is for trying things out.',
+    structural: false,
+    target: '`xapi`, `cmi5`',
+  },
   STATE_TOO_LARGE: {
     severity: 'error',
     title: 'Learner state that may not fit in what the LMS keeps',

@@ -77,6 +77,7 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
   const valid = raw as CourseYaml; // no error: course.yaml matched its schema
   const course: Course = {
     id: valid.id,
+    ...(valid.iri !== undefined && { iri: valid.iri }),
     title: valid.title,
     language: valid.language,
     description: valid.description,

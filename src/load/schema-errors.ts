@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic, type DiagnosticCode, type DiagnosticParams } from '../diagnostics/catalogue.js';
 import { codeList, didYouMean } from '../diagnostics/suggest.js';
 import { ID_PATTERN } from '../schema/common.js';
+import { COURSE_IRI_PATTERN, courseIriProblem } from '../schema/course-iri.js';
 import { unionTags } from '../schema/discriminated-union.js';
 import type { SchemaError } from '../schema/validator.js';
 import type { NodeRef, PathSegment } from './context.js';
@@ -124,6 +125,9 @@ function toDiagnostic(error: SchemaError, yaml: YamlFile): Diagnostic | undefine
       const rule =
         error.keyword === 'maxLength' ? `it is longer than ${String(params.limit)} characters` : 'it does not have the expected form';
       if (isId) return make('INVALID_ID', { value: String(error.data), rule: idRule(String(error.data), rule) });
+      if (parent.pattern === COURSE_IRI_PATTERN) {
+        return make('INVALID_IRI', { value: String(error.data), rule: courseIriProblem(String(error.data)) ?? rule });
+      }
       return make('INVALID_VALUE', { field, value: describeValue(error.data), rule, suggestion: '', help: parent.description ?? '' });
     }
     case 'minLength':

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { COMPLETION_CRITERIA, REPORT_STATUS_PAIRS, type CompletionCriterion, type ReportStatusAs } from '../shared/course-data.js';
 import { FilePath, Id, ID_PATTERN, Percent, StrictObject, Text } from './common.js';
+import { COURSE_IRI_PATTERN } from './course-iri.js';
 import { defaults } from './defaults.js';
 
 export const ThemeSchema = StrictObject(
@@ -21,6 +22,16 @@ export const ThemeSchema = StrictObject(
 export const CourseSchema = StrictObject(
   {
     id: Id('Course id: the LMS identifier of the course and the start of the package name.', ['valorisez-cooperation']),
+    iri: Type.Optional(
+      Type.String({
+        pattern: COURSE_IRI_PATTERN,
+        description:
+          'xAPI and cmi5 id of the course: an absolute IRI under a domain or namespace you control (https://, http:// or urn:), no spaces, no ? or #. ' +
+          'Its steps, activities and questions are named after it; keep it stable once published. ' +
+          'Without it, xAPI and cmi5 packages use a placeholder made from `id` (fine for trying things out, with a warning).',
+        examples: ['https://formation.example.org/courses/valorisez-cooperation', 'urn:example:courses:valorisez-cooperation'],
+      }),
+    ),
     title: Text('Course title, shown to learners and in the LMS.', ['Valorisez vos pratiques de coopération']),
     language: Type.Unsafe<'fr' | 'en'>({
       type: 'string',

@@ -14,6 +14,7 @@
  */
 import type { Course, Step } from '../../model/course.js';
 import { courseIri } from '../../shared/iri.js';
+import { checkCourseIri } from '../course-iri-check.js';
 import { ATTR, buildXml } from '../manifest-xml.js';
 import type { BuildOptions, PackageFile, Target } from '../target.js';
 
@@ -28,6 +29,10 @@ export const cmi5: Target = {
   runtimeEntry: 'cmi5.ts',
   /** A State API document holds the state; 64,000 characters keeps it at SCORM 2004's bound. */
   maxStateLength: 64_000,
+
+  check(course, diagnostics) {
+    checkCourseIri(course, diagnostics);
+  },
 
   async package(course, pages, options) {
     const manifest: PackageFile = { path: CMI5_FILE, kind: 'data', data: Buffer.from(buildCmi5Xml(course, options), 'utf8') };

@@ -6,6 +6,7 @@
  */
 import type { Course } from '../../model/course.js';
 import { courseIri } from '../../shared/iri.js';
+import { checkCourseIri } from '../course-iri-check.js';
 import { ATTR, buildXml } from '../manifest-xml.js';
 import type { PackageFile, Target } from '../target.js';
 
@@ -21,6 +22,10 @@ export const xapi: Target = {
   runtimeEntry: 'xapi.ts',
   /** A State API document holds the state; 64,000 characters keeps it at SCORM 2004's bound. */
   maxStateLength: 64_000,
+
+  check(course, diagnostics) {
+    checkCourseIri(course, diagnostics);
+  },
 
   async package(course, pages) {
     const manifest: PackageFile = { path: TINCAN_FILE, kind: 'data', data: Buffer.from(buildTinCanXml(course), 'utf8') };
