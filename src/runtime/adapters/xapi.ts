@@ -31,7 +31,7 @@ import {
   type StatementScope,
 } from '../xapi/statements.js';
 import type { KeyValueStorage } from '../xapi/storage.js';
-import { videoStatement } from '../xapi/video-profile.js';
+import { VideoSessions } from '../xapi/video-sessions.js';
 import type {
   InteractionRecord,
   LaunchInfo,
@@ -68,12 +68,6 @@ interface Reported {
   steps?: Record<string, string>;
 }
 
-interface VideoSession {
-  id: string;
-  last: VideoEvent;
-  playing: boolean;
-}
-
 export function createXapiAdapter(options: XapiAdapterOptions): LmsAdapter {
   return new XapiAdapter(options);
 }
@@ -90,7 +84,8 @@ class XapiAdapter implements LmsAdapter {
   private doc: SavedDocument = { state: null, location: '', reported: {} };
   private startedAt = Date.now();
   private finished = false;
-  private readonly videos = new Map<string, VideoSession>();
+  /** Video Profile sessions (initialized first, paused before terminated...). */
+  private readonly videos: VideoSessions;
 
   constructor(options: XapiAdapterOptions) {
     const { course, launch } = options;
@@ -114,6 +109,7 @@ class XapiAdapter implements LmsAdapter {
       ...(launch.platform && { platform: launch.platform }),
       ...(launch.grouping && { grouping: [{ objectType: 'Activity', id: launch.grouping }] }),
     };
+    this.videos = new VideoSessions(this.scope, (id) => this.findActivity(id), (draft) => void this.session.send(draft));
   }
 
   async start(): Promise<LaunchInfo> {
@@ -182,28 +178,7 @@ class XapiAdapter implements LmsAdapter {
   }
 
   recordVideoEvent(event: VideoEvent): void {
-    const found = this.findActivity(event.activityId);
-    const video: NamedRef = found?.activity ?? { id: event.activityId, title: event.activityId };
-    let session = this.videos.get(event.activityId);
-    if (event.verb === 'initialized' && session) return;
-    if (!session) {
-      // Every video session opens with `initialized`, whose id names the session (profile §2.6.2.1).
-      session = { id: crypto.randomUUID(), last: event, playing: false };
-      this.videos.set(event.activityId, session);
-      const initialized = videoStatement(this.scope, video, found?.step, { ...event, verb: 'initialized' }, session.id);
-      this.session.send({ ...initialized, id: session.id });
-      if (event.verb === 'initialized') return;
-    }
-    if (event.verb === 'terminated' && session.playing) {
-      // The profile wants a `paused` before `terminated` when the video was still playing.
-      this.session.send(videoStatement(this.scope, video, found?.step, { ...event, verb: 'paused' }, session.id));
-    }
-    this.session.send(videoStatement(this.scope, video, found?.step, event, session.id));
-    session.last = event;
-    if (event.verb === 'played') session.playing = true;
-    // `completed` fires while the video plays on: only a pause stops it.
-    if (event.verb === 'paused') session.playing = false;
-    if (event.verb === 'terminated') this.videos.delete(event.activityId);
+    this.videos.record(event);
   }
 
   commit(): void {
@@ -214,7 +189,7 @@ class XapiAdapter implements LmsAdapter {
   finish(_reason: 'leave' | 'pagehide'): void {
     if (this.finished) return;
     this.finished = true;
-    for (const [id, video] of [...this.videos]) this.recordVideoEvent({ ...video.last, activityId: id, verb: 'terminated' });
+    this.videos.terminateAll();
     this.session.send(courseTerminated(this.scope, Date.now() - this.startedAt));
     this.persist();
     // Keepalive either way: after "leave" the LMS often closes the window at once.

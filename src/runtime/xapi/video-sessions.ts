@@ -2,7 +2,7 @@
  * Video Profile sessions for an adapter: turns the core's VideoEvents into statements with the
  * profile's session rules (§2.6): every video session opens with `initialized`, whose statement
  * id names the session; a `paused` precedes `terminated` when the video was still playing.
- * Same behaviour as the TinCan adapter's own tracking, packaged for reuse (cmi5).
+ * Used by both the TinCan and the cmi5 adapters.
  *
  *   const videos = new VideoSessions(scope, resolve, send)
  *   videos.record(event)   one core event → zero or more statements handed to `send`
