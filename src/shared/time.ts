@@ -4,31 +4,18 @@
  * never shows `60` seconds and formats stay monotonic.
  */
 
-const MS_PER_CENTISECOND = 10;
 /** SCORM 1.2 CMITimespan allows at most 4 hour digits: 9999:59:59.99. */
 const MAX_TIMESPAN_CENTISECONDS = ((9999 * 60 + 59) * 60 + 59) * 100 + 99;
 
-interface TimeParts {
-  hours: number;
-  minutes: number;
-  seconds: number;
-  centiseconds: number;
-}
-
+/** Whole hundredths of a second; 0 for negative or invalid durations. */
 function toCentiseconds(ms: number): number {
-  if (!Number.isFinite(ms) || ms <= 0) return 0;
-  return Math.round(ms / MS_PER_CENTISECOND);
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 10) : 0;
 }
 
-function splitCentiseconds(total: number): TimeParts {
-  const centiseconds = total % 100;
-  const totalSeconds = Math.floor(total / 100);
-  return {
-    hours: Math.floor(totalSeconds / 3600),
-    minutes: Math.floor(totalSeconds / 60) % 60,
-    seconds: totalSeconds % 60,
-    centiseconds,
-  };
+/** [hours, minutes, seconds, centiseconds]. */
+function splitCentiseconds(total: number): [number, number, number, number] {
+  const seconds = Math.floor(total / 100);
+  return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60, total % 100];
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -39,10 +26,8 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  * give zero; durations past 9999 hours are clamped (the format has no room for more).
  */
 export function toCmiTimespan(ms: number): string {
-  const { hours, minutes, seconds, centiseconds } = splitCentiseconds(
-    Math.min(toCentiseconds(ms), MAX_TIMESPAN_CENTISECONDS),
-  );
-  return `${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad2(centiseconds)}`;
+  const [hours, minutes, seconds, centiseconds] = splitCentiseconds(Math.min(toCentiseconds(ms), MAX_TIMESPAN_CENTISECONDS)).map(pad2);
+  return `${hours}:${minutes}:${seconds}.${centiseconds}`;
 }
 
 /**
@@ -52,7 +37,7 @@ export function toCmiTimespan(ms: number): string {
  */
 export function toCmiTime(date: Date): string {
   const valid = Number.isFinite(date.getTime()) ? date : new Date(0);
-  return `${pad2(valid.getHours())}:${pad2(valid.getMinutes())}:${pad2(valid.getSeconds())}`;
+  return [valid.getHours(), valid.getMinutes(), valid.getSeconds()].map(pad2).join(':');
 }
 
 /**
@@ -61,7 +46,7 @@ export function toCmiTime(date: Date): string {
  * since a day is not always 24 hours in ISO 8601 and LRSs accept large hour counts.
  */
 export function toIsoDuration(ms: number): string {
-  const { hours, minutes, seconds, centiseconds } = splitCentiseconds(toCentiseconds(ms));
+  const [hours, minutes, seconds, centiseconds] = splitCentiseconds(toCentiseconds(ms));
   let text = 'PT';
   if (hours > 0) text += `${hours}H`;
   if (minutes > 0) text += `${minutes}M`;

@@ -1,6 +1,6 @@
 import type { RuntimeQuiz } from '../../shared/course-data.js';
 import type { QuizProgress } from '../../shared/learner-state.js';
-import { all, one } from '../core/dom.js';
+import { all, one, setHidden } from '../core/dom.js';
 import { quizSettled } from '../core/progress.js';
 import { weightedPercent } from '../core/scoring.js';
 import { seededShuffle } from '../core/shuffle.js';
@@ -12,13 +12,16 @@ interface QuestionItem {
   question: RuntimeQuiz['questions'][number];
   type: QuestionType;
   /** The type's fieldset. */
-  root: HTMLElement;
+  root: HTMLFieldSetElement;
   /** Fieldset, verdict, result messages and explanation (templates/partials/activity-quiz.hbs). */
   box: HTMLElement;
 }
 
-/** First focusable control of a question. */
-const FIELDS = 'input,select,textarea,button';
+/** Focuses the first control of a question. */
+const focusFirstField = (item: QuestionItem) => one('input,select,textarea,button', item.root)?.focus();
+
+/** Not graded (a survey, a Likert scale): weighs nothing, never marked right or wrong. */
+const graded = (item: QuestionItem) => item.type.graded !== false;
 
 /**
  * Questions on one page; marks, verdicts and messages after submitting; retries while
@@ -30,7 +33,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
   kind: 'quiz',
   isDone: (quiz, state) => quizSettled(quiz, state.quizzes[quiz.id]),
   mount(view, quiz, ctx) {
-    const { t, review } = ctx;
+    const { t, review, state } = ctx;
     const form = one<HTMLFormElement>('[data-quiz]', view)!;
     const resultBox = one('[data-quiz-result]', view)!;
     const submitButton = one('[data-action="submit"]', view)!;
@@ -38,7 +41,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     const items: QuestionItem[] = [];
     for (const question of quiz.questions) {
       const type = questionTypeFor(question.type);
-      const root = one(`[data-question="${question.id}"]`, form);
+      const root = one<HTMLFieldSetElement>(`[data-question="${question.id}"]`, form);
       if (type && root) items.push({ question, type, root, box: root.parentElement! });
     }
     let shown = items;
@@ -51,12 +54,11 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     /** The pool's set; saved with the first answer (a reload before it may draw again). */
     let drawn = quiz.draw ? draw() : undefined;
 
-    const current = (): QuizProgress | undefined => ctx.state.quizzes[quiz.id];
+    const current = (): QuizProgress | undefined => state.quizzes[quiz.id];
     const ensure = (): QuizProgress =>
-      (ctx.state.quizzes[quiz.id] ??= { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false, order: drawn });
+      current() ?? (state.quizzes[quiz.id] = { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false, order: drawn });
     /** Attempts remain (review or not). */
-    const left = (p: QuizProgress) => !p.passed && (quiz.attempts === 0 || p.attempts < quiz.attempts);
-    const graded = (item: QuestionItem) => item.type.graded !== false;
+    const left = (p: QuizProgress) => !quizSettled(quiz, p);
 
     /** Resets the questions for the attempt in the state: its pool set, choices shuffled per learner and attempt, saved answers back in. */
     const prepare = () => {
@@ -71,10 +73,10 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
         type.reset(root, question, quiz.shuffle ? `${ctx.seed}|${quiz.id}|${attempt}|${question.id}` : null);
         type.write(root, p?.answers[question.id] ?? []);
         // Read-only in review; the type's own review locks its inputs once submitted.
-        (root as HTMLFieldSetElement).disabled = review;
-        for (const el of all('[data-question-result],[data-outcome],[data-explanation]', box)) el.hidden = true;
+        root.disabled = review;
+        setHidden('[data-question-result],[data-outcome],[data-explanation]', true, box);
         // A pool numbers the questions it shows (templates: the number's `{n}` placeholder in data-number).
-        const number = one<HTMLElement>('.question-number', root);
+        const number = one('.question-number', root);
         if (drawn && number && !box.hidden) number.textContent = form.dataset.number!.replace('{n}', '' + ++n);
       }
       submitButton.hidden = review;
@@ -83,12 +85,12 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     };
 
     /** Fills the result box, one paragraph per line (the first, the score, stands out), and shows the author's message for `outcome`. */
-    const say = (text: string[], tone: string, outcome?: string) => {
+    const say = (lines: string[], tone: string, outcome?: string) => {
       one('[data-lines]', resultBox)!.replaceChildren(
-        ...text.map((line) => {
-          const el = document.createElement('p');
-          el.textContent = line;
-          return el;
+        ...lines.map((line) => {
+          const paragraph = document.createElement('p');
+          paragraph.textContent = line;
+          return paragraph;
         }),
       );
       for (const el of all('[data-quiz-feedback]', resultBox)) el.hidden = el.dataset.quizFeedback !== outcome;
@@ -109,15 +111,15 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           const result = one('[data-question-result]', box)!;
           result.textContent = t(share >= 1 ? 'questionRight' : share > 0 ? 'questionPartly' : 'questionWrong');
           result.className = 'question-result question-result--' + kind;
-          for (const el of all(`[data-question-result],[data-outcome="${kind}"]`, box)) el.hidden = false;
+          setHidden(`[data-question-result],[data-outcome="${kind}"]`, false, box);
         }
-        for (const el of all('[data-explanation]', box)) el.hidden = false;
+        setHidden('[data-explanation]', false, box);
       }
       const passedNow = p.score! >= quiz.passingScore;
-      const text = [t('quizScore', { n: p.score! }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
-      if (p.attempts > 1 && p.best !== p.score) text.push(t('quizBest', { n: p.best! }));
-      if (!p.passed && quiz.attempts > 0) text.push(over ? t('noAttemptsLeft') : t('attemptsLeft', { n: quiz.attempts - p.attempts }));
-      say(text, passedNow ? 'passed' : 'failed', passedNow ? 'passed' : over ? 'failed' : 'retry');
+      const lines = [t('quizScore', { n: p.score! }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
+      if (p.attempts > 1 && p.best !== p.score) lines.push(t('quizBest', { n: p.best! }));
+      if (!p.passed && quiz.attempts > 0) lines.push(over ? t('noAttemptsLeft') : t('attemptsLeft', { n: quiz.attempts - p.attempts }));
+      say(lines, passedNow ? 'passed' : 'failed', passedNow ? 'passed' : over ? 'failed' : 'retry');
       submitButton.hidden = true;
       retryButton.hidden = over || review;
       if (fresh) {
@@ -143,7 +145,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
         const message = t('unanswered', { n: missing.length });
         say([message], 'warning');
         ctx.announce(message);
-        one<HTMLElement>(FIELDS, missing[0]!.root)?.focus();
+        focusFirstField(missing[0]!);
         return;
       }
       const latencyMs = shownAt ? Date.now() - shownAt : 0;
@@ -193,7 +195,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       if (drawn) drawn = p.order = draw();
       prepare();
       shownAt = Date.now();
-      one<HTMLElement>(FIELDS, shown[0]!.root)?.focus();
+      focusFirstField(shown[0]!);
       ctx.save();
     });
 

@@ -34,7 +34,7 @@ export const toolModule: ActivityModule<RuntimeTool> = {
       }
     }
     function store(fieldId: string, value: string | string[]) {
-      const fields = (ctx.state.tools[tool.id] ??= {});
+      const fields = ctx.state.tools[tool.id] ?? (ctx.state.tools[tool.id] = {});
       if (value.length === 0) delete fields[fieldId];
       else fields[fieldId] = value;
     }

@@ -4,6 +4,7 @@
  * nothing here throws into the core. Browser code: no Node imports.
  */
 import { toCmiTime, toCmiTimespan } from '../../shared/time.js';
+import { attempt } from '../core/attempt.js';
 import type { LaunchInfo, LaunchMode, LmsAdapter } from './lms-adapter.js';
 import type { Scorm12Api } from './scorm12-api.js';
 import { MAX_STRING255, toCmiDecimal, toCmiIdentifier, toScorm12Responses } from './scorm12-format.js';
@@ -55,23 +56,15 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
   let objectiveSlots: Map<string, number> | undefined;
   let objectiveCount = 0;
   let interactionsWritten = 0;
-  let lastState: string | null = null;
-  let lastLocation: string | null = null;
+  /** What the LMS holds of the elements kept between sessions (suspend_data, lesson_location): unchanged values are not sent again. */
+  const kept = new Map<string, string>();
 
-  /** A value from the LMS, or `fallback` when asking throws. */
-  const attempt = <T>(read: () => T, fallback: T): T => {
-    try {
-      return read();
-    } catch {
-      return fallback;
-    }
-  };
   const lastError = (): number => {
-    const code = attempt(() => Number(api.LMSGetLastError()), NaN);
-    return Number.isFinite(code) ? code : GENERAL_EXCEPTION;
+    const code = attempt(() => Number(api.LMSGetLastError()));
+    return code !== undefined && Number.isFinite(code) ? code : GENERAL_EXCEPTION;
   };
   /** `<code> <the LMS's error string>`. */
-  const describeError = (code = lastError()) => `${code} ${attempt(() => String(api.LMSGetErrorString(String(code)) ?? ''), '')}`;
+  const describeError = (code = lastError()) => `${code} ${attempt(() => api.LMSGetErrorString(String(code))) ?? ''}`;
 
   /** Calls the LMS; results are read as strings (some LMSs answer booleans); a throwing LMS is logged and reads as undefined. */
   const call = (method: keyof Scorm12Api, ...args: string[]): string | undefined => {
@@ -118,6 +111,18 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
   };
   /** False in review mode: the LMS shows a past attempt and records nothing. */
   const tracking = () => phase === 'running' && launch.mode !== 'review';
+  /** The value of an element kept between sessions, remembered. */
+  const readKept = (element: string) => {
+    const value = get(element);
+    kept.set(element, value);
+    return value;
+  };
+  /** Writes an element kept between sessions, unless unchanged or longer than SCORM 1.2 keeps (the previous value then stays). */
+  const keep = (element: string, value: string, maxLength: number) => {
+    if (!tracking() || value === kept.get(element)) return;
+    if (value.length > maxLength) log(`${element} would be ${value.length} characters; SCORM 1.2 keeps ${maxLength}: the previous value stays saved`);
+    else if (set(element, value)) kept.set(element, value);
+  };
   const writeStatus = (next: LessonStatus) => {
     if (STATUS_RANK[next] >= STATUS_RANK[status] && next !== status && set('cmi.core.lesson_status', next)) status = next;
   };
@@ -137,12 +142,10 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       signal('LMSInitialize');
 
       const entry = get('cmi.core.entry');
-      const suspendData = get('cmi.suspend_data');
-      const location = get('cmi.core.lesson_location');
+      const suspendData = readKept('cmi.suspend_data');
+      const location = readKept('cmi.core.lesson_location');
       // `resume` is the rule; an LMS that leaves entry empty but keeps data still means resume.
       const resuming = entry === 'resume' || (entry === '' && (suspendData !== '' || location !== ''));
-      lastState = suspendData;
-      lastLocation = location;
 
       const lessonMode = get('cmi.core.lesson_mode');
       // An empty lesson_mode is common and means normal.
@@ -167,19 +170,8 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       return launch;
     },
 
-    saveState(state) {
-      if (!tracking() || state === lastState) return;
-      if (state.length > SCORM12_MAX_STATE_LENGTH) {
-        log(`learner state is ${state.length} characters; SCORM 1.2 keeps ${SCORM12_MAX_STATE_LENGTH}: the previous state stays saved`);
-      } else if (set('cmi.suspend_data', state)) lastState = state;
-    },
-
-    setLocation(location) {
-      if (!tracking() || location === lastLocation) return;
-      if (location.length > MAX_STRING255) {
-        log(`location is ${location.length} characters; SCORM 1.2 keeps ${MAX_STRING255}: not saved`);
-      } else if (set('cmi.core.lesson_location', location)) lastLocation = location;
-    },
+    saveState: (state) => keep('cmi.suspend_data', state, SCORM12_MAX_STATE_LENGTH),
+    setLocation: (location) => keep('cmi.core.lesson_location', location, MAX_STRING255),
 
     recordInteraction(interaction) {
       if (!tracking() || !interactionChildren.has('id')) return;

@@ -5,6 +5,7 @@
  * everything stays in memory for the visit, and nothing throws.
  * Browser code: no Node imports.
  */
+import { attempt } from '../core/attempt.js';
 import type { InteractionRecord, LmsAdapter, ObjectiveRecord, ProgressRecord } from './lms-adapter.js';
 
 /** The part of `Storage` used here, so tests can pass a Map-backed one. */
@@ -73,15 +74,6 @@ export function createStandaloneAdapter(options: StandaloneAdapterOptions = {}):
     commit() {},
     finish() {},
   };
-}
-
-/** What `read` gives, or undefined when it throws. */
-function attempt<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
 }
 
 /** The course id from `<script type="application/json" id="parcours-data">`. */

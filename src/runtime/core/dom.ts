@@ -7,6 +7,11 @@ export function all<T extends Element = HTMLElement>(selector: string, root: Par
   return Array.from(root.querySelectorAll<T>(selector));
 }
 
+/** Hides (or shows) every element of `root` matching `selector`. */
+export function setHidden(selector: string, hidden: boolean, root?: ParentNode): void {
+  for (const el of all(selector, root)) el.hidden = hidden;
+}
+
 /** Runs `fn` once calls stop for `ms`; `flush` runs a pending call now. */
 export function debounce(fn: () => void, ms: number): { (): void; flush(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;

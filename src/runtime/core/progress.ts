@@ -89,27 +89,27 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
   let metCount = 0;
   let requiredCount = 0;
   const steps = course.steps.map((step): StepEvaluation => {
-    let done = 0;
-    let started = false;
-    for (const a of step.activities) {
-      const status: ActivityStatus = isDone(a, state) ? 'done' : isStarted(a, state) ? 'started' : 'todo';
+    const statuses = step.activities.map((a) => {
+      // Started: opened (the core records every activity page the learner shows).
+      const status: ActivityStatus = isDone(a, state) ? 'done' : state.visited.includes(a.id) ? 'started' : 'todo';
       activities[a.id] = status;
-      if (status === 'done') done++;
-      if (status !== 'todo') started = true;
       const met = meetsCompletion(a, state, criteria);
       if (met !== undefined) requiredCount++;
       if (met) metCount++;
-    }
+      return status;
+    });
+    const done = statuses.filter((s) => s === 'done').length;
     const quizzes = step.activities.filter((a): a is RuntimeQuiz => a.kind === 'quiz');
     allQuizzes.push(...quizzes);
-    const complete = done === step.activities.length;
+    const complete = done === statuses.length;
     const scorePercent = quizzesScore(quizzes, state);
     const objective: ObjectiveRecord = {
       id: step.id,
       status: !complete ? 'incomplete' : quizzes.length === 0 ? 'completed' : quizzes.every((q) => state.quizzes[q.id]?.passed) ? 'passed' : 'failed',
     };
     if (scorePercent !== undefined) objective.scorePercent = scorePercent;
-    return { id: step.id, done, total: step.activities.length, status: complete ? 'done' : started ? 'started' : 'todo', objective };
+    const status = complete ? 'done' : statuses.some((s) => s !== 'todo') ? 'started' : 'todo';
+    return { id: step.id, done, total: statuses.length, status, objective };
   });
 
   // Completion and the share done follow the course's completion rule (by default: every activity done).
@@ -125,9 +125,4 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
   }
   progress.status = singleStatus(course, progress);
   return { activities, steps, progress };
-}
-
-/** Opened: the core records every activity page the learner shows (LearnerState.visited). */
-function isStarted(a: RuntimeActivity, state: LearnerState): boolean {
-  return state.visited.includes(a.id);
 }

@@ -23,34 +23,36 @@ export function wholeSeconds(segments: readonly Segment[]): Segment[] {
  */
 const MAX_PLAY_STEP = 10;
 
-/** Turns the stream of playback times into played segments, ignoring seeks. */
-export class SegmentTracker {
-  private closed: Segment[];
-  private from: number | null = null;
-  private last = 0;
-
-  constructor(saved: readonly Segment[] = []) {
-    this.closed = mergeSegments(saved);
-  }
-
+export interface SegmentTracker {
   /** The playback position while playing. */
-  tick(time: number): void {
-    if (this.from !== null && time >= this.last && time - this.last <= MAX_PLAY_STEP) {
-      this.last = time;
-      return;
-    }
-    this.cut();
-    this.from = time;
-    this.last = time;
-  }
-
+  tick(time: number): void;
   /** Playback stopped or jumped: close the open segment. */
-  cut(): void {
-    if (this.from !== null && this.last > this.from) this.closed = mergeSegments([...this.closed, [this.from, this.last]]);
-    this.from = null;
-  }
+  cut(): void;
+  /** Every played segment, the open one included. */
+  segments(): Segment[];
+}
 
-  segments(): Segment[] {
-    return this.from !== null && this.last > this.from ? mergeSegments([...this.closed, [this.from, this.last]]) : this.closed;
-  }
+/** Turns the stream of playback times into played segments, ignoring seeks. */
+export function createSegmentTracker(saved: readonly Segment[] = []): SegmentTracker {
+  let closed = mergeSegments(saved);
+  /** Start of the segment being played; null when none is. */
+  let from: number | null = null;
+  let last = 0;
+  const segments = () => (from !== null && last > from ? mergeSegments([...closed, [from, last]]) : closed);
+  const cut = () => {
+    closed = segments();
+    from = null;
+  };
+  return {
+    tick(time) {
+      const playing = from !== null && time >= last && time - last <= MAX_PLAY_STEP;
+      if (!playing) {
+        cut();
+        from = time;
+      }
+      last = time;
+    },
+    cut,
+    segments,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSegments, SegmentTracker, watchedShare, wholeSeconds } from '../../../src/runtime/core/segments.js';
+import { createSegmentTracker, mergeSegments, watchedShare, wholeSeconds } from '../../../src/runtime/core/segments.js';
 
 describe('played segments', () => {
   it('merges overlapping and touching segments, sorted', () => {
@@ -17,7 +17,7 @@ describe('played segments', () => {
   });
 
   it('counts continuous playing but not a seek forward', () => {
-    const tracker = new SegmentTracker();
+    const tracker = createSegmentTracker();
     for (let t = 0; t <= 10; t += 0.25) tracker.tick(t);
     tracker.tick(60); // the learner jumped ahead
     for (let t = 60.25; t <= 62; t += 0.25) tracker.tick(t);
@@ -26,14 +26,14 @@ describe('played segments', () => {
   });
 
   it('does not count a part watched twice twice', () => {
-    const tracker = new SegmentTracker([[0, 30]]);
+    const tracker = createSegmentTracker([[0, 30]]);
     for (let t = 10; t <= 40; t += 0.5) tracker.tick(t);
     tracker.cut();
     expect(tracker.segments()).toEqual([[0, 40]]);
   });
 
   it('starts a new segment after a pause, resuming from the saved segments', () => {
-    const tracker = new SegmentTracker([[0, 5]]);
+    const tracker = createSegmentTracker([[0, 5]]);
     tracker.tick(20);
     tracker.tick(21);
     tracker.cut();
