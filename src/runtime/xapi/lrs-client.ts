@@ -25,14 +25,36 @@ export interface LrsConnection {
 /**
  * delivered: the LRS holds every statement (200/204, or 409 for one statement whose id it has).
  * conflict: 409 on a batch; which statement clashed is unknown, so the caller resends one by one.
- * rejected: the LRS refused the content itself (400, 413); resending the same bytes cannot help.
- * retry: anything that may pass later (network down, 5xx, 401/403/429).
+ * rejected: the LRS refused what the request holds (see `TRANSIENT_CLIENT_ERRORS` for the
+ *   4xx that are not about it): resending the same statements cannot help. On a batch the
+ *   caller resends one by one, so only the statements at fault are set aside.
+ * retry: anything that may pass later (network down, 5xx, and the transient 4xx).
  */
 export type SendOutcome =
   | { kind: 'delivered' }
   | { kind: 'conflict' }
   | { kind: 'rejected'; status: number }
   | { kind: 'retry'; status?: number };
+
+/**
+ * The 4xx answers that say nothing against the statements themselves, so they stay queued
+ * (xAPI 1.0.3 Part Three §3.2 gives the codes' meanings):
+ * - 401: the credentials are missing, wrong or expired (a TinCan launch's `auth`, a cmi5
+ *   session's token, which the LMS limits to the session, cmi5 §8.2). Every statement would
+ *   get the same answer, and setting them all aside would throw good statements away: kept
+ *   in storage, a TinCan queue goes out at the next launch with new credentials. A cmi5
+ *   queue lives as long as the tab, so there retrying is mostly hopeless, but harmless: the
+ *   back-off soon comes down to one request a minute, and the page works on without it.
+ * - 404 (no statements resource at this endpoint: the LMS's configuration), 408 and 429 (come
+ *   back later).
+ * Any other 4xx is about what the request holds, and retrying it would stall every statement
+ * queued behind it: 400 (malformed), 413 (too large) and 403, "unauthorized for the given
+ * credentials" — this statement may not be written, as when a cmi5 LMS rejects a statement
+ * that breaks the cmi5 rules (cmi5 §6.3, §9.3: a second `completed`, anything after
+ * `terminated`...). Should the credentials forbid every statement, they are all set aside
+ * (and logged) rather than retried against an LMS that will never take them.
+ */
+const TRANSIENT_CLIENT_ERRORS = [401, 404, 408, 429];
 
 export function lrsHeaders(lrs: LrsConnection, contentType?: string): Record<string, string> {
   const headers: Record<string, string> = { 'X-Experience-API-Version': XAPI_VERSION };
@@ -62,7 +84,7 @@ export async function postStatements(
   void response.text().catch(() => undefined);
   if (status === 200 || status === 204) return { kind: 'delivered' };
   if (status === 409) return statements.length === 1 ? { kind: 'delivered' } : { kind: 'conflict' };
-  if (status === 400 || status === 413) return { kind: 'rejected', status };
+  if (status >= 400 && status < 500 && !TRANSIENT_CLIENT_ERRORS.includes(status)) return { kind: 'rejected', status };
   return { kind: 'retry', status };
 }
 

@@ -30,7 +30,11 @@ export interface StatementQueueOptions {
   maxBatch?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Called when the LRS refuses a statement's content (400/413): it is set aside, not retried. */
+  /**
+   * Called when the LRS refuses one statement for good (400, 403, 413…; lrs-client.ts says
+   * which statuses): it is set aside (kept under `<key>:rejected`, the last 50), not retried,
+   * and the statements behind it go on.
+   */
   onRejected?(statement: Statement, status: number): void;
 }
 
@@ -138,8 +142,8 @@ export class StatementQueue {
     }
     if (outcome.kind === 'retry') return false;
     if (batch.length > 1) {
-      // One statement spoiled the batch (a 409 for an id already stored, or bad content):
-      // resend one by one so the others still arrive.
+      // One statement spoiled the batch (a 409 for an id already stored, bad content, a
+      // statement a cmi5 LMS forbids): resend one by one so the others still arrive.
       for (const statement of batch) if (!(await this.deliver([statement], keepalive))) return false;
       return true;
     }
