@@ -171,6 +171,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           interactionType: type.interactionType,
           response: responses[k]!,
           correct: type.correct(question),
+          caseSensitive: question.caseSensitive,
           // matching: the sources, with the targets beside them.
           choices: question.sources ?? question.choices,
           targets: question.targets,

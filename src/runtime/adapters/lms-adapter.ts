@@ -40,6 +40,8 @@ export interface InteractionRecord {
   response: string[];
   /** Correct response in the same form (numeric: `[min, max]`). Empty for ungraded questions. */
   correct: string[];
+  /** fill-in: the answers' case matters (xAPI `{case_matters=true}`); absent otherwise. */
+  caseSensitive?: boolean;
   /**
    * The options in order, with text, for the xAPI definition and SCORM 1.2's single-character
    * responses: the choices (choice), the items (sequencing), the scale points (likert), the

@@ -56,7 +56,11 @@ export function interactionDefinition(
     name: langMap(language, name),
     description: langMap(language, record.description || name),
   } as const;
-  const pattern = record.correct.length > 0 ? { correctResponsesPattern: [formatItems(record, record.correct)] } : {};
+  // fill-in answers match whatever their case unless the question says otherwise; xAPI
+  // patterns are case-insensitive unless they start with `{case_matters=true}` (xAPI 1.0.3 Data,
+  // Interaction Activities, response patterns).
+  const caseMatters = record.interactionType === 'fill-in' && record.caseSensitive ? '{case_matters=true}' : '';
+  const pattern = record.correct.length > 0 ? { correctResponsesPattern: [caseMatters + formatItems(record, record.correct)] } : {};
   const componentsOf = (list: { id: string; text: string }[] = []) =>
     list.map((c): InteractionComponent => ({ id: c.id, description: langMap(language, c.text) }));
   const components = componentsOf(record.choices);

@@ -79,6 +79,7 @@ const RECORDS = [
     scoreShare: 0.5,
   }),
   record('fill-in', { interactionType: 'fill-in', response: ['Convention', ''], correct: ['convention', 'deux'], result: 'wrong', scoreShare: 0.5 }),
+  record('fill-in-case', { interactionType: 'fill-in', response: ['ESS'], correct: ['ESS'], caseSensitive: true }),
   record('numeric', { interactionType: 'numeric', response: ['42.5'], correct: ['35', '45'] }),
   record('likert', {
     interactionType: 'likert',
@@ -138,6 +139,9 @@ describe('xAPI statements of the question types', () => {
     expect(s.get('ordering')!.result?.response).toBe('convention[,]diagnostic[,]bilan');
     expect(definition('fill-in')).toMatchObject({ interactionType: 'fill-in', correctResponsesPattern: ['convention[,]deux'] });
     expect(s.get('fill-in')!.result?.response).toBe('Convention[,]');
+    // A case-sensitive question says so; without the parameter xAPI patterns ignore case.
+    expect(definition('fill-in-case')).toMatchObject({ interactionType: 'fill-in', correctResponsesPattern: ['{case_matters=true}ESS'] });
+    expect(s.get('fill-in-case')!.result?.response).toBe('ESS');
     expect(definition('numeric')).toMatchObject({ interactionType: 'numeric', correctResponsesPattern: ['35[:]45'] });
     expect(s.get('numeric')!.result).toMatchObject({ response: '42.5', success: true });
     expect(definition('likert')).toMatchObject({ interactionType: 'likert', scale: [{ id: 'a', description: { fr: 'Pas utile' } }, { id: 'b' }] });
