@@ -28,6 +28,9 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     launch = { savedState: null, mode: 'normal' };
   }
   const state: LearnerState = decodeState(launch.savedState, course);
+  // The course's language, never `launch.language` (a cmi5 learner preference): the page's own
+  // text was rendered in the course's language at build time and the bundle carries only that
+  // language's strings, so following the learner's preference would mix two languages on a page.
   const t = translator(course.language);
   const passingScore = launch.masteryScore ?? course.passingScore;
   const announcer = one('[data-announcer]')!;
