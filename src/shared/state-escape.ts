@@ -18,8 +18,6 @@
  * and lone surrogates are dropped or replaced, never lengthening the text.
  */
 
-const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
 /** Characters the codec uses as delimiters; they never appear unescaped inside a value. */
 export const DELIMITERS = '|;=!,*';
 
@@ -29,9 +27,12 @@ const LEADER_B = '^';
 /** `count` characters from code `from` on. */
 const charRange = (from: number, count: number): string => String.fromCharCode(...Array.from({ length: count }, (_, i) => from + i));
 
+/** The character after a leader for the i-th character of its table: 0–9, a–z, then A–Z. */
+const escapeDigit = (i: number): string => (i < 36 ? i.toString(36) : (i - 26).toString(36).toUpperCase());
+
 /**
- * The characters each leader escapes, the one at position i as `<leader><ALPHABET[i]>`.
- * Table order is part of the saved format: append only, never reorder.
+ * The characters each leader escapes, the one at position i as `<leader><escapeDigit(i)>`.
+ * Table order is part of the saved format: append only (62 characters at most), never reorder.
  */
 const ESCAPE_TABLES: [string, string][] = [
   [LEADER_A, charRange(0, 32) + '\x7f' + LEADER_A + DELIMITERS + '\'"\\<>&%+\u2028\u2029\ufffe\uffff' + LEADER_B],
@@ -42,7 +43,7 @@ const ESCAPES = new Map<string, string>();
 const UNESCAPES = new Map<string, string>();
 for (const [leader, table] of ESCAPE_TABLES) {
   [...table].forEach((char, i) => {
-    const code = leader + ALPHABET.charAt(i);
+    const code = leader + escapeDigit(i);
     ESCAPES.set(char, code);
     UNESCAPES.set(code, char);
   });

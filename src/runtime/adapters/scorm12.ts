@@ -60,8 +60,8 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
   const kept = new Map<string, string>();
 
   const lastError = (): number => {
-    const code = attempt(() => Number(api.LMSGetLastError()));
-    return code !== undefined && Number.isFinite(code) ? code : GENERAL_EXCEPTION;
+    const code = attempt(() => Number(api.LMSGetLastError())) ?? NaN;
+    return Number.isFinite(code) ? code : GENERAL_EXCEPTION;
   };
   /** `<code> <the LMS's error string>`. */
   const describeError = (code = lastError()) => `${code} ${attempt(() => api.LMSGetErrorString(String(code))) ?? ''}`;

@@ -11,7 +11,7 @@ import type { ActivityContext, ActivityController } from '../activities/activity
 import { activityModuleFor } from '../activities/index.js';
 import type { LaunchInfo, LmsAdapter } from '../adapters/lms-adapter.js';
 import { translator } from '../i18n.js';
-import { all, debounce, one } from './dom.js';
+import { all, debounce, one, setHidden } from './dom.js';
 import { evaluateCourse, type CourseEvaluation } from './progress.js';
 import { showProgress } from './progress-view.js';
 
@@ -54,8 +54,14 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   const checkpoint = () => {
     if (ended) return;
     save.flush();
-    persist();
     adapter.commit();
+  };
+  /** True when `value` differs from what was last reported under `key`, now reported. */
+  const changed = (key: string, value: unknown) => {
+    const json = JSON.stringify(value);
+    if (reported.get(key) === json) return false;
+    reported.set(key, json);
+    return true;
   };
 
   /** Recomputes progress, redraws it, reports what changed; commits when asked or when a step was just finished. */
@@ -66,17 +72,9 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     showProgress(course, evaluation, t, passingScore);
     const stepFinished = evaluation.steps.some((s, i) => s.status === 'done' && before?.steps[i]?.status !== 'done');
     for (const step of evaluation.steps) {
-      const key = JSON.stringify(step.objective);
-      if (step.status !== 'todo' && reported.get(step.id) !== key) {
-        reported.set(step.id, key);
-        adapter.recordObjective(step.objective);
-      }
+      if (step.status !== 'todo' && changed(step.id, step.objective)) adapter.recordObjective(step.objective);
     }
-    const progressKey = JSON.stringify(evaluation.progress);
-    if (reported.get('') !== progressKey) {
-      reported.set('', progressKey);
-      adapter.setProgress(evaluation.progress);
-    }
+    if (changed('', evaluation.progress)) adapter.setProgress(evaluation.progress);
     if (commit || (before && stepFinished)) checkpoint();
     else save();
   };
@@ -107,6 +105,8 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   }
 
   const views = new Map(all('[data-view]').map((v) => [v.dataset.view!, v]));
+  const heading = (view: HTMLElement) => one('h1', view);
+  const resumeNotice = one('[data-notice="resume"]')!;
   let currentLocation: string | null = null;
 
   /** Shows the page at `location` ('' = overview, `step`, `step/activity`); unknown locations show the overview. */
@@ -119,7 +119,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     for (const [loc, view] of views) view.hidden = loc !== target;
     currentLocation = target;
     const view = views.get(target)!;
-    document.title = (target ? one('h1', view)?.textContent + ' – ' : '') + course.title;
+    document.title = (target ? heading(view)?.textContent + ' – ' : '') + course.title;
     if (`#/${target}` !== window.location.hash) {
       try {
         history.replaceState(null, '', `#/${target}`);
@@ -134,9 +134,9 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     update();
     if (activityId) controllers.get(activityId)?.show?.();
     if (moveFocus) {
-      one('[data-notice="resume"]')!.hidden = true;
+      resumeNotice.hidden = true;
       window.scrollTo(0, 0);
-      one('h1', view)?.focus();
+      heading(view)?.focus();
     }
   };
 
@@ -156,12 +156,11 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     if (ended) return;
     end();
     adapter.finish('leave');
-    for (const view of views.values()) view.hidden = true;
-    for (const el of all('.topbar [data-action="leave"], [data-course-progress], [data-notice]')) el.hidden = true;
+    setHidden('[data-view], .topbar [data-action="leave"], [data-course-progress], [data-notice]', true);
     one('.brand')?.removeAttribute('href');
     const closed = one('[data-closed]')!;
     closed.hidden = false;
-    one('h1', closed)?.focus();
+    heading(closed)?.focus();
   };
   one('[data-action="leave"]')?.addEventListener('click', leave);
   document.addEventListener('visibilitychange', () => {
@@ -177,8 +176,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   const restored = fromHash() ?? (state.location || launch.location || '');
   go(restored, false);
   if (currentLocation && launch.savedState) {
-    const notice = one('[data-notice="resume"]')!;
-    notice.textContent = t('resumed', { title: one('h1', views.get(currentLocation)!)?.textContent ?? '' });
-    notice.hidden = false;
+    resumeNotice.textContent = t('resumed', { title: heading(views.get(currentLocation)!)?.textContent ?? '' });
+    resumeNotice.hidden = false;
   }
 }

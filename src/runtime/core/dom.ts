@@ -12,20 +12,16 @@ export function setHidden(selector: string, hidden: boolean, root?: ParentNode):
   for (const el of all(selector, root)) el.hidden = hidden;
 }
 
-/** Runs `fn` once calls stop for `ms`; `flush` runs a pending call now. */
+/** Runs `fn` once calls stop for `ms`; `flush` runs it now (a pending call with it). */
 export function debounce(fn: () => void, ms: number): { (): void; flush(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    fn();
-  };
   const call = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, ms);
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
   };
   call.flush = () => {
-    if (timer !== undefined) run();
+    clearTimeout(timer);
+    fn();
   };
   return call;
 }
