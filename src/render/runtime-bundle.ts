@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import type { Course, Language } from '../model/course.js';
@@ -55,7 +56,25 @@ export async function buildRuntimeBundle(entry: string, language: Language, ques
     logLevel: 'silent',
     plugins: questionTypes ? [questionTypeRegistry(root, questionTypes)] : [],
   });
-  return result.outputFiles[0]!.text;
+  return renameForGzip(result.outputFiles[0]!.text);
+}
+
+interface UglifyJs {
+  minify(code: string, options: object): { code?: string; error?: Error };
+}
+
+/**
+ * Renames the bundle's variables with UglifyJS's mangler, and changes nothing else: esbuild
+ * gives every nested variable a name of its own, while UglifyJS gives the same few letters to
+ * every scope that does not see the outer ones, which gzip compresses far better (the SCORM
+ * runtime of the sample course: about 600 B less, 5 %). `module: false`: the bundle runs as a
+ * classic script.
+ */
+function renameForGzip(code: string): string {
+  const uglify = createRequire(import.meta.url)('uglify-js') as UglifyJs;
+  const result = uglify.minify(code, { compress: false, mangle: true, module: false });
+  if (result.error || result.code === undefined) throw new Error(`Renaming the runtime's variables failed: ${result.error?.message ?? 'no output'}`);
+  return result.code;
 }
 
 /**
