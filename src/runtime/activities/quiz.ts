@@ -166,7 +166,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           id: `${quiz.id}.${question.id}`,
           quizId: quiz.id,
           questionId: question.id,
-          ...(stepId ? { objectiveId: stepId } : {}),
+          objectiveId: stepId,
           type: question.type,
           interactionType: type.interactionType,
           response: responses[k]!,
