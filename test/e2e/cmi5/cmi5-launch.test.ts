@@ -240,7 +240,8 @@ describe('cmi5 package, one AU per step', () => {
     const ticket = await lms.launch(au, { actor, registration: crypto.randomUUID() });
     const page = await browser.newPage();
     const learner = await open(page, ticket);
-    expect(await learner.heading().first().textContent()).toBe(step.title);
+    // The runtime moves to the AU's step once it has started: wait for it rather than read at once.
+    await expect.poll(() => learner.heading().first().textContent()).toBe(step.title);
 
     await learner.watchVideo(step);
     const quizView = await learner.openActivity(step, step.quiz!.title);
