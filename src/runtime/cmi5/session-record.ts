@@ -9,8 +9,7 @@
  *   records.read() → Cmi5SessionRecord | null   (null: first page of this launch)
  *   records.write(record)
  */
-import type { KeyValueStorage } from '../xapi/storage.js';
-import { memoryStorage } from '../xapi/storage.js';
+import { usableStorage, type KeyValueStorage } from '../xapi/storage.js';
 import type { Cmi5Launch } from './launch.js';
 import type { Cmi5Verb } from './rules.js';
 
@@ -59,13 +58,5 @@ export class SessionRecords {
 
 /** sessionStorage when the browser lets us use it (sandboxed frames may not), else memory. */
 export function tabStorage(): KeyValueStorage {
-  try {
-    const storage = globalThis.sessionStorage;
-    const probe = '__parcours_probe__';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return memoryStorage();
-  }
+  return usableStorage(() => globalThis.sessionStorage);
 }

@@ -4,6 +4,7 @@
  * course must still run, it just loses the across-reload guarantee).
  *
  *   browserStorage() → KeyValueStorage
+ *   usableStorage(() => globalThis.sessionStorage) → the same probe for another Web Storage
  *   memoryStorage()  → KeyValueStorage (tests, fallback)
  */
 export interface KeyValueStorage {
@@ -23,8 +24,16 @@ export function memoryStorage(): KeyValueStorage {
 }
 
 export function browserStorage(): KeyValueStorage {
+  return usableStorage(() => globalThis.localStorage);
+}
+
+/**
+ * The Web Storage `open` returns if it can be written to (a probe item, removed at once), else
+ * memory. `open` is called inside the try: merely reading `localStorage` throws in some frames.
+ */
+export function usableStorage(open: () => Storage): KeyValueStorage {
   try {
-    const storage = globalThis.localStorage;
+    const storage = open();
     const probe = '__parcours_probe__';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
