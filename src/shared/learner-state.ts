@@ -50,3 +50,10 @@ export interface QuizProgress {
 export function emptyLearnerState(): LearnerState {
   return { location: '', visited: [], videos: {}, quizzes: {}, tools: {} };
 }
+
+/**
+ * Most characters of learner state kept in an xAPI State document (TinCan and cmi5 packages):
+ * the State API has no practical limit; this is SCORM 2004's suspend_data bound. The build checks
+ * the worst case against it (Target.maxStateLength) and the runtime adapters cap the state at it.
+ */
+export const STATE_DOCUMENT_MAX_LENGTH = 64_000;

@@ -14,6 +14,7 @@
  */
 import type { Course, Step } from '../../model/course.js';
 import { courseIri } from '../../shared/iri.js';
+import { STATE_DOCUMENT_MAX_LENGTH } from '../../shared/learner-state.js';
 import { checkCourseIri } from '../course-iri-check.js';
 import { ATTR, buildXml } from '../manifest-xml.js';
 import type { BuildOptions, PackageFile, Target } from '../target.js';
@@ -27,8 +28,8 @@ export const cmi5: Target = {
   name: 'cmi5',
   description: 'cmi5 package (cmi5.xml), for a cmi5 LMS',
   runtimeEntry: 'cmi5.ts',
-  /** A State API document holds the state; 64,000 characters keeps it at SCORM 2004's bound. */
-  maxStateLength: 64_000,
+  /** A State API document holds the state. */
+  maxStateLength: STATE_DOCUMENT_MAX_LENGTH,
 
   check(course, diagnostics) {
     checkCourseIri(course, diagnostics);

@@ -6,6 +6,7 @@
  */
 import type { Course } from '../../model/course.js';
 import { courseIri } from '../../shared/iri.js';
+import { STATE_DOCUMENT_MAX_LENGTH } from '../../shared/learner-state.js';
 import { checkCourseIri } from '../course-iri-check.js';
 import { ATTR, buildXml } from '../manifest-xml.js';
 import type { PackageFile, Target } from '../target.js';
@@ -20,8 +21,8 @@ export const xapi: Target = {
   name: 'xapi',
   description: 'xAPI package with TinCan launch (tincan.xml), for an LRS-backed LMS',
   runtimeEntry: 'xapi.ts',
-  /** A State API document holds the state; 64,000 characters keeps it at SCORM 2004's bound. */
-  maxStateLength: 64_000,
+  /** A State API document holds the state. */
+  maxStateLength: STATE_DOCUMENT_MAX_LENGTH,
 
   check(course, diagnostics) {
     checkCourseIri(course, diagnostics);

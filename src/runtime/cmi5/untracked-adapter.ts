@@ -3,13 +3,14 @@
  * still opens, nothing is saved, and the page says why (see the entry). Not `standalone`:
  * progress is not kept in this browser either, and the page must not claim it is.
  */
+import { STATE_DOCUMENT_MAX_LENGTH } from '../../shared/learner-state.js';
 import type { LmsAdapter } from '../adapters/lms-adapter.js';
 
 export function untrackedAdapter(): LmsAdapter {
   const ignore = () => undefined;
   return {
     name: 'cmi5-untracked',
-    maxStateLength: 64_000,
+    maxStateLength: STATE_DOCUMENT_MAX_LENGTH,
     standalone: false,
     start: () => Promise.resolve({ savedState: null, mode: 'normal' }),
     saveState: ignore,
