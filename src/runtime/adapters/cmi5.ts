@@ -10,7 +10,9 @@
  *        learner preferences, the resume document, then `initialized` (once per session).
  * then:  `completed`, `passed`/`failed` as the course (or, with one AU per step, the AU's step)
  *        reaches them, within the rules; answers, step results and video statements as
- *        "cmi5 allowed" statements; resume through the State API (`parcours-state`).
+ *        "cmi5 allowed" statements; resume through the State API (`parcours-state`). Answers,
+ *        step outcomes, videos and the resume document go through CourseReporter, as in the
+ *        TinCan adapter; this adapter decides what the cmi5 rules allow.
  * leave: open videos `terminated`, the AU `terminated`, then the learner goes to returnURL.
  *
  * A page that goes away (reload, closed window) does not end the session: at `pagehide` the
@@ -24,6 +26,7 @@
  */
 import type { Statement } from '@xapi/xapi';
 import type { RuntimeCourse, RuntimeStep } from '../../shared/course-data.js';
+import { STATE_DOCUMENT_MAX_LENGTH } from '../../shared/learner-state.js';
 import { fetchAuthToken } from '../cmi5/auth-token.js';
 import type { Cmi5Launch } from '../cmi5/launch.js';
 import { readLanguagePreference, readLaunchData, type LaunchData } from '../cmi5/launch-data.js';
@@ -31,15 +34,13 @@ import { Cmi5LaunchError } from '../cmi5/launch-error.js';
 import { Cmi5Rules, type Cmi5Verb } from '../cmi5/rules.js';
 import { SessionRecords, tabStorage, type Cmi5SessionRecord } from '../cmi5/session-record.js';
 import { applyContextTemplate, auCompleted, auInitialized, auJudged, auTerminated, cmi5Score, type AuScope } from '../cmi5/statements.js';
+import { CourseReporter, decidedOutcome } from '../xapi/course-reporter.js';
 import { XapiSession } from '../xapi/session.js';
-import { questionAnswered, stepCompleted, stepResult, type NamedRef, type StatementDraft } from '../xapi/statements.js';
+import type { StatementDraft } from '../xapi/statements.js';
 import type { KeyValueStorage } from '../xapi/storage.js';
-import { VideoSessions } from '../xapi/video-sessions.js';
 import { ACTIVITY_TYPES } from '../xapi/vocabulary.js';
 import type { InteractionRecord, LaunchInfo, LaunchMode, LmsAdapter, ObjectiveRecord, ProgressRecord, VideoEvent } from './lms-adapter.js';
 
-/** The State API has no practical size limit; this bounds what the core may save (as xAPI). */
-export const CMI5_MAX_STATE_LENGTH = 64_000;
 /** How long leaving waits for the LMS to acknowledge `terminated` before going to returnURL. */
 const RETURN_WAIT_MS = 5_000;
 
@@ -58,27 +59,13 @@ export interface Cmi5AdapterOptions {
   navigate?(url: string): void;
 }
 
-/** The resume document: the core's LearnerState string, and what this registration reported. */
-interface SavedDocument {
-  state: string | null;
-  location: string;
-  reported: Reported;
-}
-
-interface Reported {
-  completed?: boolean;
-  passed?: boolean;
-  /** Step id → last step outcome sent as a "cmi5 allowed" statement. */
-  steps?: Record<string, string>;
-}
-
 export function createCmi5Adapter(options: Cmi5AdapterOptions): LmsAdapter {
   return new Cmi5Adapter(options);
 }
 
 class Cmi5Adapter implements LmsAdapter {
   readonly name = 'cmi5';
-  readonly maxStateLength = CMI5_MAX_STATE_LENGTH;
+  readonly maxStateLength = STATE_DOCUMENT_MAX_LENGTH;
   readonly standalone = false;
   private readonly options: Cmi5AdapterOptions;
   private readonly course: RuntimeCourse;
@@ -88,12 +75,11 @@ class Cmi5Adapter implements LmsAdapter {
   /** The step this AU covers when the package has one AU per step. */
   private readonly auStep: RuntimeStep | undefined;
   private readonly au: AuScope;
-  private session: XapiSession | null = null;
+  /** Holds the session; set once the token and launch data are read, null if the launch failed. */
+  private reporter: CourseReporter | null = null;
   private record: Cmi5SessionRecord | null = null;
   private rules: Cmi5Rules | null = null;
   private launchData: LaunchData | null = null;
-  private videos: VideoSessions | null = null;
-  private doc: SavedDocument = { state: null, location: '', reported: {} };
   private progress: number | undefined;
   private finished = false;
 
@@ -122,8 +108,8 @@ class Cmi5Adapter implements LmsAdapter {
     } catch (error) {
       const launchError = error instanceof Cmi5LaunchError ? error : new Cmi5LaunchError('fetch-failed', String(error));
       console.error(`[parcours] cmi5 launch: ${launchError.message}`);
-      this.session?.stop();
-      this.session = null;
+      this.reporter?.session.stop();
+      this.reporter = null;
       this.options.onLaunchError?.(launchError);
       return { savedState: null, mode: 'normal' };
     }
@@ -143,7 +129,7 @@ class Cmi5Adapter implements LmsAdapter {
     const lrs = { endpoint: launch.endpoint, auth: 'Basic ' + record.token, ...(this.options.fetch && { fetch: this.options.fetch }) };
     const [launchData, language] = await Promise.all([readLaunchData(lrs, launch), readLanguagePreference(lrs, launch.actor)]);
     this.launchData = launchData;
-    this.session = new XapiSession({
+    const session = new XapiSession({
       lrs,
       actor: launch.actor,
       activityId: launch.activityId,
@@ -154,22 +140,24 @@ class Cmi5Adapter implements LmsAdapter {
       ...(this.options.baseDelayMs !== undefined && { baseDelayMs: this.options.baseDelayMs }),
       onRejected: (statement, status) => console.warn(`[parcours] the LMS refused statement ${statement.id} (${status})`),
     });
-    this.videos = new VideoSessions(this.au, (id) => this.findActivity(id), (draft) => this.sendOther(draft));
-    this.doc = parseDocument(await this.loadState());
+    // Browse and Review leave no trace: the next credit session must not inherit their answers.
+    const reporter = new CourseReporter({ course: this.course, scope: this.au, session, send: (draft) => this.sendOther(draft), canSave: () => this.credit });
+    this.reporter = reporter;
+    const doc = await reporter.resume('LMS');
     const mastery = launchData.masteryScore ?? this.course.passingScore / 100;
     this.rules = new Cmi5Rules({
       mode: launchData.launchMode,
       masteryScore: mastery,
       session: record.sent,
-      registration: { completed: !!this.doc.reported.completed, passed: !!this.doc.reported.passed },
+      registration: { completed: !!doc.reported.completed, passed: !!doc.reported.passed },
     });
     // A reload continues the session: initialized was sent by the first page.
     this.sendDefined('initialized', auInitialized(this.au));
-    if (typeof addEventListener === 'function') addEventListener('online', () => void this.session?.flush());
+    if (typeof addEventListener === 'function') addEventListener('online', () => void this.reporter?.session.flush());
 
-    const info: LaunchInfo = { savedState: this.doc.state, mode: launchData.launchMode.toLowerCase() as LaunchMode };
+    const info: LaunchInfo = { savedState: doc.state, mode: launchData.launchMode.toLowerCase() as LaunchMode };
     if (launch.actor.name) info.learnerName = launch.actor.name;
-    const location = this.doc.location || this.auStep?.id;
+    const location = doc.location || this.auStep?.id;
     if (location) info.location = location;
     if (language) info.language = language;
     // The core judges the course; with one AU per step the AU judges its step itself.
@@ -178,78 +166,59 @@ class Cmi5Adapter implements LmsAdapter {
   }
 
   saveState(state: string): void {
-    this.doc.state = state;
+    this.reporter?.saveState(state);
   }
 
   setLocation(location: string): void {
-    this.doc.location = location;
+    this.reporter?.setLocation(location);
   }
 
   recordInteraction(record: InteractionRecord): void {
-    const found = this.findActivity(record.quizId);
-    const quiz = found?.activity ?? { id: record.quizId, title: record.quizId };
-    this.sendOther(questionAnswered(this.au, record, quiz, found?.step, record.description || record.questionId));
+    this.reporter?.recordInteraction(record);
   }
 
   recordObjective(objective: ObjectiveRecord): void {
-    if (!this.session) return;
+    if (!this.reporter) return;
     if (objective.id === this.auStep?.id) {
       this.judgeStep(objective);
       return;
     }
-    const step = this.course.steps.find((s) => s.id === objective.id);
-    if (!step || objective.status === 'incomplete' || !this.credit) return;
     // Step outcomes inside the course AU: "cmi5 allowed" statements, each sent once.
-    const steps = (this.doc.reported.steps ??= {});
-    const sent = steps[step.id];
-    const outcome = objective.status === 'completed' ? 'completed' : `${objective.status}:${objective.scorePercent ?? ''}`;
-    if (sent === outcome) return;
-    if (sent === undefined) this.sendOther(stepCompleted(this.au, step));
-    if (objective.status === 'passed' || objective.status === 'failed') {
-      this.sendOther(stepResult(this.au, step, objective.status, objective.scorePercent));
-    }
-    steps[step.id] = outcome;
-    this.persist();
+    if (this.credit) this.reporter.recordObjective(objective);
   }
 
   setProgress(progress: ProgressRecord): void {
-    if (!this.session || this.auStep) return;
+    if (!this.reporter || this.auStep) return;
     this.progress = progress.progress;
     if (progress.completion === 'completed') this.judge('completed');
-    // As in the TinCan adapter: passed as soon as reached (best scores never go down), failed
-    // only once the course is finished. The core already applied LMS.LaunchData's masteryScore.
-    if (progress.scorePercent === undefined) return;
-    if (progress.success === 'passed') this.judge('passed', progress.scorePercent);
-    else if (progress.success === 'failed' && progress.completion === 'completed') this.judge('failed', progress.scorePercent);
+    // The core already applied LMS.LaunchData's masteryScore.
+    const decided = decidedOutcome(progress);
+    if (decided) this.judge(decided.success, decided.scorePercent);
   }
 
   recordVideoEvent(event: VideoEvent): void {
-    this.videos?.record(event);
+    this.reporter?.recordVideoEvent(event);
   }
 
   commit(): void {
-    if (!this.session) return;
-    this.persist();
-    void this.session.flush();
+    this.reporter?.commit();
   }
 
   finish(reason: 'leave' | 'pagehide'): void {
-    const session = this.session;
-    if (!session || this.finished) return;
+    const reporter = this.reporter;
+    if (!reporter || this.finished) return;
     if (reason === 'pagehide') {
       // A reload or a closed window: keep the session open (see the header), deliver what is queued.
-      this.persist();
-      session.flushOnExit();
+      reporter.flushOnExit();
       return;
     }
     this.finished = true;
-    this.videos?.terminateAll();
-    const progress = this.auStep || this.rules?.registration.completed ? undefined : this.progress;
-    this.sendDefined('terminated', auTerminated(this.au, this.elapsed(), progress));
-    this.persist();
-    session.flushOnExit();
+    reporter.close(() => {
+      const progress = this.auStep || this.rules?.registration.completed ? undefined : this.progress;
+      this.sendDefined('terminated', auTerminated(this.au, this.elapsed(), progress));
+    });
     const returnURL = this.launchData?.returnURL;
-    if (returnURL) void this.deliverThenGo(session, returnURL);
+    if (returnURL) void this.deliverThenGo(reporter.session, returnURL);
   }
 
   /** Passed/failed/completed of the AU when it is one step: the step judged like the course. */
@@ -276,16 +245,18 @@ class Cmi5Adapter implements LmsAdapter {
       });
     }
     const scaled = scorePercent === undefined ? undefined : cmi5Score(scorePercent).scaled;
-    if (this.sendDefined(verb, draft, scaled)) {
-      if (verb === 'completed') this.doc.reported.completed = true;
-      if (verb === 'passed') this.doc.reported.passed = true;
-      this.persist();
+    const reporter = this.reporter;
+    if (reporter && this.sendDefined(verb, draft, scaled)) {
+      if (verb === 'completed') reporter.doc.reported.completed = true;
+      if (verb === 'passed') reporter.doc.reported.passed = true;
+      reporter.persist();
     }
   }
 
   /** Sends a cmi5 defined statement if the rules allow it now; true when queued. */
   private sendDefined(verb: Cmi5Verb, draft: StatementDraft, scaled?: number): boolean {
-    const { rules, session, record } = this;
+    const { rules, record } = this;
+    const session = this.reporter?.session;
     if (!rules || !session || !record) return false;
     const refusal = rules.refusal(verb, scaled);
     if (refusal) {
@@ -303,8 +274,9 @@ class Cmi5Adapter implements LmsAdapter {
 
   /** "cmi5 allowed" statements: between initialized and terminated, never in Browse/Review. */
   private sendOther(draft: StatementDraft): void {
-    if (!this.session || this.rules?.refusalOfOther() !== null) return;
-    this.session.send(draft);
+    const session = this.reporter?.session;
+    if (!session || this.rules?.refusalOfOther() !== null) return;
+    session.send(draft);
   }
 
   /** Every statement: the LMS's context template merged in, and a timestamp after the last one. */
@@ -322,11 +294,6 @@ class Cmi5Adapter implements LmsAdapter {
     return Math.max(0, Date.now() - (this.record?.startedAt ?? Date.now()));
   }
 
-  /** Browse and Review leave no trace: the next credit session must not inherit their answers. */
-  private persist(): void {
-    if (this.session && this.credit) this.session.state.set(JSON.stringify(this.doc));
-  }
-
   private async deliverThenGo(session: XapiSession, url: string): Promise<void> {
     const deadline = Date.now() + RETURN_WAIT_MS;
     while (Date.now() < deadline && (session.queue.pending().length > 0 || !session.state.synced)) {
@@ -334,43 +301,5 @@ class Cmi5Adapter implements LmsAdapter {
       if (session.queue.pending().length > 0 || !session.state.synced) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     (this.options.navigate ?? ((target: string) => window.location.assign(target)))(url);
-  }
-
-  /** A few tries before giving up: starting blank would later overwrite the learner's saved progress. */
-  private async loadState(): Promise<string | null> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.session!.state.load();
-      } catch (error) {
-        if (attempt >= 2) {
-          console.warn('[parcours] could not read the saved state from the LMS; starting from the beginning', error);
-          return null;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
-      }
-    }
-  }
-
-  private findActivity(activityId: string): { activity: NamedRef; step: NamedRef } | undefined {
-    for (const step of this.course.steps) {
-      const activity = step.activities.find((a) => a.id === activityId);
-      if (activity) return { activity, step };
-    }
-    return undefined;
-  }
-}
-
-function parseDocument(text: string | null): SavedDocument {
-  const empty: SavedDocument = { state: null, location: '', reported: {} };
-  if (!text) return empty;
-  try {
-    const value = JSON.parse(text) as Partial<SavedDocument>;
-    return {
-      state: typeof value.state === 'string' ? value.state : null,
-      location: typeof value.location === 'string' ? value.location : '',
-      reported: value.reported && typeof value.reported === 'object' ? value.reported : {},
-    };
-  } catch {
-    return empty;
   }
 }

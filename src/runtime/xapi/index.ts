@@ -5,9 +5,13 @@
  *   statements    course/step/question statement builders; video-profile: video statements
  *   lrs-client    postStatements, getDocument, putDocument (fetch, keepalive)
  *   queue/state   StatementQueue, StateDocument (durable over localStorage)
+ *   reporting     CourseReporter (answers, step outcomes, videos, resume document: what the TinCan
+ *                 and cmi5 adapters report alike), ResumeDocument (the `parcours-state` document)
  */
+export * from './course-reporter.js';
 export * from './launch.js';
 export * from './lrs-client.js';
+export * from './resume-document.js';
 export * from './session.js';
 export * from './state-store.js';
 export * from './statement-queue.js';

@@ -1,0 +1,137 @@
+/**
+ * What the TinCan and cmi5 adapters report the same way, on one XapiSession: answers, step
+ * outcomes (each sent once per registration), Video Profile sessions, and the resume document
+ * (src/runtime/xapi/resume-document.ts) kept through the State API. Each adapter keeps what its
+ * standard decides: the launch, the course's own statements, and (cmi5) which statements its
+ * rules allow now, given here as `send` and `canSave`.
+ *
+ *   const reporter = new CourseReporter({ course, scope, session, send, canSave })
+ *   await reporter.resume('LRS')       the resume document, read with retries
+ *   reporter.saveState(s) / setLocation(l) / recordInteraction(r) / recordObjective(o) / recordVideoEvent(e)
+ *   reporter.doc.reported              what was sent (the adapter adds its course outcomes, then persist())
+ *   reporter.commit()                  resume document saved, pending statements sent
+ *   reporter.flushOnExit()             the same as keepalive requests (page going away)
+ *   reporter.close(sendTerminated)     open videos terminated, the adapter's `terminated`, flushOnExit()
+ */
+import type { RuntimeCourse, RuntimeStep } from '../../shared/course-data.js';
+import type { InteractionRecord, ObjectiveRecord, ProgressRecord, VideoEvent } from '../adapters/lms-adapter.js';
+import { emptyResumeDocument, loadResumeDocument, type ResumeDocument } from './resume-document.js';
+import type { XapiSession } from './session.js';
+import { questionAnswered, stepCompleted, stepResult, type NamedRef, type StatementDraft, type StatementScope } from './statements.js';
+import { VideoSessions } from './video-sessions.js';
+
+export interface CourseReporterOptions {
+  course: RuntimeCourse;
+  scope: StatementScope;
+  session: XapiSession;
+  /** How answers, step outcomes and video statements go out (default: session.send). */
+  send?(draft: StatementDraft): void;
+  /** False while the resume document must not be written (cmi5 Browse and Review). */
+  canSave?(): boolean;
+}
+
+export class CourseReporter {
+  readonly session: XapiSession;
+  doc: ResumeDocument = emptyResumeDocument();
+  private readonly course: RuntimeCourse;
+  private readonly scope: StatementScope;
+  private readonly send: (draft: StatementDraft) => void;
+  private readonly canSave: () => boolean;
+  /** Video Profile sessions (initialized first, paused before terminated...). */
+  private readonly videos: VideoSessions;
+
+  constructor(options: CourseReporterOptions) {
+    const { session } = options;
+    this.session = session;
+    this.course = options.course;
+    this.scope = options.scope;
+    this.send = options.send ?? ((draft) => void session.send(draft));
+    this.canSave = options.canSave ?? (() => true);
+    this.videos = new VideoSessions(this.scope, (id) => this.findActivity(id), this.send);
+  }
+
+  async resume(peer: 'LRS' | 'LMS'): Promise<ResumeDocument> {
+    this.doc = await loadResumeDocument(this.session.state, peer);
+    return this.doc;
+  }
+
+  saveState(state: string): void {
+    this.doc.state = state;
+  }
+
+  setLocation(location: string): void {
+    this.doc.location = location;
+  }
+
+  recordInteraction(record: InteractionRecord): void {
+    const found = this.findActivity(record.quizId);
+    const quiz = found?.activity ?? { id: record.quizId, title: record.quizId };
+    this.send(questionAnswered(this.scope, record, quiz, found?.step, record.description || record.questionId));
+  }
+
+  /** A step's outcome: `completed` once, then `passed`/`failed` whenever the outcome changes. */
+  recordObjective(objective: ObjectiveRecord): void {
+    if (objective.status === 'incomplete') return;
+    const step = this.findStep(objective.id);
+    if (!step) return;
+    const steps = (this.doc.reported.steps ??= {});
+    const sent = steps[step.id];
+    const outcome = objective.status === 'completed' ? 'completed' : `${objective.status}:${objective.scorePercent ?? ''}`;
+    if (sent === outcome) return;
+    if (sent === undefined) this.send(stepCompleted(this.scope, step));
+    if (objective.status === 'passed' || objective.status === 'failed') {
+      this.send(stepResult(this.scope, step, objective.status, objective.scorePercent));
+    }
+    steps[step.id] = outcome;
+    this.persist();
+  }
+
+  recordVideoEvent(event: VideoEvent): void {
+    this.videos.record(event);
+  }
+
+  /** The resume document to the State API (mirrored locally first, PUT soon). */
+  persist(): void {
+    if (this.canSave()) this.session.state.set(JSON.stringify(this.doc));
+  }
+
+  commit(): void {
+    this.persist();
+    void this.session.flush();
+  }
+
+  flushOnExit(): void {
+    this.persist();
+    this.session.flushOnExit();
+  }
+
+  /** Leaving: open videos `terminated`, then the adapter's own `terminated`, then everything out. */
+  close(sendTerminated: () => void): void {
+    this.videos.terminateAll();
+    sendTerminated();
+    this.flushOnExit();
+  }
+
+  private findStep(stepId: string): RuntimeStep | undefined {
+    return this.course.steps.find((s) => s.id === stepId);
+  }
+
+  private findActivity(activityId: string): { activity: NamedRef; step: NamedRef } | undefined {
+    for (const step of this.course.steps) {
+      const activity = step.activities.find((a) => a.id === activityId);
+      if (activity) return { activity, step };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The course outcome to report now, if any: passed as soon as it is reached (best scores never
+ * go down), failed only once the course is finished, so a half-taken course reports neither.
+ */
+export function decidedOutcome(progress: ProgressRecord): { success: 'passed' | 'failed'; scorePercent: number } | undefined {
+  const { success, scorePercent } = progress;
+  if (scorePercent === undefined) return undefined;
+  if (success === 'passed' || (success === 'failed' && progress.completion === 'completed')) return { success, scorePercent };
+  return undefined;
+}
