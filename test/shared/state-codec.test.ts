@@ -5,53 +5,14 @@ import type { LearnerState } from '../../src/shared/learner-state.js';
 import { emptyLearnerState } from '../../src/shared/learner-state.js';
 import { decodeState, encodeState, MAX_VIDEO_SEGMENTS, normalizeSegments } from '../../src/shared/state-codec.js';
 import { courseAndStateArb, courseArb, expectStateFitsCourse, stateArb } from './state-fixtures.js';
+import { sampleRuntimeCourse } from '../support/runtime-course.js';
 
 /** What no LMS transport, database or relaunch page should ever have to carry. */
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Also kept out of everything but the learner's own text. */
 const UNSAFE_OUTSIDE_TEXT = /[\t'"\\<>&%+]/;
 
-const course: RuntimeCourse = {
-  id: 'valorisez-cooperation',
-  title: 'Valorisez vos pratiques de coopération',
-  version: '1.0.0',
-  language: 'fr',
-  passingScore: 80,
-  graded: true,
-  steps: [
-    {
-      id: 'enjeux',
-      title: 'Enjeux',
-      activities: [
-        { kind: 'video', id: 'enjeux-video', title: 'Vidéo', threshold: 0.9, source: 'file' },
-        {
-          kind: 'quiz',
-          id: 'enjeux-quiz',
-          title: 'Quiz',
-          passingScore: 80,
-          attempts: 3,
-          shuffle: true,
-          questions: [
-            { id: 'alliance', type: 'single-choice', weight: 1, promptText: '', choices: ['a', 'b', 'c', 'd'].map((id) => ({ id, correct: id === 'a', text: id })) },
-            { id: 'nombre-etapes', type: 'true-false', weight: 1, promptText: '', choices: ['true', 'false'].map((id) => ({ id, correct: id === 'true', text: id })) },
-            { id: 'ressources', type: 'multiple-choice', weight: 1, promptText: '', choices: ['video', 'quiz', 'fiche', 'examen'].map((id) => ({ id, correct: id !== 'examen', text: id })) },
-          ],
-        },
-        { kind: 'sheet', id: 'enjeux-fiche', title: 'Fiche' },
-        {
-          kind: 'tool',
-          id: 'enjeux-outil',
-          title: 'Outil',
-          fields: [
-            { type: 'text', id: 'partenariat', maxLength: 250 },
-            { type: 'checklist', id: 'apports', items: ['economie', 'interet-general'] },
-          ],
-        },
-      ],
-    },
-    { id: 'typologie', title: 'Typologie', activities: [{ kind: 'sheet', id: 'typologie-fiche', title: 'Fiche' }] },
-  ],
-};
+const course = sampleRuntimeCourse();
 
 const sampleState: LearnerState = {
   location: 'enjeux/enjeux-quiz',

@@ -12,30 +12,12 @@ import type { InteractionRecord, LaunchInfo, LmsAdapter, VideoEvent } from '../.
 import type { Cmi5Launch } from '../../../src/runtime/cmi5/launch.js';
 import type { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
 import { memoryStorage, type KeyValueStorage } from '../../../src/runtime/xapi/storage.js';
-import type { RuntimeCourse } from '../../../src/shared/course-data.js';
 import { ENDPOINT, fakeCmi5Lms, SESSION_EXT } from './fake-cmi5-lms.js';
+import { sampleRuntimeCourse } from '../../support/runtime-course.js';
 
 const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (s: unknown) => { path: string[]; message: string }[];
 
-const course: RuntimeCourse = {
-  id: 'valorisez-cooperation',
-  title: 'Valorisez vos pratiques de coopération',
-  version: '1.0.0',
-  language: 'fr',
-  passingScore: 80,
-  graded: true,
-  steps: [
-    {
-      id: 'enjeux',
-      title: 'Enjeux',
-      activities: [
-        { kind: 'video', id: 'enjeux-video', title: 'Présentation', threshold: 0.9, source: 'file' },
-        { kind: 'quiz', id: 'enjeux-quiz', title: 'Quiz', passingScore: 80, attempts: 3, shuffle: false, questions: [] },
-      ],
-    },
-    { id: 'typologie', title: 'Typologie', activities: [{ kind: 'sheet', id: 'typologie-fiche', title: 'Fiche' }] },
-  ],
-};
+const course = sampleRuntimeCourse();
 
 const CMI5 = 'https://w3id.org/xapi/cmi5/';
 const PUBLISHER_AU = 'https://parcours.invalid/courses/valorisez-cooperation/au';

@@ -9,33 +9,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { InteractionRecord, LmsAdapter, VideoEvent } from '../../../src/runtime/adapters/lms-adapter.js';
 import { createXapiAdapter } from '../../../src/runtime/adapters/xapi.js';
 import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
-import type { RuntimeCourse } from '../../../src/shared/course-data.js';
 import { fakeLrsFetch } from './fake-lrs.js';
+import { sampleRuntimeCourse } from '../../support/runtime-course.js';
 
 /** CommonJS with `exports.default`: required directly so tsc and vitest agree on what it is. */
 const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (
   statement: unknown,
 ) => { path: string[]; message: string; typeName?: string }[];
 
-const course: RuntimeCourse = {
-  id: 'valorisez-cooperation',
-  title: 'Valorisez vos pratiques de coopération',
-  version: '1.0.0',
-  language: 'fr',
-  passingScore: 80,
-  graded: true,
-  steps: [
-    {
-      id: 'enjeux',
-      title: 'Enjeux',
-      activities: [
-        { kind: 'video', id: 'enjeux-video', title: 'Présentation', threshold: 0.9, source: 'file' },
-        { kind: 'quiz', id: 'enjeux-quiz', title: 'Quiz', passingScore: 80, attempts: 3, shuffle: false, questions: [] },
-        { kind: 'sheet', id: 'enjeux-fiche', title: 'Fiche' },
-      ],
-    },
-  ],
-};
+const course = sampleRuntimeCourse();
 
 const REGISTRATION = '6a1f0f3e-8b5a-4b9e-9a55-1c0d2f0a5b11';
 const ROOT = 'https://lms.example.org/activities/valorisez';
