@@ -3,30 +3,24 @@
  * what the core tells the LMS: a pool drawn per attempt and kept on resume, result and quiz
  * feedback, showCorrectAnswers, partial credit, and the read-only review mode.
  */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/load/index.js';
 import { runtimeCourseOf } from '../../../src/package/state-budget.js';
-import { renderCourse } from '../../../src/render/index.js';
 import type { RuntimeCourse, RuntimeQuiz } from '../../../src/shared/course-data.js';
 import { encodeState } from '../../../src/shared/state-codec.js';
 import type { InteractionRecord, ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
 import { launchChromium } from '../../support/chromium.js';
-import { sendStaticFile } from '../../support/static-files.js';
-import { previewTarget } from '../../render/sample-course.js';
-
-type Calls = [string, unknown][];
+import { openCoursePage, recordedValues as named, serveRecordingSite, type RecordingSite } from '../../support/recording-site.js';
 
 const FIXTURE = path.resolve('test/fixtures/valid/rules');
 const STATEMENTS = ['one', 'two', 'three', 'four'].map((n) => `Statement ${n} is true.`);
 
 let browser: Browser;
-let server: http.Server;
-let base: string;
+let site: RecordingSite;
 let work: string;
 let runtime: RuntimeCourse;
 
@@ -34,35 +28,19 @@ beforeAll(async () => {
   const { course, diagnostics } = await loadCourse(FIXTURE);
   if (!course) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   runtime = runtimeCourseOf(course);
-  const files = await renderCourse(course, previewTarget(path.resolve('test/runtime/core/recording-entry.ts')));
   work = await mkdtemp(path.join(os.tmpdir(), 'parcours-quiz-rules-'));
-  for (const file of files) {
-    const target = path.join(work, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    if (file.kind === 'data') await writeFile(target, file.data);
-    else await copyFile(file.absPath, target);
-  }
-  server = http.createServer((req, res) => void sendStaticFile(req, res, work, decodeURIComponent(new URL(req.url!, 'http://x').pathname.slice(1))));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/index.html`;
+  site = await serveRecordingSite(course, work);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-async function open(hash: string, query: Record<string, string> = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${base}?${new URLSearchParams(query)}${hash}`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
+function open(hash: string, query: Record<string, string> = {}): Promise<Page> {
+  return openCoursePage(browser, `${site.url}?${new URLSearchParams(query)}${hash}`);
 }
 
 /** Moves in-page, as the learner's links do (the session goes on). */
@@ -71,8 +49,6 @@ async function go(page: Page, hash: string): Promise<void> {
   await page.locator(`[data-view="${hash.slice(2)}"]:not([hidden])`).waitFor();
 }
 
-const calls = (page: Page) => page.evaluate(() => (window as unknown as { lmsCalls: Calls }).lmsCalls);
-const named = async <T,>(page: Page, name: string) => (await calls(page)).filter(([n]) => n === name).map(([, v]) => v as T);
 /** The state saved when the page is hidden (the core's checkpoint flushes the debounced save). */
 async function savedState(page: Page): Promise<string> {
   await page.evaluate(() => {

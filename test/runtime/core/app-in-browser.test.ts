@@ -3,61 +3,37 @@
  * what the core tells the LMS. The learner is driven by roles and accessible names.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import http from 'node:http';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderCourse } from '../../../src/render/index.js';
 import type { InteractionRecord, ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
 import { launchChromium } from '../../support/chromium.js';
-import { sendStaticFile } from '../../support/static-files.js';
-import { previewTarget, sampleCourse } from '../../render/sample-course.js';
-
-type Calls = [string, unknown][];
+import { openCoursePage, recordedCalls as calls, recordedValues as named, serveRecordingSite, type RecordingSite } from '../../support/recording-site.js';
+import { sampleCourse } from '../../render/sample-course.js';
 
 let browser: Browser;
-let server: http.Server;
-let base: string;
+let site: RecordingSite;
 
 beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'parcours-core-'));
   const video = path.join(work, 'clip.webm');
   // Four seconds of test picture: enough to play through, small enough to make quickly.
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10', '-t', '4', '-c:v', 'libvpx', '-b:v', '50k', video]);
-  const files = await renderCourse(sampleCourse({ video }), previewTarget(path.resolve('test/runtime/core/recording-entry.ts')));
-  const site = path.join(work, 'site');
-  for (const file of files) {
-    const target = path.join(site, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    if (file.kind === 'data') await writeFile(target, file.data);
-    else await copyFile(file.absPath, target);
-  }
-  server = http.createServer((req, res) => void sendStaticFile(req, res, site, decodeURIComponent(new URL(req.url!, 'http://x').pathname.slice(1))));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/index.html`;
+  site = await serveRecordingSite(sampleCourse({ video }), path.join(work, 'site'));
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
 });
 
-async function open(query = '', hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${base}${query}${hash}`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
+function open(query = '', hash = ''): Promise<Page> {
+  return openCoursePage(browser, `${site.url}${query}${hash}`);
 }
 
-const calls = (page: Page) => page.evaluate(() => (window as unknown as { lmsCalls: Calls }).lmsCalls);
-const named = async <T>(page: Page, name: string) => (await calls(page)).filter(([n]) => n === name).map(([, v]) => v as T);
 const lastState = async (page: Page) => (await named<string>(page, 'saveState')).at(-1);
 
 describe('runtime core', () => {
