@@ -8,7 +8,6 @@
  * reports it completed and passed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Statement } from '@xapi/xapi';
@@ -27,8 +26,7 @@ import {
 import { Learner, UI } from '../../support/learner.js';
 import { readAuthoredCourse, rightChoices, type AuthoredStep } from '../../support/sample-course.js';
 import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
-
-const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (s: unknown) => unknown[];
+import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
 const step = course.steps[0] as AuthoredStep;

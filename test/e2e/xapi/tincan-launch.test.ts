@@ -5,7 +5,6 @@
  * resumes from the State API. Then the LRS drops off mid-course and the window closes: every
  * statement still arrives, exactly once.
  */
-import { createRequire } from 'node:module';
 import type { Statement } from '@xapi/xapi';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,8 +13,7 @@ import { Learner, TEST_PLAYBACK_RATE, UI } from '../../support/learner.js';
 import { startXapiEnvironment, type XapiEnvironment } from '../../support/lrs-launch.js';
 import { readAuthoredCourse, type AuthoredQuestion, type AuthoredStep } from '../../support/sample-course.js';
 import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
-
-const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (s: unknown) => unknown[];
+import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
 const ROOT = `https://parcours.invalid/courses/${course.id}`;

@@ -4,7 +4,6 @@
  * second session of the same registration, Browse mode, the LMS's mastery score, launch
  * problems, one AU per step. Every statement passes @learninglocker/xapi-validation.
  */
-import { createRequire } from 'node:module';
 import type { Statement } from '@xapi/xapi';
 import { describe, expect, it, vi } from 'vitest';
 import { createCmi5Adapter } from '../../../src/runtime/adapters/cmi5.js';
@@ -14,8 +13,7 @@ import type { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js'
 import { memoryStorage, type KeyValueStorage } from '../../../src/runtime/xapi/storage.js';
 import { ENDPOINT, fakeCmi5Lms, SESSION_EXT } from './fake-cmi5-lms.js';
 import { sampleRuntimeCourse } from '../../support/runtime-course.js';
-
-const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (s: unknown) => { path: string[]; message: string }[];
+import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = sampleRuntimeCourse();
 

@@ -1,8 +1,16 @@
 /**
  * An in-process stand-in for `fetch` against an LRS, for unit tests of the adapter: it keeps
  * every statement POSTed (200; one per id) and one State document per URL (PUT 204, GET 200/404).
+ *
+ *   const lrs = fakeLrsFetch()
+ *   const adapter = xapiAdapterOn(lrs, course, { actor, activityId })   a TinCan launch against it
  */
 import type { Statement } from '@xapi/xapi';
+import type { LmsAdapter } from '../../../src/runtime/adapters/lms-adapter.js';
+import { createXapiAdapter } from '../../../src/runtime/adapters/xapi.js';
+import type { TinCanLaunch } from '../../../src/runtime/xapi/launch.js';
+import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
+import type { RuntimeCourse } from '../../../src/shared/course-data.js';
 
 export function fakeLrsFetch() {
   const statements: Statement[] = [];
@@ -31,4 +39,14 @@ export function fakeLrsFetch() {
     return new Response('', { status: 400 });
   }) as typeof fetch;
   return { fetch: fetchImpl, statements, documents, posts: () => posts };
+}
+
+/** The TinCan adapter launched against the fake LRS, with a fresh browser storage (as another page would). */
+export function xapiAdapterOn(lrs: { fetch: typeof fetch }, course: RuntimeCourse, launch: Pick<TinCanLaunch, 'actor'> & Partial<TinCanLaunch>): LmsAdapter {
+  return createXapiAdapter({
+    course,
+    launch: { endpoint: 'https://lrs.example.org/xAPI/', auth: 'Basic dGVzdDp0ZXN0', ...launch },
+    storage: memoryStorage(),
+    fetch: lrs.fetch,
+  });
 }

@@ -4,18 +4,12 @@
  * (matching source/target, sequencing choices, likert scale) and response formats
  * (`[,]`, `[.]`, numeric `min[:]max`).
  */
-import { createRequire } from 'node:module';
 import type { Statement } from '@xapi/xapi';
 import { describe, expect, it, vi } from 'vitest';
 import type { InteractionRecord } from '../../../src/runtime/adapters/lms-adapter.js';
-import { createXapiAdapter } from '../../../src/runtime/adapters/xapi.js';
-import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
 import type { RuntimeCourse } from '../../../src/shared/course-data.js';
-import { fakeLrsFetch } from './fake-lrs.js';
-
-const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (
-  statement: unknown,
-) => { path: string[]; message: string; typeName?: string }[];
+import { fakeLrsFetch, xapiAdapterOn } from './fake-lrs.js';
+import { validateStatement } from '../../support/xapi-validation.js';
 
 const ROOT = 'https://lms.example.org/activities/types';
 const course: RuntimeCourse = {
@@ -96,16 +90,9 @@ const RECORDS = [
 
 async function answered(): Promise<Map<string, Statement>> {
   const lrs = fakeLrsFetch();
-  const adapter = createXapiAdapter({
-    course,
-    launch: {
-      endpoint: 'https://lrs.example.org/xAPI/',
-      auth: 'Basic dGVzdDp0ZXN0',
-      actor: { objectType: 'Agent', name: 'Camille Martin', mbox: 'mailto:camille@example.org' },
-      activityId: ROOT,
-    },
-    storage: memoryStorage(),
-    fetch: lrs.fetch,
+  const adapter = xapiAdapterOn(lrs, course, {
+    actor: { objectType: 'Agent', name: 'Camille Martin', mbox: 'mailto:camille@example.org' },
+    activityId: ROOT,
   });
   await adapter.start();
   for (const r of RECORDS) adapter.recordInteraction(r);

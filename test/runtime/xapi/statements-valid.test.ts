@@ -3,40 +3,27 @@
  * (passed, failed, completed, video), passes @learninglocker/xapi-validation, and carries
  * what a report needs (registration, parents, response formats, scores, durations).
  */
-import { createRequire } from 'node:module';
 import type { Statement } from '@xapi/xapi';
 import { describe, expect, it, vi } from 'vitest';
 import type { InteractionRecord, LmsAdapter, VideoEvent } from '../../../src/runtime/adapters/lms-adapter.js';
-import { createXapiAdapter } from '../../../src/runtime/adapters/xapi.js';
-import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
-import { fakeLrsFetch } from './fake-lrs.js';
+import { fakeLrsFetch, xapiAdapterOn } from './fake-lrs.js';
 import { sampleRuntimeCourse } from '../../support/runtime-course.js';
-
-/** CommonJS with `exports.default`: required directly so tsc and vitest agree on what it is. */
-const validateStatement = createRequire(import.meta.url)('@learninglocker/xapi-validation').default as (
-  statement: unknown,
-) => { path: string[]; message: string; typeName?: string }[];
+import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = sampleRuntimeCourse();
 
 const REGISTRATION = '6a1f0f3e-8b5a-4b9e-9a55-1c0d2f0a5b11';
 const ROOT = 'https://lms.example.org/activities/valorisez';
 
+const LAUNCH = {
+  actor: { objectType: 'Agent' as const, name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } },
+  registration: REGISTRATION,
+  activityId: ROOT,
+};
+
 function adapterWithFakeLrs() {
   const lrs = fakeLrsFetch();
-  const adapter = createXapiAdapter({
-    course,
-    launch: {
-      endpoint: 'https://lrs.example.org/xAPI/',
-      auth: 'Basic dGVzdDp0ZXN0',
-      actor: { objectType: 'Agent', name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } },
-      registration: REGISTRATION,
-      activityId: ROOT,
-    },
-    storage: memoryStorage(),
-    fetch: lrs.fetch,
-  });
-  return { adapter, lrs };
+  return { adapter: xapiAdapterOn(lrs, course, LAUNCH), lrs };
 }
 
 function interaction(overrides: Partial<InteractionRecord>): InteractionRecord {
@@ -196,12 +183,7 @@ describe('statements sent by the TinCan adapter', () => {
     await vi.waitFor(() => expect(lrs.statements.some((s) => verbOf(s) === 'terminated' && objectId(s) === ROOT)).toBe(true));
     await vi.waitFor(() => expect(lrs.documents.size).toBe(1));
     const before = lrs.statements.length;
-    const relaunched = createXapiAdapter({
-      course,
-      launch: { endpoint: 'https://lrs.example.org/xAPI/', auth: '', actor: { objectType: 'Agent', name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } }, registration: REGISTRATION, activityId: ROOT },
-      storage: memoryStorage(),
-      fetch: lrs.fetch,
-    });
+    const relaunched = xapiAdapterOn(lrs, course, LAUNCH);
     const info = await relaunched.start();
     expect(info.savedState).toBeNull(); // the core never saved one in this test
     relaunched.recordObjective({ id: 'enjeux', status: 'passed', scorePercent: 85 });
