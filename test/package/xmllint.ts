@@ -1,6 +1,6 @@
 /** Validates XML with xmllint against the schemas in ../shared/schemas (beside the repo clone). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ export interface XmllintResult {
 }
 
 export function xmllint(xml: string, schema = scorm12Schema): XmllintResult {
+  // The official schemas are not in this repository: CI lays shared/ beside the clone.
+  if (!existsSync(schema)) throw new Error(`schema ${schema} not found: clone the repo beside the project's shared/ folder`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parcours-xmllint-'));
   try {
     const file = path.join(dir, 'imsmanifest.xml');
