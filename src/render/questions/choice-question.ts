@@ -1,6 +1,7 @@
 import type { ChoiceQuestion } from '../../model/course.js';
 import { markdownToPlainText } from '../markdown.js';
 import type { RenderContext } from '../render-context.js';
+import { questionRuntimeBase } from './question-frame.js';
 import type { QuestionPlace, QuestionRenderer } from './question-renderer.js';
 
 /**
@@ -17,10 +18,7 @@ export function choiceQuestionRenderer(type: ChoiceQuestion['type'], hintKey: st
     runtime(question) {
       const q = question as ChoiceQuestion;
       return {
-        id: q.id,
-        type: q.type,
-        weight: q.weight,
-        promptText: markdownToPlainText(q.prompt.source),
+        ...questionRuntimeBase(q),
         choices: q.choices.map((c) => ({ id: c.id, correct: c.correct, text: markdownToPlainText(c.text.source) })),
         ...(q.partialCredit && { partialCredit: true }),
       };

@@ -1,7 +1,6 @@
 import type { FillInQuestion } from '../../model/course.js';
 import { blankMaxLength, replaceBlanks } from '../../questions/fill-in-blanks.js';
-import { markdownToPlainText } from '../markdown.js';
-import { questionFrameView } from './question-frame.js';
+import { questionFrameView, questionRuntimeBase } from './question-frame.js';
 import type { QuestionRenderer } from './question-renderer.js';
 
 /** Stands for blank n while the text goes through Markdown: letters and digits only, so Markdown leaves it be. */
@@ -39,11 +38,7 @@ export const fillInRenderer: QuestionRenderer = {
   runtime(question) {
     const q = question as FillInQuestion;
     return {
-      id: q.id,
-      type: q.type,
-      weight: q.weight,
-      promptText: markdownToPlainText(q.prompt.source),
-      choices: [],
+      ...questionRuntimeBase(q),
       blanks: q.blanks,
       ...(q.caseSensitive && { caseSensitive: true }),
       ...(q.accentSensitive && { accentSensitive: true }),

@@ -1,6 +1,5 @@
 import type { LikertQuestion } from '../../model/course.js';
-import { markdownToPlainText } from '../markdown.js';
-import { questionFrameView } from './question-frame.js';
+import { questionFrameView, questionRuntimeBase } from './question-frame.js';
 import type { QuestionRenderer } from './question-renderer.js';
 
 /** A radio button per point of the scale, in order; weight 0 (never scored). */
@@ -20,10 +19,7 @@ export const likertRenderer: QuestionRenderer = {
   runtime(question) {
     const q = question as LikertQuestion;
     return {
-      id: q.id,
-      type: q.type,
-      weight: 0,
-      promptText: markdownToPlainText(q.prompt.source),
+      ...questionRuntimeBase(q, 0),
       choices: q.scale.map((p) => ({ id: p.id, correct: false, text: p.text })),
     };
   },

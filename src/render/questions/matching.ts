@@ -1,6 +1,6 @@
 import type { MatchingQuestion } from '../../model/course.js';
 import { markdownToPlainText } from '../markdown.js';
-import { questionFrameView } from './question-frame.js';
+import { questionFrameView, questionRuntimeBase } from './question-frame.js';
 import type { QuestionRenderer } from './question-renderer.js';
 
 /** One list per source, offering every target in alphabetical order (authored order would give pairs away). */
@@ -27,11 +27,7 @@ export const matchingRenderer: QuestionRenderer = {
   runtime(question, ctx) {
     const q = question as MatchingQuestion;
     return {
-      id: q.id,
-      type: q.type,
-      weight: q.weight,
-      promptText: markdownToPlainText(q.prompt.source),
-      choices: [],
+      ...questionRuntimeBase(q),
       sources: q.sources.map((s) => ({ id: s.id, text: markdownToPlainText(s.text.source), match: s.target })),
       targets: sortedTargets(q, ctx.course.language),
     };

@@ -1,8 +1,7 @@
 import type { NumericQuestion } from '../../model/course.js';
 import { NUMERIC_MAX_LENGTH } from '../../questions/numeric.js';
-import { markdownToPlainText } from '../markdown.js';
 import type { RenderContext } from '../render-context.js';
-import { formatNumber, questionFrameView } from './question-frame.js';
+import { formatNumber, questionFrameView, questionRuntimeBase } from './question-frame.js';
 import type { QuestionRenderer } from './question-renderer.js';
 
 /** One text input for a number (a comma or a point for decimals), its unit after it. */
@@ -25,11 +24,7 @@ export const numericRenderer: QuestionRenderer = {
   runtime(question) {
     const q = question as NumericQuestion;
     return {
-      id: q.id,
-      type: q.type,
-      weight: q.weight,
-      promptText: markdownToPlainText(q.prompt.source),
-      choices: [],
+      ...questionRuntimeBase(q),
       // Rounded so that 0.1 + 0.2 style sums do not show through (answer ± tolerance).
       range: [round(q.min), round(q.max)],
     };

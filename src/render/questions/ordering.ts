@@ -1,6 +1,6 @@
 import type { OrderingQuestion } from '../../model/course.js';
 import { markdownToPlainText } from '../markdown.js';
-import { questionFrameView } from './question-frame.js';
+import { questionFrameView, questionRuntimeBase } from './question-frame.js';
 import type { QuestionRenderer } from './question-renderer.js';
 
 /** A list with move up / move down buttons per item; the runtime shuffles it. */
@@ -32,10 +32,7 @@ export const orderingRenderer: QuestionRenderer = {
   runtime(question) {
     const q = question as OrderingQuestion;
     return {
-      id: q.id,
-      type: q.type,
-      weight: q.weight,
-      promptText: markdownToPlainText(q.prompt.source),
+      ...questionRuntimeBase(q),
       choices: q.items.map((item) => ({ id: item.id, correct: true, text: markdownToPlainText(item.text.source) })),
     };
   },

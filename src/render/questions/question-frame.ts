@@ -1,4 +1,6 @@
 import type { Question } from '../../model/course.js';
+import type { RuntimeQuestion } from '../../shared/course-data.js';
+import { markdownToPlainText } from '../markdown.js';
 import type { RenderContext } from '../render-context.js';
 import type { QuestionPlace } from './question-renderer.js';
 
@@ -36,4 +38,9 @@ export function questionFrameView(q: Question, ctx: RenderContext, place: Questi
 /** A number as the course language writes it (`12,5` in French). */
 export function formatNumber(n: number, language: string): string {
   return n.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 10 });
+}
+
+/** The runtime data every question type starts from; a type adds its own fields (and its choices, if any). */
+export function questionRuntimeBase(q: Question, weight = q.weight): RuntimeQuestion {
+  return { id: q.id, type: q.type, weight, promptText: markdownToPlainText(q.prompt.source), choices: [] };
 }
