@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { HOOK_TIMEOUT_MS, TEST_TIMEOUT_MS } from './test/support/timeouts.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Browser and LRS end-to-end tests start real processes; give them room, and keep
-    // two workers: CI has two cores.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Browser and LRS end-to-end tests start real processes: limits come from
+    // test/support/timeouts.ts (scaled by PARCOURS_TEST_SLOWDOWN). Two workers: CI has two cores.
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: HOOK_TIMEOUT_MS,
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
