@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: TEST_TIMEOUT_MS,
     hookTimeout: HOOK_TIMEOUT_MS,
     maxWorkers: 2,
+    // The CLI tests run lib/: rebuilt first when src/ is newer.
+    globalSetup: ['./test/support/build-lib.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -1,8 +1,9 @@
-/** Runs the real `parcours` command (bin/parcours.js → lib/, built by `npm run build`). */
+/** Runs the real `parcours` command (bin/parcours.js → lib/, rebuilt when stale by test/support/build-lib.ts). */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { buildLibIfStale, LIB_CHECKED } from '../support/build-lib.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = path.join(repoRoot, 'bin', 'parcours.js');
@@ -14,11 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `npm test` builds lib/ first (pretest); running vitest alone needs `npm run build` once. */
+/** lib/ as fresh as src/: vitest's global setup (test/support/build-lib.ts) checked it, or this does. */
 export function ensureBuilt(): void {
-  if (existsSync(path.join(repoRoot, 'lib', 'cli.js'))) return;
-  const run = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`npm run build failed:\n${run.stdout}${run.stderr}`);
+  if (!inject(LIB_CHECKED)) buildLibIfStale();
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {

@@ -1,24 +1,19 @@
 /** `parcours preview` as an author runs it: the real CLI (bin/parcours.js → lib/), stopped with Ctrl-C. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, minimalCourse, repoRoot } from '../cli/run-cli.js';
+import { bin, ensureBuilt, minimalCourse, repoRoot } from '../cli/run-cli.js';
 import { get } from './preview-client.js';
 
 const HEAVY = ['chokidar', 'esbuild', 'archiver', 'ajv', 'handlebars', 'yaml', 'marked', 'sanitize-html', 'mime-types'];
 let work: string;
 
 beforeAll(async () => {
-  // `npm test` builds lib/ first; running this file alone on an older lib/ needs a build.
-  if (!existsSync(path.join(repoRoot, 'lib', 'preview', 'index.js'))) {
-    const run = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`npm run build failed:\n${run.stdout}${run.stderr}`);
-  }
+  ensureBuilt();
   work = await mkdtemp(path.join(os.tmpdir(), 'parcours-preview-cli-'));
 });
 afterAll(async () => {
