@@ -10,6 +10,7 @@ import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../pac
 import { DEFAULT_LMS, lmsPresets } from '../presets.js';
 import { REPORT_STATUS_PAIRS, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
+import { registerInitCommand } from './init-command.js';
 import { registerPreviewCommand } from './preview-command.js';
 
 const EXIT_CODES_HELP = `
@@ -116,6 +117,7 @@ export function createProgram(): Command {
       run(command, async () => (await import('./build-command.js')).buildCommand(dir, options)),
     );
 
+  registerInitCommand(program);
   registerPreviewCommand(program);
 
   return program;

@@ -1,0 +1,78 @@
+/**
+ * `parcours init [dir]`: create a course that validates and builds at once, and say what to
+ * run next. The scaffold (src/init) loads only when the command runs.
+ */
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { displayPath, EXIT_COURSE_ERRORS, reportFailure, type GlobalOptions } from './output.js';
+
+/** Kept here rather than imported from src/init, so that `--help` loads nothing more. */
+const LANGUAGES = ['en', 'fr'] as const;
+
+export interface InitCommandOptions {
+  lang: (typeof LANGUAGES)[number];
+  title?: string;
+  force?: boolean;
+}
+
+export function registerInitCommand(program: Command): void {
+  program
+    .command('init')
+    .description('create a new course (one step with a video, a quiz, a sheet and a tool) that validates and builds at once')
+    .argument('[dir]', 'folder to create the course in (created if needed; must be empty unless --force)', '.')
+    .addOption(new Option('--lang <language>', "the course's language, for learners' interface and the sample text").choices([...LANGUAGES]).default('en'))
+    .option('--title <text>', 'course title (default: "My first course", or its French)', parseTitle)
+    .option('--force', 'use a folder that is not empty: add the files that are missing, never change one that exists')
+    .action(async (dir: string, options: InitCommandOptions, command: Command) => {
+      try {
+        await initCommand(dir, options);
+      } catch (error) {
+        reportFailure(error, command.optsWithGlobals<GlobalOptions>());
+      }
+    });
+}
+
+function parseTitle(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('the title cannot be empty.');
+  if (/[\r\n]/.test(value)) throw new InvalidArgumentError('the title is one line.');
+  return value.trim();
+}
+
+export async function initCommand(dir: string, options: InitCommandOptions): Promise<void> {
+  const { initCourse, InitRefusedError } = await import('../init/index.js');
+  let result;
+  try {
+    result = await initCourse({ dir, language: options.lang, title: options.title, force: options.force });
+  } catch (error) {
+    if (!(error instanceof InitRefusedError)) throw error;
+    process.stderr.write(`parcours: ${error.message}\n`);
+    process.exitCode = EXIT_COURSE_ERRORS;
+    return;
+  }
+
+  const shown = displayPath(result.dir);
+  const heading = result.kept.length > 0 ? `Added the missing course files to ${shown}${path.sep}:` : `Created course "${result.courseId}" in ${shown}${path.sep}:`;
+  const lines = [heading, ...result.written.map((f) => `  ${f}`)];
+  if (result.kept.length > 0) {
+    lines.push('Already there, left as they were:', ...result.kept.map((f) => `  ${f}`));
+  }
+  if (result.schemas === 'copied') {
+    lines.push('The $schema lines point at schema/, a copy of this version\'s JSON Schemas: your editor completes fields from them.');
+  }
+  const inside = path.resolve(dir) === process.cwd();
+  lines.push(
+    '',
+    'Next steps:',
+    ...(inside ? [] : [`  cd ${quote(shown)}`]),
+    '  npx parcours preview               see it as a learner will, rebuilt on every save',
+    '  npx parcours validate              check it: every problem with file:line:column and a hint',
+    '  npx parcours build --target all    the packages (SCORM 1.2, xAPI, cmi5), in dist/',
+    '  npx parcours verify dist/*.zip     what an LMS will make of them, before you upload',
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** A path as a shell would need it typed. */
+function quote(p: string): string {
+  return /^[\w./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+}
