@@ -3,9 +3,12 @@
  * The CLI is a thin shell over this; it only prints and sets the exit code.
  *
  * Course problems come back as diagnostics (`ok: false`, no zip written); only unexpected
- * failures (I/O, a bug) throw. Every target is rendered and packaged before the first zip is
- * written, so a course that fails for one target leaves no zip for any.
+ * failures (I/O, a bug) and an abort (`signal`: Ctrl-C) throw. All or nothing: every target is
+ * rendered and packaged before the first zip is written, and every zip is written under a
+ * temp name before the first is renamed into place, so a course or a write that fails for one
+ * target leaves no zip for any, and no temp file.
  */
+import { rm, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { CourseError, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Course } from './model/course.js';
@@ -14,7 +17,7 @@ import { renderCourse } from './render/index.js';
 import { resolveTargets } from './package/targets.js';
 import type { BuildOptions, PackageFile, Target } from './package/target.js';
 import { checkStateBudget, measureWorstCaseState } from './package/state-budget.js';
-import { writeZip } from './write/zip.js';
+import { writeZipTemp, type TempZip } from './write/zip.js';
 import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
 
 export interface BuildRequest {
@@ -23,6 +26,8 @@ export interface BuildRequest {
   targets?: readonly string[];
   /** Missing fields take the defaults of src/options.ts. */
   options?: Partial<BuildOptions>;
+  /** Aborting stops the build, removes its temp files, and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** How much of the LMS's learner-state storage the course can use at worst. */
@@ -71,6 +76,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
   try {
     for (const target of targets) {
+      request.signal?.throwIfAborted();
       const pages = await renderCourse(course, target);
       const files = await target.package(course, pages, options);
       planned.push({ target, zipPath: path.join(options.outDir, packageFileName(course, target)), files });
@@ -81,18 +87,42 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   }
 
   const worstCase = measureWorstCaseState(course).characters;
-  const packages: BuiltPackage[] = [];
-  for (const { target, zipPath, files } of planned) {
-    const written = await writeZip(zipPath, files);
-    packages.push({
-      target: target.name,
-      zipPath,
-      bytes: written.bytes,
-      files: files.length,
-      state: { worstCase, limit: target.maxStateLength },
-    });
+  const written: (TempZip & { zipPath: string })[] = [];
+  try {
+    for (const { zipPath, files } of planned) {
+      written.push({ ...(await writeZipTemp(zipPath, files, { signal: request.signal })), zipPath });
+    }
+    request.signal?.throwIfAborted();
+  } catch (error) {
+    await Promise.all(written.map((zip) => rm(zip.tempPath, { force: true })));
+    throw error;
   }
+  await renameAll(written);
+  const packages = planned.map(({ target, zipPath, files }, i): BuiltPackage => ({
+    target: target.name,
+    zipPath,
+    bytes: written[i]!.bytes,
+    files: files.length,
+    state: { worstCase, limit: target.maxStateLength },
+  }));
   return { ok: true, diagnostics, packages };
+}
+
+/**
+ * Moves every temp zip to its name. Should one rename fail (a folder in the way), the zips
+ * already renamed are removed with the remaining temp files: no partial set of packages.
+ */
+async function renameAll(zips: readonly (TempZip & { zipPath: string })[]): Promise<void> {
+  let renamed = 0;
+  try {
+    for (const zip of zips) {
+      await rename(zip.tempPath, zip.zipPath);
+      renamed++;
+    }
+  } catch (error) {
+    await Promise.all(zips.map((zip, i) => rm(i < renamed ? zip.zipPath : zip.tempPath, { force: true })));
+    throw error;
+  }
 }
 
 /**

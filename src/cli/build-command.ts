@@ -1,6 +1,7 @@
 /** `parcours build [dir]`: build one zip per target, or print why not. */
+import { constants } from 'node:os';
 import path from 'node:path';
-import { build, type BuiltPackage } from '../build.js';
+import { build, type BuildResult, type BuiltPackage } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
 import type { ReportStatusAs } from '../shared/course-data.js';
@@ -19,17 +20,21 @@ export interface BuildCommandOptions {
 }
 
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<void> {
-  const result = await build({
-    courseDir: dir,
-    targets: options.target,
-    options: {
-      outDir: options.out,
-      masteryScore: options.masteryScore,
-      lms: options.lms,
-      reportStatusAs: options.reportStatusAs,
-      cmi5AuPerStep: options.cmi5AuPerStep,
-    },
-  });
+  const result = await interruptible((signal) =>
+    build({
+      courseDir: dir,
+      targets: options.target,
+      options: {
+        outDir: options.out,
+        masteryScore: options.masteryScore,
+        lms: options.lms,
+        reportStatusAs: options.reportStatusAs,
+        cmi5AuPerStep: options.cmi5AuPerStep,
+      },
+      signal,
+    }),
+  );
+  if (!result) return;
   if (!result.ok) process.exitCode = EXIT_COURSE_ERRORS;
 
   if (options.json) {
@@ -66,4 +71,39 @@ function packageLine(p: BuiltPackage): string {
     `${p.files} files`,
     `learner state ≤ ${n(p.state.worstCase)} of ${n(p.state.limit)} characters (${share} %)`,
   ].join('  ');
+}
+
+class Interrupted extends Error {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted by ${signal}`);
+  }
+}
+
+/**
+ * Runs the build so that Ctrl-C or SIGTERM stops it cleanly: the build removes its temp zips,
+ * then the command exits 130 or 143 (128 + the signal's number, as shells report a signal).
+ * A second signal exits at once. Undefined when interrupted.
+ */
+async function interruptible(run: (signal: AbortSignal) => Promise<BuildResult>): Promise<BuildResult | undefined> {
+  const controller = new AbortController();
+  const exitCode = (signal: Interrupted['signal']) => 128 + constants.signals[signal];
+  const onSignal = (signal: Interrupted['signal']) => {
+    if (controller.signal.aborted) process.exit(exitCode(signal));
+    controller.abort(new Interrupted(signal));
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    process.stderr.write(`parcours: ${error.message}; no package written.\n`);
+    process.exitCode = exitCode(error.signal);
+    return undefined;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
 }

@@ -4,7 +4,9 @@
  * - Deterministic: entries sorted by path, one fixed date and mode, no extra fields,
  *   so two builds of the same input are byte-identical (reproducible, cache-friendly).
  * - Atomic: the zip is written to `<zipPath>.<random>.tmp` beside it, then renamed; on any
- *   failure the temp file is removed and nothing appears at `zipPath`.
+ *   failure (or abort: Ctrl-C) the temp file is removed and nothing appears at `zipPath`.
+ *   `writeZipTemp` stops before the rename, so that a build of several packages renames
+ *   them all only once every one is written (src/build.ts).
  * - Streaming: files on disk are opened one at a time and streamed through, so memory
  *   stays flat whatever the media size.
  */
@@ -33,7 +35,30 @@ export interface WrittenZip {
   bytes: number;
 }
 
-export async function writeZip(zipPath: string, files: PackageFile[]): Promise<WrittenZip> {
+export interface WriteZipOptions {
+  /** Aborting stops the write and removes the temp file (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** A complete zip under its temp name, waiting for `rename(tempPath, zipPath)`. */
+export interface TempZip extends WrittenZip {
+  tempPath: string;
+}
+
+export async function writeZip(zipPath: string, files: PackageFile[], options: WriteZipOptions = {}): Promise<WrittenZip> {
+  const { tempPath, bytes } = await writeZipTemp(zipPath, files, options);
+  try {
+    await rename(tempPath, zipPath);
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  return { bytes };
+}
+
+/** Writes the zip beside `zipPath` under a temp name; the caller renames it or removes it. */
+export async function writeZipTemp(zipPath: string, files: PackageFile[], { signal }: WriteZipOptions = {}): Promise<TempZip> {
+  signal?.throwIfAborted();
   const entries = sortedEntries(files);
   const dir = path.dirname(path.resolve(zipPath));
   await mkdir(dir, { recursive: true });
@@ -42,6 +67,8 @@ export async function writeZip(zipPath: string, files: PackageFile[]): Promise<W
   const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL } });
   const written = pipeline(archive, createWriteStream(tempPath, { flags: 'wx' }));
   written.catch(() => undefined); // observed below; this only avoids an unhandled rejection
+  const abort = () => archive.destroy(signal?.reason);
+  signal?.addEventListener('abort', abort, { once: true });
   try {
     for (const file of entries) {
       const entryDone = once(archive, 'entry');
@@ -58,14 +85,16 @@ export async function writeZip(zipPath: string, files: PackageFile[]): Promise<W
     // Errors surface through the pipeline; finalize's own promise is not needed.
     archive.finalize().catch(() => undefined);
     await written;
-    await rename(tempPath, zipPath);
+    signal?.throwIfAborted();
+    return { tempPath, bytes: (await stat(tempPath)).size };
   } catch (error) {
     archive.abort();
     await written.catch(() => undefined);
     await rm(tempPath, { force: true });
-    throw error;
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener('abort', abort);
   }
-  return { bytes: (await stat(zipPath)).size };
 }
 
 /** Sorted by path (code-unit order, independent of locale); rejects paths a zip must not hold. */
