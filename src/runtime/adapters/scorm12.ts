@@ -14,6 +14,12 @@ export { findScorm12Api, type Scorm12Api } from './scorm12-api.js';
 /** CMIString4096: what `cmi.suspend_data` keeps in SCORM 1.2. */
 export const SCORM12_MAX_STATE_LENGTH = 4096;
 
+/**
+ * Most `cmi.objectives` slots read to find the course's own: `_count` comes from the LMS and a
+ * huge one would block the page for minutes (a course writes one objective per step).
+ */
+export const MAX_SCANNED_SLOTS = 1000;
+
 /** SCORM 1.2 error code 101, General Exception: what an unreadable error code counts as. */
 const GENERAL_EXCEPTION = 101;
 
@@ -105,6 +111,7 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
     set(prefix + '.score.max', '100');
   };
   const children = (element: string) => new Set(get(element, true).split(',').map((c) => c.trim()));
+  /** An LMS `_count`; undefined unless plain digits. */
   const readCount = (element: string): number | undefined => {
     const value = get(element);
     return /^\d+$/.test(value) ? +value : undefined;
@@ -161,7 +168,8 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       interactionChildren = children('cmi.interactions._children');
 
       const lessonStatus = get('cmi.core.lesson_status');
-      status = lessonStatus in STATUS_RANK ? (lessonStatus as LessonStatus) : '';
+      // An own key only: a value such as `constructor` is no status.
+      status = Object.hasOwn(STATUS_RANK, lessonStatus) ? (lessonStatus as LessonStatus) : '';
       if (tracking() && !STATUS_RANK[status]) {
         // Never write `not attempted` (Moodle refuses it with 405): the attempt has begun.
         writeStatus(mode === 'browse' ? 'browsed' : 'incomplete');
@@ -204,7 +212,7 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       if (!objectiveSlots) {
         objectiveSlots = new Map();
         objectiveCount = readCount('cmi.objectives._count') ?? 0;
-        for (let n = 0; n < objectiveCount; n++) {
+        for (let n = 0; n < Math.min(objectiveCount, MAX_SCANNED_SLOTS); n++) {
           const slotId = get(`cmi.objectives.${n}.id`);
           if (slotId && !objectiveSlots.has(slotId)) objectiveSlots.set(slotId, n);
         }
