@@ -36,9 +36,20 @@ export const catalogue = {
   },
   YAML_SYNTAX: {
     severity: 'error',
-    title: 'The file is not valid YAML',
-    message: 'YAML syntax: {detail}',
-    hint: 'Check indentation (spaces, not tabs) and quotes around the line shown; a value containing `: ` or starting with a special character needs quotes. The rest of this file is checked once it reads as YAML.',
+    title: 'A line YAML cannot read as written',
+    message: '{detail}',
+    hint: '{help} The rest of this file is checked once it reads as YAML.',
+    docHint:
+      'The message says what YAML found at that line; most often a value needs quotes (it contains `: `, starts with `*`, `[`, `@` or a quote, or holds an apostrophe inside single quotes), a quote or bracket is never closed, or a field is written twice. The rest of the file is checked once it reads as YAML.',
+    structural: false,
+  },
+  YAML_INDENTATION: {
+    severity: 'error',
+    title: 'A line indented differently from the lines it belongs with',
+    message: '{detail}',
+    hint: '{help} The rest of this file is checked once it reads as YAML.',
+    docHint:
+      'Indent the line with spaces like the field or list item it belongs with: the fields of one mapping, and the items of one list, start at the same column; only a field with nothing after its colon (`activities:`) takes more-indented lines under it. The message names the lines to line it up with.',
     structural: false,
   },
   UNKNOWN_FIELD: {

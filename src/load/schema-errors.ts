@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic, type DiagnosticCode, type DiagnosticParams } from '../diagnostics/catalogue.js';
-import { codeList, didYouMean } from '../diagnostics/suggest.js';
+import { closestMatch, codeList, didYouMean } from '../diagnostics/suggest.js';
 import { ID_PATTERN } from '../schema/common.js';
 import { COURSE_IRI_PATTERN, courseIriProblem } from '../schema/course-iri.js';
 import { unionTags } from '../schema/discriminated-union.js';
@@ -29,11 +29,30 @@ interface SchemaNode {
 
 export function schemaErrorsToDiagnostics(errors: readonly SchemaError[], yaml: YamlFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const misspelt = misspeltRequiredFields(errors);
   for (const error of resolveAnyOf(errors)) {
-    const diagnostic = toDiagnostic(error, yaml);
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
+    const diagnostic = toDiagnostic(error, yaml, misspelt);
     if (diagnostic) diagnostics.push(diagnostic);
   }
   return dedupe(diagnostics);
+}
+
+/**
+ * `titel: …` where `title` is required is one mistake, which ajv reports twice (an unknown
+ * field, a missing one): the required fields, as `<instancePath>/<name>`, that an unknown
+ * field of the same mapping is a misspelling of. Only the misspelling is reported.
+ */
+function misspeltRequiredFields(errors: readonly SchemaError[]): Set<string> {
+  const missing = new Set(errors.filter((e) => e.keyword === 'required').map((e) => `${e.instancePath}/${String(e.params.missingProperty)}`));
+  const misspelt = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys(((error.parentSchema ?? {}) as SchemaNode).properties ?? {});
+    const meant = closestMatch(String(error.params.additionalProperty), allowed);
+    if (meant !== undefined && missing.has(`${error.instancePath}/${meant}`)) misspelt.add(`${error.instancePath}/${meant}`);
+  }
+  return misspelt;
 }
 
 /** `/activities/0/title` → ['activities', 0, 'title'] (JSON Pointer, RFC 6901). */
@@ -69,7 +88,7 @@ function resolveAnyOf(errors: readonly SchemaError[]): SchemaError[] {
   return errors.filter((e) => !dropped.has(e));
 }
 
-function toDiagnostic(error: SchemaError, yaml: YamlFile): Diagnostic | undefined {
+function toDiagnostic(error: SchemaError, yaml: YamlFile, misspelt: ReadonlySet<string>): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath);
   const node = yaml.root().at(...path);
   const parent = (error.parentSchema ?? {}) as SchemaNode;
@@ -81,9 +100,16 @@ function toDiagnostic(error: SchemaError, yaml: YamlFile): Diagnostic | undefine
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
+      const meant = closestMatch(name, allowed);
+      const required = meant !== undefined && misspelt.has(`${error.instancePath}/${meant}`);
       return make(
         'UNKNOWN_FIELD',
-        { field: name, where: where(parent), suggestion: didYouMean(name, allowed), allowed: codeList(allowed) },
+        {
+          field: name,
+          where: where(parent),
+          suggestion: didYouMean(name, allowed) + (required ? ` (\`${meant}\` is required there, and missing)` : ''),
+          allowed: codeList(allowed),
+        },
         node.at(name).keyLoc(),
       );
     }
@@ -165,6 +191,16 @@ function discriminatorDiagnostic(error: SchemaError, union: SchemaNode, node: No
   const allowed = unionTags(union);
   const value = (error.data as Record<string, unknown>)[tagName];
   if (value === undefined) {
+    // `kimd: video`: report the misspelling, not the missing `kind`.
+    const misspelling = Object.keys(error.data as object).find((key) => closestMatch(key, [tagName]) === tagName);
+    if (misspelling !== undefined) {
+      return createDiagnostic('UNKNOWN_FIELD', node.at(misspelling).keyLoc(), {
+        field: misspelling,
+        where: `this ${lowerFirst(union.title ?? 'entry')}`,
+        suggestion: `${didYouMean(misspelling, [tagName])} (\`${tagName}\` is required there, and missing)`,
+        allowed: `\`${tagName}\` (one of: ${codeList(allowed)}), then the fields of that ${tagName}`,
+      });
+    }
     return createDiagnostic('MISSING_FIELD', node.loc(), {
       field: `\`${tagName}\``,
       where: `this ${lowerFirst(union.title ?? 'entry')}`,
@@ -280,11 +316,14 @@ function idRule(value: string, fallback: string): string {
   return fallback;
 }
 
-/** ajv may report one problem twice (pattern and maxLength on one id): keep one per code and place. */
+/**
+ * ajv may report one problem twice (pattern and maxLength on one id): keep one per code and
+ * place. Missing fields all sit at their mapping's place: those differ by field.
+ */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.code}@${d.loc?.file}:${d.loc?.line}:${d.loc?.column}`;
+    const key = `${d.code}@${d.loc?.file}:${d.loc?.line}:${d.loc?.column}${d.code === 'MISSING_FIELD' ? d.message : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -2,11 +2,11 @@
  * One parsed YAML file of the course, keeping every node's position so that any
  * value (and any ajv error path) can be traced back to file:line:column.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { SourceLocation } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/catalogue.js';
 import type { NodeRef, PathSegment } from './context.js';
+import { yamlProblems } from './yaml-problems.js';
 
 export class YamlFile {
   private constructor(
@@ -19,17 +19,13 @@ export class YamlFile {
     readonly data: unknown,
   ) {}
 
-  /** Parses `text`; syntax problems become YAML_SYNTAX diagnostics (and `data` is undefined). */
+  /** Parses `text`; mistakes become YAML_SYNTAX or YAML_INDENTATION diagnostics (and `data` is undefined). */
   static parse(file: string, text: string): { yaml: YamlFile; diagnostics: Diagnostic[] } {
     const lines = new LineCounter();
     const source = text.replace(/^\uFEFF/, '');
     const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const provisional = new YamlFile(file, doc, lines, source, undefined);
-    const diagnostics = reportedProblems([...doc.errors, ...doc.warnings]).map((problem) =>
-      createDiagnostic('YAML_SYNTAX', provisional.locAtOffset(problemOffset(problem, doc, source)), {
-        detail: problem.message.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()),
-      }),
-    );
+    const diagnostics = yamlProblems(file, doc, source);
     if (diagnostics.length > 0) return { yaml: provisional, diagnostics };
     // Aliases are legal YAML; bound their expansion so a hostile file cannot blow up memory.
     return { yaml: new YamlFile(file, doc, lines, source, doc.toJS({ maxAliasCount: 100 })), diagnostics };
@@ -80,41 +76,6 @@ export class YamlFile {
   locOf(node: Node | null | undefined): SourceLocation {
     return this.locAtOffset(node?.range?.[0] ?? 0);
   }
-}
-
-/**
- * Past a syntax error the parser misreads the lines that follow (one bad indent yields a
- * dozen errors further down): report the first problem only. Duplicate keys alone are
- * independent of each other, so all of them are reported.
- */
-function reportedProblems(problems: YAMLError[]): YAMLError[] {
-  if (problems.every((p) => p.code === 'DUPLICATE_KEY')) return problems;
-  return [problems.reduce((first, p) => (p.pos[0] < first.pos[0] ? p : first))];
-}
-
-/** Where the author should look: where an unclosed string or list opens, the text of a badly indented line. */
-function problemOffset(problem: YAMLError, doc: Document, source: string): number {
-  const offset = problem.pos[0];
-  const unclosed = problem.code === 'MISSING_CHAR' || (problem.code === 'BAD_INDENT' && /^Flow /.test(problem.message));
-  if (unclosed) {
-    // The parser notices a missing `"` or `]` where the file or the next key starts; the string or list opens earlier.
-    let opening: number | undefined;
-    const check = (node: { range?: [number, number, number] | null }, open: boolean): void => {
-      if (open && node.range && node.range[0] < offset && node.range[1] >= offset && (opening ?? -1) < node.range[0]) opening = node.range[0];
-    };
-    visit(doc, {
-      Scalar: (_, node) => check(node, node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'),
-      Seq: (_, node) => check(node, node.flow === true),
-      Map: (_, node) => check(node, node.flow === true),
-    });
-    if (opening !== undefined) return opening;
-  }
-  if (problem.code === 'TAB_AS_INDENT') return offset; // the tab itself
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  const indent = /^[ \t]*/.exec(source.slice(lineStart))![0].length;
-  const lineEnd = source.indexOf('\n', lineStart);
-  const blank = lineStart + indent >= (lineEnd === -1 ? source.length : lineEnd);
-  return offset < lineStart + indent && !blank ? lineStart + indent : offset;
 }
 
 class YamlNodeRef implements NodeRef {

@@ -2,7 +2,8 @@
  * The preview's HTTP server on 127.0.0.1: the page from memory, the course's files
  * streamed from disk (with Range requests, so videos seek), and a Server-Sent Events
  * stream that tells open pages to reload. It serves only the files of the current site:
- * a request path is looked up in that list, never joined onto a folder.
+ * a request path is looked up in that list, never joined onto a folder; and only to requests
+ * addressed to it (allowed-host.ts: no DNS rebinding).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import mime from 'mime-types';
 import type { PackageFile } from '../package/target.js';
+import { isAllowedHost } from './allowed-host.js';
 import { parseByteRange } from './byte-range.js';
 import { EVENTS_PATH } from './preview-page.js';
 import { sitePath } from './site-path.js';
@@ -46,6 +48,8 @@ export class PortInUseError extends Error {
 export async function startPreviewServer(port: number, initial: ServedSite): Promise<PreviewServer> {
   let site = initial;
   const listeners = new Set<http.ServerResponse>();
+  /** The port listened on (known once listening; `port` may be 0). */
+  let actualPort = port;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -56,6 +60,11 @@ export async function startPreviewServer(port: number, initial: ServedSite): Pro
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, actualPort)) {
+      const text = `This preview answers only at http://${PREVIEW_HOST}:${actualPort}/ or http://localhost:${actualPort}/\n`;
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -97,7 +106,7 @@ export async function startPreviewServer(port: number, initial: ServedSite): Pro
       resolve();
     });
   });
-  const actualPort = (server.address() as AddressInfo).port;
+  actualPort = (server.address() as AddressInfo).port;
 
   return {
     url: `http://${PREVIEW_HOST}:${actualPort}/`,

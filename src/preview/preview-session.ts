@@ -90,7 +90,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   async function rebuild(batch: FileChange[]): Promise<void> {
     const began = performance.now();
-    const changed = [...new Set(batch.map((c) => path.relative(rootDir, c.path).split(path.sep).join('/')))];
+    // The folder itself (moved away or back) has no course-relative path: '.'.
+    const changed = [...new Set(batch.map((c) => path.relative(rootDir, c.path).split(path.sep).join('/') || '.'))];
     const assets = servedAssets();
     const touchesAsset = batch.some((c) => assets.has(c.path));
     const assetsOnly =

@@ -1,8 +1,9 @@
 /**
  * One folder per loader diagnostic code under test/fixtures/invalid/<CODE>/, each an invalid
  * course with expected.json beside it (every diagnostic the loader must report: code and
- * place). The codes the packaging targets raise are tested through the build, in
- * test/package/target-codes.test.ts.
+ * place, and the message where the wording is the point, as for YAML mistakes), and more
+ * folders for cases worth their own (`yaml-*`: one common YAML mistake each). The codes the
+ * packaging targets raise are tested through the build, in test/package/target-codes.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,8 @@ interface Expected {
   file: string | null;
   line: number | null;
   column: number | null;
+  /** Compared when given. */
+  message?: string;
 }
 
 function readExpected(folder: string): Expected[] {
@@ -32,13 +35,15 @@ function readExpected(folder: string): Expected[] {
 describe('invalid fixtures', () => {
   it.each(folders)('%s: reports exactly the expected diagnostics', async (folder) => {
     const { course, diagnostics } = await loadCourse(path.join(root, folder));
-    const actual = diagnostics.map((d) => ({
+    const expected = readExpected(folder);
+    const actual = diagnostics.map((d, i) => ({
       code: d.code,
       file: d.loc?.file ?? null,
       line: d.loc?.line ?? null,
       column: d.loc?.column ?? null,
+      ...(expected[i]?.message !== undefined && { message: d.message }),
     }));
-    expect(actual).toEqual(readExpected(folder));
+    expect(actual).toEqual(expected);
     if (diagnostics.some((d) => d.severity === 'error')) expect(course).toBeUndefined();
     else expect(course).toBeDefined();
   });
