@@ -165,30 +165,36 @@ class Cmi5Adapter implements LmsAdapter {
     return info;
   }
 
+  /** The reporter while the session runs: null before the launch succeeded and once leaving began. */
+  private get live(): CourseReporter | null {
+    return this.finished ? null : this.reporter;
+  }
+
   saveState(state: string): void {
-    this.reporter?.saveState(state);
+    this.live?.saveState(state);
   }
 
   setLocation(location: string): void {
-    this.reporter?.setLocation(location);
+    this.live?.setLocation(location);
   }
 
   recordInteraction(record: InteractionRecord): void {
-    this.reporter?.recordInteraction(record);
+    this.live?.recordInteraction(record);
   }
 
   recordObjective(objective: ObjectiveRecord): void {
-    if (!this.reporter) return;
+    const reporter = this.live;
+    if (!reporter) return;
     if (objective.id === this.auStep?.id) {
       this.judgeStep(objective);
       return;
     }
     // Step outcomes inside the course AU: "cmi5 allowed" statements, each sent once.
-    if (this.credit) this.reporter.recordObjective(objective);
+    if (this.credit) reporter.recordObjective(objective);
   }
 
   setProgress(progress: ProgressRecord): void {
-    if (!this.reporter || this.auStep) return;
+    if (!this.live || this.auStep) return;
     this.progress = progress.progress;
     if (progress.completion === 'completed') this.judge('completed');
     // The core already applied LMS.LaunchData's masteryScore.
@@ -197,28 +203,30 @@ class Cmi5Adapter implements LmsAdapter {
   }
 
   recordVideoEvent(event: VideoEvent): void {
-    this.reporter?.recordVideoEvent(event);
+    this.live?.recordVideoEvent(event);
   }
 
   commit(): void {
-    this.reporter?.commit();
+    this.live?.commit();
   }
 
   finish(reason: 'leave' | 'pagehide'): void {
     const reporter = this.reporter;
-    if (!reporter || this.finished) return;
-    if (reason === 'pagehide') {
-      // A reload or a closed window: keep the session open (see the header), deliver what is queued.
-      reporter.flushOnExit();
-      return;
-    }
+    if (!reporter) return;
+    const hurry = reason === 'pagehide';
+    if (this.finished && !hurry) return;
+    const first = !this.finished;
     this.finished = true;
-    reporter.close(() => {
+    const ending = reporter.end(() => {
       const progress = this.auStep || this.rules?.registration.completed ? undefined : this.progress;
       this.sendDefined('terminated', auTerminated(this.au, this.elapsed(), progress));
-    });
+    }, hurry);
+    if (!first || hurry) return;
+    // Leaving in good order; should the page go before it is over (the window closed, the
+    // returnURL opened), what is left leaves at once.
+    if (typeof addEventListener === 'function') addEventListener('pagehide', () => this.finish('pagehide'));
     const returnURL = this.launchData?.returnURL;
-    if (returnURL) void this.deliverThenGo(reporter.session, returnURL);
+    if (returnURL) void this.goWhenDelivered(ending, reporter.session, returnURL);
   }
 
   /** Passed/failed/completed of the AU when it is one step: the step judged like the course. */
@@ -294,12 +302,12 @@ class Cmi5Adapter implements LmsAdapter {
     return Math.max(0, Date.now() - (this.record?.startedAt ?? Date.now()));
   }
 
-  private async deliverThenGo(session: XapiSession, url: string): Promise<void> {
+  /** To returnURL once `terminated` is delivered, or RETURN_WAIT_MS later at most. */
+  private async goWhenDelivered(ending: Promise<void>, session: XapiSession, url: string): Promise<void> {
     const deadline = Date.now() + RETURN_WAIT_MS;
-    while (Date.now() < deadline && (session.queue.pending().length > 0 || !session.state.synced)) {
-      await session.flush();
-      if (session.queue.pending().length > 0 || !session.state.synced) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    let ended = false;
+    void ending.then(() => (ended = true));
+    while (Date.now() < deadline && (!ended || session.queue.pending().length > 0)) await new Promise((resolve) => setTimeout(resolve, 50));
     (this.options.navigate ?? ((target: string) => window.location.assign(target)))(url);
   }
 }

@@ -10,7 +10,7 @@
  *   interactions   question `answered` (cmi.interaction; parent: quiz; grouping: step, course)
  *   progress       course `completed`, course `passed`/`failed` (score, duration) once decided
  *   video events   Video Profile statements (src/runtime/xapi/video-profile.ts)
- *   finish         open videos `terminated`, course `terminated` (duration); keepalive flush
+ *   finish         open videos `terminated`, course `terminated` (duration), keepalive requests
  * Resume: one State document (`parcours-state`, src/runtime/xapi/resume-document.ts). Answers,
  * step outcomes, videos and the resume document go through CourseReporter, as in the cmi5 adapter.
  */
@@ -139,7 +139,8 @@ class XapiAdapter implements LmsAdapter {
   finish(_reason: 'leave' | 'pagehide'): void {
     if (this.finished) return;
     this.finished = true;
-    // Keepalive either way: after "leave" the LMS often closes the window at once.
-    this.reporter.close(() => this.session.send(courseTerminated(this.scope, Date.now() - this.startedAt)));
+    // At once either way (an LRS has no sessions to keep in order): after "leave" the LMS often
+    // closes the window at once.
+    void this.reporter.end(() => this.session.send(courseTerminated(this.scope, Date.now() - this.startedAt)), true);
   }
 }

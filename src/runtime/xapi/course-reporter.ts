@@ -10,8 +10,8 @@
  *   reporter.saveState(s) / setLocation(l) / recordInteraction(r) / recordObjective(o) / recordVideoEvent(e)
  *   reporter.doc.reported              what was sent (the adapter adds its course outcomes, then persist())
  *   reporter.commit()                  resume document saved, pending statements sent
- *   reporter.flushOnExit()             the same as keepalive requests (page going away)
- *   reporter.close(sendTerminated)     open videos terminated, the adapter's `terminated`, flushOnExit()
+ *   reporter.end(sendTerminated, hurry) open videos terminated, the resume document, then the
+ *                                      adapter's `terminated`, last (XapiSession.end)
  */
 import type { RuntimeCourse, RuntimeStep } from '../../shared/course-data.js';
 import type { InteractionRecord, ObjectiveRecord, ProgressRecord, VideoEvent } from '../adapters/lms-adapter.js';
@@ -39,6 +39,7 @@ export class CourseReporter {
   private readonly canSave: () => boolean;
   /** Video Profile sessions (initialized first, paused before terminated...). */
   private readonly videos: VideoSessions;
+  private ending = false;
 
   constructor(options: CourseReporterOptions) {
     const { session } = options;
@@ -100,16 +101,18 @@ export class CourseReporter {
     void this.session.flush();
   }
 
-  flushOnExit(): void {
-    this.persist();
-    this.session.flushOnExit();
-  }
-
-  /** Leaving: open videos `terminated`, then the adapter's own `terminated`, then everything out. */
-  close(sendTerminated: () => void): void {
-    this.videos.terminateAll();
-    sendTerminated();
-    this.flushOnExit();
+  /**
+   * Leaving: open videos `terminated`, the resume document saved, then the adapter's own
+   * `terminated` (queued by `sendTerminated`), the session's last statement. `hurry`: the page is
+   * going away now (see XapiSession.end); may follow an end in good order still under way.
+   */
+  end(sendTerminated: () => void, hurry: boolean): Promise<void> {
+    if (!this.ending) {
+      this.ending = true;
+      this.videos.terminateAll();
+      this.persist();
+    }
+    return this.session.end(sendTerminated, hurry);
   }
 
   private findStep(stepId: string): RuntimeStep | undefined {

@@ -8,7 +8,9 @@
  *   session.state             → StateDocument for `stateId` (default `parcours-state`)
  *   session.document(stateId) → any other State document of this activity/agent/registration
  *   await session.flush()     → send what is pending now
- *   session.flushOnExit()     → page closing: keepalive requests for statements and state
+ *   session.end(addLast, hurry) → leaving: the State documents, then `addLast()` (it queues the
+ *                               session's last statement, e.g. cmi5 `terminated`) after everything
+ *                               queued, then no request at all (see end())
  *
  * Storage keys are scoped to the LRS and the learner (not the credentials, which change per
  * launch), so statements left over from an earlier launch go out with the next one.
@@ -54,6 +56,8 @@ export class XapiSession {
   private readonly options: XapiSessionOptions;
   private readonly storage: KeyValueStorage;
   private readonly documents = new Map<string, StateDocument>();
+  private ending: Promise<void> | null = null;
+  private addLast: (() => void) | null = null;
 
   constructor(options: XapiSessionOptions) {
     this.options = options;
@@ -122,9 +126,40 @@ export class XapiSession {
     return Promise.all([this.queue.flush(), ...[...this.documents.values()].map((d) => d.push())]).then(() => undefined);
   }
 
-  flushOnExit(): void {
+  /**
+   * Ends the session. After the last statement nothing more goes out (a cmi5 LMS refuses any
+   * request once `terminated` is recorded, even a State PUT), so the State documents go first.
+   * In good order (`hurry` false, the page stays): the PUT under way answered, the documents
+   * PUT, then `addLast()` queues the last statement and the queue delivers. When the page is
+   * going away (`hurry`, pagehide), nothing can wait for an answer: the documents' PUT and then
+   * everything not yet under way leave at once as keepalive requests (a call with `hurry` also
+   * hurries an end already under way). Resolves when the last statement's request is answered
+   * or awaits a retry.
+   */
+  end(addLast: () => void, hurry: boolean): Promise<void> {
+    const documents = [...this.documents.values()];
+    if (!this.ending) {
+      this.addLast = addLast;
+      this.ending = hurry ? Promise.resolve() : Promise.all(documents.map((d) => d.settle())).then(() => this.queueLast(false));
+    }
+    if (hurry) {
+      for (const doc of documents) void doc.push({ keepalive: true });
+      void this.queueLast(true);
+    }
+    return this.ending;
+  }
+
+  private queueLast(hurry: boolean): Promise<void> {
+    const addLast = this.addLast;
+    if (addLast) {
+      this.addLast = null;
+      addLast();
+      this.queue.seal();
+      for (const doc of this.documents.values()) doc.seal();
+    }
+    if (!hurry) return this.queue.flush();
     this.queue.flushOnExit();
-    for (const doc of this.documents.values()) void doc.push({ keepalive: true });
+    return Promise.resolve();
   }
 
   stop(): void {

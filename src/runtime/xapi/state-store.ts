@@ -7,6 +7,8 @@
  *   await doc.load() → string | null   the document's text (the newer of LRS and unsent mirror)
  *   doc.set(text)                       mirror now, PUT soon
  *   await doc.push()                    PUT now (keepalive on pagehide: doc.push({ keepalive: true }))
+ *   await doc.settle()                  the PUT under way answered, then what is still unsent (keepalive)
+ *   doc.seal()                          no request any more (a cmi5 session is over: the LMS refuses them)
  *
  * The mirror only wins over the LRS when the LRS still holds what this browser last synced,
  * so progress made on another device is never overwritten by a stale local copy.
@@ -50,6 +52,7 @@ export class StateDocument {
   private pushing: Promise<void> | null = null;
   private memory: Mirror | null = null;
   private memoryOnly = false;
+  private sealed = false;
 
   constructor(options: StateDocumentOptions) {
     this.options = options;
@@ -88,6 +91,7 @@ export class StateDocument {
 
   /** PUTs the mirror if it is unsent. Resolves once done or a retry is scheduled. */
   push(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (this.sealed) return Promise.resolve();
     if (options.keepalive) {
       // Page closing: do not wait behind a request the browser may cancel.
       return this.putOnce(true).then(() => undefined);
@@ -107,6 +111,17 @@ export class StateDocument {
         });
     }
     return this.pushing;
+  }
+
+  /** Leaving in good order: waits for the PUT under way, then PUTs what it did not carry (keepalive). */
+  async settle(): Promise<void> {
+    await this.pushing;
+    if (!this.sealed) await this.putOnce(true);
+  }
+
+  seal(): void {
+    this.sealed = true;
+    this.clearTimer();
   }
 
   /** True when nothing is waiting to be sent. */
@@ -142,6 +157,7 @@ export class StateDocument {
   }
 
   private schedule(delayMs: number): void {
+    if (this.sealed) return;
     this.clearTimer();
     this.timer = setTimeout(() => {
       this.timer = null;

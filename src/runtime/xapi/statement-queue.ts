@@ -2,16 +2,22 @@
  * Durable statement queue: every statement is written to storage before any request, and
  * removed only once the LRS holds it. So a dropped network, a closed window or a crash loses
  * nothing: the next flush (after a back-off, a reload or the next launch) sends it again.
- * Statements carry a client UUID, so a resend of something the LRS already stored is
- * harmless (the LRS answers 200/204, or 409 which counts as delivered).
+ *
+ * A statement is in one request at a time: while a request waits for its answer, what it
+ * carries is not sent again (a cmi5 LMS refuses a second copy of `terminated`, and counts a
+ * resend as a new statement). It goes again only when the answer says the LRS did not keep it
+ * (or no answer came). Every request is `keepalive`, so one under way when the page goes still
+ * arrives; one at a time, in order, except at page exit (flushOnExit), which sends at once
+ * whatever no request carries yet.
  *
  *   const queue = new StatementQueue({ storage, key, send })
  *   queue.enqueue(statement) → id     stored at once, sent soon (batched, in order)
  *   queue.flush()            → Promise sends everything pending; on failure retries later
  *                              with exponential back-off (1 s, 2 s, 4 s … 60 s, jittered)
- *   queue.flushOnExit()      page closing: the same, as keepalive requests started at once
+ *   queue.flushOnExit()      page closing: what no request carries, in one request started now
+ *   queue.seal()             the session's last statement is queued: nothing is queued after it
  *   queue.pending()          statements not yet acknowledged
- *   queue.stop()             cancels the retry timer
+ *   queue.stop()             cancels the retry timer and any further request
  *
  * Storage is the only source of truth (read before every change), so two tabs or a new
  * instance after a reload share one queue without overwriting each other's statements.
@@ -39,10 +45,10 @@ export interface StatementQueueOptions {
 }
 
 /**
- * Chrome caps the bodies of all in-flight keepalive requests at 64 KiB in total; leave room
- * for the State document's own keepalive PUT. What does not fit waits for the next launch.
+ * Chrome caps the bodies of all in-flight keepalive requests at 64 KiB in total: a request
+ * under way, the one page exit adds and the State document's PUT must fit together.
  */
-const KEEPALIVE_BUDGET = 48_000;
+const REQUEST_BUDGET = 24_000;
 
 export class StatementQueue {
   private storage: KeyValueStorage;
@@ -52,10 +58,14 @@ export class StatementQueue {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly onRejected: ((statement: Statement, status: number) => void) | undefined;
-  private flushing: Promise<void> | null = null;
+  private draining: Promise<void> | null = null;
+  /** Ids of the statements a request carries, awaiting its answer. */
+  private readonly inFlight = new Set<string>();
+  private readonly requests = new Set<Promise<boolean>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private stopped = false;
+  private sealed = false;
 
   constructor(options: StatementQueueOptions) {
     this.storage = options.storage;
@@ -67,11 +77,13 @@ export class StatementQueue {
     this.onRejected = options.onRejected;
   }
 
+  /** Returns the statement's id; after seal() the statement is dropped. */
   enqueue(statement: Statement): string {
     const stored: Statement = statement.id ? statement : { ...statement, id: crypto.randomUUID() };
+    if (this.sealed) return stored.id as string;
     this.write([...this.read(), stored]);
     // While a back-off timer runs, the new statement waits with the others.
-    if (!this.timer && !this.flushing) this.schedule(0);
+    if (!this.timer && !this.draining) this.schedule(0);
     return stored.id as string;
   }
 
@@ -82,32 +94,25 @@ export class StatementQueue {
   /** Sends everything pending, in order. Resolves when the queue is empty or a retry is scheduled. */
   flush(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.flushing) return this.flushing;
     this.clearTimer();
-    this.flushing = this.drain().finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
+    return (this.draining ??= this.drain());
   }
 
   /**
-   * Page closing: the same drain, but with keepalive requests (at most 48 KB each, within
-   * Chrome's budget), started synchronously so they leave before the page is gone. Statements stay
-   * stored until acknowledged, so whatever the browser drops goes out at the next launch.
+   * Page closing: what no request carries yet, in one request started synchronously, so it
+   * leaves before the page is gone (a flush() asked for in the same task has not sent yet: it
+   * waits a microtask, so everything goes in this one request). Statements stay stored until
+   * acknowledged: whatever the browser drops goes out at the next launch.
    */
   flushOnExit(): void {
     if (this.stopped) return;
-    if (this.flushing) {
-      // A normal request is in flight and may die with the page: send a keepalive copy
-      // (the LRS keeps one statement per id, so a duplicate is harmless).
-      const batch = this.keepaliveBatch();
-      if (batch.length) void this.send(batch, { keepalive: true }).then((o) => o.kind === 'delivered' && this.remove(batch));
-      return;
-    }
     this.clearTimer();
-    this.flushing = this.drain(true).finally(() => {
-      this.flushing = null;
-    });
+    const batch = this.nextBatch();
+    if (batch.length) void this.deliver(batch).then((ok) => void (ok && this.nextBatch().length > 0 && this.flush()));
+  }
+
+  seal(): void {
+    this.sealed = true;
   }
 
   stop(): void {
@@ -115,26 +120,46 @@ export class StatementQueue {
     this.clearTimer();
   }
 
-  private async drain(keepalive = false): Promise<void> {
-    for (;;) {
-      const batch = keepalive ? this.keepaliveBatch() : this.read().slice(0, this.maxBatch);
-      if (batch.length === 0) {
-        this.failures = 0;
-        return;
+  private async drain(): Promise<void> {
+    try {
+      await null;
+      while (!this.stopped && !this.timer) {
+        // One request at a time, in order: wait for the one under way (page exit's, or a split).
+        if (this.requests.size) {
+          await Promise.all(this.requests);
+          continue;
+        }
+        const batch = this.nextBatch();
+        if (batch.length === 0 || !(await this.deliver(batch))) return;
       }
-      const ok = await this.deliver(batch, keepalive);
-      if (!ok) {
-        this.failures += 1;
-        this.schedule(this.backoff());
-        return;
-      }
-      this.failures = 0;
+    } finally {
+      // Cleared as the loop decides to stop, not a microtask later: a statement queued from
+      // then on starts a new drain rather than joining one that has already finished.
+      this.draining = null;
     }
   }
 
-  /** False when the LRS could not be reached or asked to wait: the caller backs off. */
-  private async deliver(batch: Statement[], keepalive: boolean): Promise<boolean> {
-    const outcome = await this.send(batch, { keepalive });
+  /** One request (or, after a refused batch, one per statement); false when it must be retried later. */
+  private deliver(batch: Statement[]): Promise<boolean> {
+    const ids = batch.map((s) => s.id as string);
+    for (const id of ids) this.inFlight.add(id);
+    const request: Promise<boolean> = this.attempt(batch).then((ok) => {
+      for (const id of ids) this.inFlight.delete(id);
+      this.requests.delete(request);
+      if (ok) this.failures = 0;
+      else {
+        this.failures += 1;
+        this.schedule(this.backoff());
+      }
+      return ok;
+    });
+    this.requests.add(request);
+    return request;
+  }
+
+  private async attempt(batch: Statement[]): Promise<boolean> {
+    if (this.stopped) return true;
+    const outcome = await this.send(batch, { keepalive: true });
     // A 409 for a single statement means the LRS already has that id: delivered.
     if (outcome.kind === 'delivered' || (outcome.kind === 'conflict' && batch.length === 1)) {
       this.remove(batch);
@@ -143,21 +168,22 @@ export class StatementQueue {
     if (outcome.kind === 'retry') return false;
     if (batch.length > 1) {
       // One statement spoiled the batch (a 409 for an id already stored, bad content, a
-      // statement a cmi5 LMS forbids): resend one by one so the others still arrive.
-      for (const statement of batch) if (!(await this.deliver([statement], keepalive))) return false;
+      // statement a cmi5 LMS forbids): the LRS kept none of it; one by one, the others arrive.
+      for (const statement of batch) if (!(await this.attempt([statement]))) return false;
       return true;
     }
     this.setAside(batch[0] as Statement, outcome.kind === 'rejected' ? outcome.status : 409);
     return true;
   }
 
-  /** The first pending statements that fit in one keepalive body (at least one). */
-  private keepaliveBatch(): Statement[] {
+  /** The first pending statements no request carries, within one request's budget (at least one). */
+  private nextBatch(): Statement[] {
     const batch: Statement[] = [];
     let bytes = 2;
     for (const statement of this.read()) {
+      if (this.inFlight.has(statement.id as string)) continue;
       bytes += new TextEncoder().encode(JSON.stringify(statement)).length + 1;
-      if (batch.length > 0 && bytes > KEEPALIVE_BUDGET) break;
+      if (batch.length > 0 && (bytes > REQUEST_BUDGET || batch.length >= this.maxBatch)) break;
       batch.push(statement);
     }
     return batch;

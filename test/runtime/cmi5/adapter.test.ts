@@ -1,99 +1,17 @@
 /**
- * The cmi5 adapter against an in-process cmi5 LMS (fake-cmi5-lms.ts): the launch sequence,
- * the statements of a session and their context, a reload in the middle of a session, a
- * second session of the same registration, Browse mode, the LMS's mastery score, launch
- * problems, one AU per step. Every statement passes @learninglocker/xapi-validation.
+ * The cmi5 adapter against an in-process cmi5 LMS (fake-cmi5-lms.ts, refusing what CATAPULT
+ * refuses): the launch sequence, the statements of a session and their context, a second
+ * session of the same registration, Browse mode, the LMS's mastery score, launch problems, one
+ * AU per step. Every statement passes @learninglocker/xapi-validation. How sessions end
+ * (Leave, pagehide, reload, refusals and retries) is in session-end.test.ts.
  */
-import type { Statement } from '@xapi/xapi';
-import { describe, expect, it, vi } from 'vitest';
-import { createCmi5Adapter } from '../../../src/runtime/adapters/cmi5.js';
-import type { InteractionRecord, LaunchInfo, LmsAdapter, VideoEvent } from '../../../src/runtime/adapters/lms-adapter.js';
-import type { Cmi5Launch } from '../../../src/runtime/cmi5/launch.js';
-import type { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
-import { memoryStorage, type KeyValueStorage } from '../../../src/runtime/xapi/storage.js';
-import { ENDPOINT, fakeCmi5Lms, SESSION_EXT } from './fake-cmi5-lms.js';
-import { sampleRuntimeCourse } from '../../support/runtime-course.js';
+import { describe, expect, it } from 'vitest';
+import type { LaunchInfo } from '../../../src/runtime/adapters/lms-adapter.js';
+import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
 import { validateStatement } from '../../support/xapi-validation.js';
+import { actor, categories, checkLmsAfterEach, CMI5, interaction, objectId, PUBLISHER_AU, RETURN_URL, setting, verb, videoEvent } from './cmi5-setting.js';
 
-const course = sampleRuntimeCourse();
-
-const CMI5 = 'https://w3id.org/xapi/cmi5/';
-const PUBLISHER_AU = 'https://parcours.invalid/courses/valorisez-cooperation/au';
-const RETURN_URL = 'https://lms.example.org/course/12?back=1';
-const actor = { objectType: 'Agent' as const, name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } };
-
-const verb = (s: Statement) => s.verb.id.split('/').pop();
-const objectId = (s: Statement) => (s.object as { id: string }).id;
-const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
-
-function interaction(): InteractionRecord {
-  return {
-    id: 'enjeux-quiz.q1',
-    quizId: 'enjeux-quiz',
-    questionId: 'q1',
-    objectiveId: 'enjeux',
-    type: 'single-choice',
-    interactionType: 'choice',
-    response: ['a'],
-    correct: ['a'],
-    choices: [
-      { id: 'a', text: 'Oui' },
-      { id: 'b', text: 'Non' },
-    ],
-    description: 'Qu’allient les pratiques partenariales ?',
-    result: 'correct',
-    scoreShare: 1,
-    weight: 1,
-    latencyMs: 8_000,
-    timestamp: new Date(),
-  };
-}
-
-function videoEvent(verbName: VideoEvent['verb']): VideoEvent {
-  return { activityId: 'enjeux-video', verb: verbName, time: 10, length: 48, progress: 0.2, segments: [[0, 10]], threshold: 0.9 };
-}
-
-interface Browser {
-  storage: KeyValueStorage;
-  tab: KeyValueStorage;
-}
-
-/** One LMS, one learner, one registration; `launch()` plays the LMS launching the AU. */
-function setting(options: { step?: string } = {}) {
-  const lms = fakeCmi5Lms();
-  const registration = crypto.randomUUID();
-  const activityId = `https://lms.example.org/au/${options.step ?? 'course'}-${registration.slice(0, 8)}`;
-  const browser: Browser = { storage: memoryStorage(), tab: memoryStorage() };
-  const errors: Cmi5LaunchError[] = [];
-  const navigations: string[] = [];
-
-  function launch(data: Record<string, unknown> = {}, tab = browser) {
-    const prepared = lms.prepareLaunch(
-      { activityId, registration },
-      { launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.8, returnURL: RETURN_URL, contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity', id: PUBLISHER_AU }] } }, ...data },
-    );
-    const params: Cmi5Launch = { endpoint: ENDPOINT, fetchUrl: prepared.fetchUrl, actor, registration, activityId, ...(options.step && { step: options.step }) };
-    return { ...prepared, params, open: () => open(params, tab) };
-  }
-
-  function open(params: Cmi5Launch, tab = browser): LmsAdapter {
-    return createCmi5Adapter({
-      course,
-      launch: params,
-      storage: tab.storage,
-      tabStorage: tab.tab,
-      fetch: lms.fetch,
-      baseDelayMs: 5,
-      onLaunchError: (error) => errors.push(error),
-      navigate: (url) => navigations.push(url),
-    });
-  }
-
-  const ofSession = (sessionId: string) => lms.statements.filter((s) => s.context?.extensions?.[SESSION_EXT] === sessionId);
-  const definedOf = (sessionId: string) => ofSession(sessionId).filter((s) => categories(s).includes(CMI5 + 'context/categories/cmi5'));
-  const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 3000, interval: 10 });
-  return { lms, registration, activityId, browser, errors, navigations, launch, open, ofSession, definedOf, waitFor };
-}
+checkLmsAfterEach();
 
 describe('cmi5 adapter: a session in Normal mode', () => {
   it('fetches the token once (POST), reads LMS.LaunchData, and sends initialized first', async () => {
@@ -172,53 +90,6 @@ describe('cmi5 adapter: a session in Normal mode', () => {
     await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'terminated']));
     expect(t.definedOf(sessionId)[1]?.result?.extensions?.[CMI5 + 'result/extensions/progress']).toBe(25);
     expect(t.navigations).toEqual([]);
-  });
-});
-
-describe('cmi5 adapter: a reload in the middle of a session', () => {
-  it('keeps the token and the session: no second fetch, no second initialized, no terminated at pagehide', async () => {
-    const t = setting();
-    const { sessionId, open } = t.launch();
-    const first = open();
-    await first.start();
-    first.saveState('p1-state');
-    first.setLocation('enjeux/enjeux-quiz');
-    first.commit();
-    first.finish('pagehide');
-    await t.waitFor(() => expect(t.lms.readState({ activityId: t.activityId, registration: t.registration }, 'parcours-state')).toContain('p1-state'));
-
-    const reloaded = open(); // same tab: the fetch URL in the page address is the same one-time URL
-    const info: LaunchInfo = await reloaded.start();
-    expect(info).toMatchObject({ savedState: 'p1-state', location: 'enjeux/enjeux-quiz' });
-    reloaded.setProgress({ completion: 'incomplete', success: 'passed', scorePercent: 90, progress: 0.5 });
-    reloaded.finish('leave');
-    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'passed', 'terminated']));
-    expect(t.lms.fetchCalls).toHaveLength(1);
-    expect(t.errors).toEqual([]);
-  });
-
-  it('says the session is over when the page is opened again after leaving', async () => {
-    const t = setting();
-    const { open } = t.launch();
-    const adapter = open();
-    await adapter.start();
-    adapter.finish('leave');
-    await open().start();
-    expect(t.errors.map((e) => e.problem)).toEqual(['session-ended']);
-    expect(t.lms.fetchCalls).toHaveLength(1);
-  });
-
-  it('a new launch in the same tab starts a new session with its own token', async () => {
-    const t = setting();
-    const first = t.launch();
-    const a = first.open();
-    await a.start();
-    a.finish('leave');
-    const second = t.launch();
-    await second.open().start();
-    await t.waitFor(() => expect(t.definedOf(second.sessionId).map(verb)).toEqual(['initialized']));
-    expect(t.lms.fetchCalls).toHaveLength(2);
-    expect(t.errors).toEqual([]);
   });
 });
 

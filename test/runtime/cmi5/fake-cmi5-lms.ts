@@ -1,10 +1,28 @@
 /**
- * An in-process cmi5 LMS behind `fetch`, for unit tests of the adapter: a one-time fetch URL
- * per launch, an LRS that checks the token and keeps statements (one per id), State documents
- * (LMS.LaunchData written by "the LMS" beforehand) and an Agent Profile. It records what
- * the AU did that it must not: GET on the fetch URL, writes to LMS.LaunchData.
+ * An in-process cmi5 LMS behind `fetch`, for unit tests of the adapter: a one-time fetch URL per
+ * launch, an LRS that checks the token and keeps every statement it accepts, State documents
+ * (LMS.LaunchData written by "the LMS" beforehand) and an Agent Profile. It refuses what ADL's
+ * CATAPULT refuses (test/support/cmi5-lms-rules.ts: 403 with the requirement id), and records
+ * each refusal, so a test asserts `refusals` is empty; `accepted` counts how many times each
+ * statement id was stored (a CATAPULT-like LMS does not fold a resend into the first copy).
+ *
+ *   const lms = fakeCmi5Lms()
+ *   const launch = lms.prepareLaunch({ activityId, registration, actor }, launchData)
+ *   lms.hold() → release()   statement requests wait until released (a request in flight)
+ *   lms.answerNext(503)      the next statement request is answered so, nothing stored
  */
 import type { Statement } from '@xapi/xapi';
+import {
+  checkStatements,
+  newCmi5Registration,
+  newCmi5Session,
+  preferencesRead,
+  refuseRequest,
+  refusalText,
+  type Cmi5Refusal,
+  type Cmi5RegistrationRules,
+  type Cmi5SessionRules,
+} from '../../support/cmi5-lms-rules.js';
 
 export const ENDPOINT = 'https://lms.example.org/lrs/';
 export const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
@@ -14,16 +32,31 @@ export interface FakeLaunch {
   sessionId: string;
 }
 
+interface LaunchRecord {
+  session: Cmi5SessionRules;
+  registration: Cmi5RegistrationRules;
+  token: string | null;
+}
+
 export function fakeCmi5Lms() {
   const statements: Statement[] = [];
+  const accepted = new Map<string, number>();
   const documents = new Map<string, string>();
-  const tokens = new Map<string, string>(); // fetch URL → token, once handed out
+  const launches = new Map<string, LaunchRecord>(); // fetch URL → launch
+  const registrations = new Map<string, Cmi5RegistrationRules>();
   const fetchCalls: { url: string; method: string }[] = [];
+  const statementRequests: { ids: string[]; keepalive: boolean; status: number }[] = [];
   const violations: string[] = [];
+  const refusals: Cmi5Refusal[] = [];
   let preferences: string | null = null;
-  let launches = 0;
+  let gate: Promise<void> | null = null;
+  const scripted: number[] = [];
 
   const stateKey = (params: URLSearchParams) => [params.get('stateId'), params.get('activityId'), params.get('registration')].join('|');
+  const refuse = (r: Cmi5Refusal) => {
+    refusals.push(r);
+    return new Response(refusalText(r), { status: 403 });
+  };
 
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
@@ -34,30 +67,58 @@ export function fakeCmi5Lms() {
         violations.push(`${method} on the fetch URL`);
         return new Response('', { status: 405 });
       }
-      if (tokens.has(String(input))) return json({ 'error-code': '1', 'error-text': 'The authorization token has already been returned.' });
-      const token = btoa(`au-${tokens.size + 1}:secret`);
-      tokens.set(String(input), token);
-      return json({ 'auth-token': token });
+      const launch = launches.get(String(input));
+      if (!launch) return json({ 'error-code': '2', 'error-text': 'Unknown launch.' });
+      if (launch.token) return json({ 'error-code': '1', 'error-text': 'The authorization token has already been returned.' });
+      launch.token = btoa(`au-${crypto.randomUUID()}:secret`);
+      return json({ 'auth-token': launch.token });
     }
     const auth = new Headers(init?.headers).get('Authorization');
-    if (![...tokens.values()].some((t) => auth === `Basic ${t}`)) return new Response('', { status: 401 });
-    if (url.pathname === '/lrs/statements' && method === 'POST') {
-      for (const statement of JSON.parse(String(init?.body)) as Statement[]) {
-        if (!statements.some((s) => s.id === statement.id)) statements.push(statement);
+    const launch = [...launches.values()].find((l) => l.token && auth === `Basic ${l.token}`);
+    if (!launch) return new Response('', { status: 401 });
+    const resource = url.pathname.replace('/lrs/', '');
+    const refused = refuseRequest(launch.session, {
+      resource,
+      method,
+      agent: url.searchParams.get('agent'),
+      stateId: url.searchParams.get('stateId'),
+    });
+    if (refused) return refuse(refused);
+    if (resource === 'statements' && method === 'POST') {
+      const batch = JSON.parse(String(init?.body)) as Statement[];
+      const request = { ids: batch.map((s) => s.id as string), keepalive: !!init?.keepalive, status: 0 };
+      statementRequests.push(request);
+      if (gate) await gate;
+      const status = scripted.shift();
+      if (status !== undefined) {
+        request.status = status;
+        return new Response('', { status });
       }
-      return json([]);
+      // Checked on arrival, as CATAPULT does: a held request is checked once released.
+      const checked = checkStatements(launch.session, launch.registration, batch);
+      if ('refusal' in checked) {
+        request.status = 403;
+        return refuse(checked.refusal);
+      }
+      checked.accept();
+      for (const statement of batch) {
+        accepted.set(statement.id as string, (accepted.get(statement.id as string) ?? 0) + 1);
+        statements.push(statement);
+      }
+      request.status = 200;
+      return json(batch.map((s) => s.id));
     }
-    if (url.pathname === '/lrs/activities/state') {
+    if (resource === 'activities/state') {
       const key = stateKey(url.searchParams);
       if (method === 'PUT' || method === 'POST') {
-        if (url.searchParams.get('stateId') === 'LMS.LaunchData') violations.push('AU wrote LMS.LaunchData');
         documents.set(key, String(init?.body));
         return new Response(null, { status: 204 });
       }
       const doc = documents.get(key);
       return doc === undefined ? new Response('', { status: 404 }) : new Response(doc, { status: 200 });
     }
-    if (url.pathname === '/lrs/agents/profile') {
+    if (resource === 'agents/profile') {
+      preferencesRead(launch.session);
       return preferences === null ? new Response('', { status: 404 }) : new Response(preferences, { status: 200 });
     }
     return new Response('', { status: 400 });
@@ -65,24 +126,55 @@ export function fakeCmi5Lms() {
 
   return {
     fetch: fetchImpl,
+    /** Every statement stored, in arrival order (a resend stored again appears twice). */
     statements,
+    /** Statement id → how many times it was stored. */
+    accepted,
+    /** What the LMS refused, with the cmi5 requirement id. */
+    refusals,
+    statementRequests,
     documents,
     fetchCalls,
     violations,
     setPreferences(value: object) {
       preferences = JSON.stringify(value);
     },
+    /** Statement requests wait (in flight) until the returned function is called. */
+    hold(): () => void {
+      let release = () => undefined as void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+    /** The next statement requests are answered with these statuses, storing nothing. */
+    answerNext(...statuses: number[]) {
+      scripted.push(...statuses);
+    },
     /** What the LMS does before launching the AU: a new session, its fetch URL and LMS.LaunchData. */
-    prepareLaunch(target: { activityId: string; registration: string }, data: Record<string, unknown>): FakeLaunch {
-      launches += 1;
+    prepareLaunch(target: { activityId: string; registration: string; actor: object }, data: Record<string, unknown>): FakeLaunch {
       const sessionId = crypto.randomUUID();
-      const fetchUrl = `https://lms.example.org/token?launch=${launches}`;
+      const fetchUrl = `https://lms.example.org/token?launch=${launches.size + 1}`;
       const { contextTemplate, ...rest } = data as { contextTemplate?: { extensions?: object } };
       const launchData = {
         ...rest,
         contextTemplate: { ...contextTemplate, extensions: { ...contextTemplate?.extensions, [SESSION_EXT]: sessionId } },
       };
       documents.set(['LMS.LaunchData', target.activityId, target.registration].join('|'), JSON.stringify(launchData));
+      const registrationKey = `${target.registration}|${target.activityId}`;
+      const registration = registrations.get(registrationKey) ?? newCmi5Registration();
+      registrations.set(registrationKey, registration);
+      const mastery = typeof data['masteryScore'] === 'number' ? data['masteryScore'] : undefined;
+      const session = newCmi5Session({
+        actor: target.actor,
+        registration: target.registration,
+        sessionId,
+        auActivityId: target.activityId,
+        launchMode: (data['launchMode'] as Cmi5SessionRules['launchMode'] | undefined) ?? 'Normal',
+        ...(mastery !== undefined && { masteryScore: mastery }),
+      });
+      launches.set(fetchUrl, { session, registration, token: null });
       return { fetchUrl, sessionId };
     },
     readState(target: { activityId: string; registration: string }, stateId: string): string | undefined {

@@ -119,6 +119,49 @@ describe('StatementQueue', () => {
     await vi.waitFor(() => expect(queue.pending()).toEqual([]));
   });
 
+  it('never puts a statement in two requests at once: at page exit only what no request carries leaves', async () => {
+    const storage = memoryStorage();
+    const calls: { ids: string[]; keepalive: boolean }[] = [];
+    const answers: ((o: SendOutcome) => void)[] = [];
+    const send: StatementSender = (statements, { keepalive }) => {
+      calls.push({ ids: statements.map((s) => s.id as string), keepalive });
+      return new Promise((resolve) => answers.push(resolve));
+    };
+    const queue = new StatementQueue({ storage, key: 'q', send });
+    const first = queue.enqueue(statement(1));
+    await vi.waitFor(() => expect(calls).toHaveLength(1)); // in flight, unanswered
+    const last = queue.enqueue(statement(2));
+    queue.flushOnExit();
+    expect(calls).toEqual([
+      { ids: [first], keepalive: true },
+      { ids: [last], keepalive: true },
+    ]);
+    for (const answer of answers) answer({ kind: 'delivered' });
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    await queue.flush();
+    expect(calls.flatMap((c) => c.ids)).toEqual([first, last]);
+  });
+
+  it('sends a flush and a page exit asked for in the same task as one request', async () => {
+    const lrs = scriptedSender();
+    const queue = queueWith(lrs.send);
+    const ids = [1, 2].map((n) => queue.enqueue(statement(n)));
+    void queue.flush();
+    queue.flushOnExit();
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    expect(lrs.batches.map((b) => b.map((s) => s.id))).toEqual([ids]);
+  });
+
+  it('queues nothing after the session’s last statement (seal)', async () => {
+    const lrs = scriptedSender();
+    const queue = queueWith(lrs.send);
+    const last = queue.enqueue(statement(1));
+    queue.seal();
+    queue.enqueue(statement(2));
+    await queue.flush();
+    expect(lrs.delivered().map((s) => s.id)).toEqual([last]);
+  });
+
   it('shares one stored queue between two instances without losing either one’s statements', () => {
     const storage = memoryStorage();
     const never: StatementSender = () => new Promise(() => undefined);
