@@ -10,7 +10,7 @@
  *     or malformed, so the learner is told instead of silently losing their progress
  */
 import type { Agent } from '@xapi/xapi';
-import { isUuid, normalizeAgent } from '../xapi/launch.js';
+import { givenAgent, isUuid } from '../xapi/launch.js';
 import { Cmi5LaunchError } from './launch-error.js';
 
 export interface Cmi5Launch {
@@ -35,7 +35,8 @@ export function readCmi5Launch(search: string): Cmi5Launch | null {
   if (missing.length) throw new Cmi5LaunchError('invalid-launch', `launch URL without ${missing.join(', ')}`);
   let actor: Agent | null;
   try {
-    actor = normalizeAgent(JSON.parse(params.get('actor')!));
+    // As given, never rewritten: the LMS compares every statement's actor with it exactly.
+    actor = givenAgent(JSON.parse(params.get('actor')!));
   } catch {
     actor = null;
   }

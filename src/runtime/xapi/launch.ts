@@ -4,7 +4,8 @@
  * `activity_id`, `activity_platform`, `Accept-Language`, `grouping`.
  *
  *   readTinCanLaunch(location.search) → TinCanLaunch | null   (null: not launched by an LMS)
- *   normalizeAgent(json)               → Agent | null           (also used by cmi5's `actor`)
+ *   givenAgent(json)                   → the actor exactly as given, if an xAPI 1.0 Agent (cmi5 too)
+ *   normalizeAgent(json)               → Agent | null           (the TinCan 0.95 shape, rewritten)
  *   agentKey(agent)                    → the agent's identifier as one string (storage keys)
  *
  * Nothing here is baked into a package: everything comes from the URL at launch.
@@ -38,7 +39,8 @@ export function readTinCanLaunch(search: string): TinCanLaunch | null {
   if (!endpoint || !actorJson) return null;
   let actor: Agent | null = null;
   try {
-    actor = normalizeAgent(JSON.parse(actorJson));
+    const parsed: unknown = JSON.parse(actorJson);
+    actor = givenAgent(parsed) ?? normalizeAgent(parsed);
   } catch {
     actor = null;
   }
@@ -67,12 +69,30 @@ export function readTinCanLaunch(search: string): TinCanLaunch | null {
 type Json = Record<string, unknown>;
 
 /**
+ * The launch's actor, untouched, when it is an xAPI 1.0 Agent (one identifier in its 1.0 form);
+ * else null. Used as given in every statement and request: a cmi5 LMS compares actors exactly
+ * (CATAPULT: 403 8.1.3.0-3 when so much as `"objectType":"Agent"` is added).
+ */
+export function givenAgent(value: unknown): Agent | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const raw = value as Json;
+  const account = raw['account'] as Json | null | undefined;
+  const identified =
+    (typeof raw['mbox'] === 'string' && raw['mbox'].startsWith('mailto:')) ||
+    typeof raw['mbox_sha1sum'] === 'string' ||
+    typeof raw['openid'] === 'string' ||
+    (!!account && typeof account === 'object' && typeof account['homePage'] === 'string' && typeof account['name'] === 'string');
+  return identified && (raw['objectType'] ?? 'Agent') === 'Agent' ? (value as Agent) : null;
+}
+
+/**
  * Accepts an xAPI 1.0 Agent, and the TinCan 0.95 shape some LMSs still send (every value an
  * array; `account` as `{accountServiceHomePage, accountName}`). Returns null without an identifier.
  */
 export function normalizeAgent(value: unknown): Agent | null {
   if (!value || typeof value !== 'object') return null;
   const raw = value as Json;
+  if ((first(raw['objectType']) ?? 'Agent') !== 'Agent') return null;
   const agent: Agent = { objectType: 'Agent' };
   const name = first(raw['name']);
   if (typeof name === 'string') agent.name = name;

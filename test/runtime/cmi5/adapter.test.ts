@@ -93,6 +93,23 @@ describe('cmi5 adapter: a session in Normal mode', () => {
   });
 });
 
+describe('cmi5 adapter: the launch actor', () => {
+  it('uses the actor exactly as the launch gave it, in every statement and request (no objectType added)', async () => {
+    const given = { name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } };
+    const t = setting({ actor: given });
+    const { sessionId, open } = t.launch();
+    const adapter = open();
+    await adapter.start();
+    adapter.recordInteraction(interaction());
+    adapter.saveState('p2:x');
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+    // The LMS compares actors and agent parameters exactly (403 8.1.3.0-3 otherwise): nothing refused.
+    expect(t.errors).toEqual([]);
+    for (const s of t.ofSession(sessionId)) expect(JSON.stringify(s.actor)).toBe(JSON.stringify(given));
+  });
+});
+
 describe('cmi5 adapter: the sessions of one registration', () => {
   it('reports completed and passed once per registration, and no failed after passed', async () => {
     const t = setting();

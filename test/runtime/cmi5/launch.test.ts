@@ -40,6 +40,12 @@ describe('readCmi5Launch', () => {
     });
   });
 
+  it('keeps the actor exactly as given: nothing added or rewritten (the LMS compares it exactly)', () => {
+    const given = { name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: '1625378' } };
+    const launch = readCmi5Launch('?' + new URLSearchParams({ ...params, actor: JSON.stringify(given) }).toString());
+    expect(JSON.stringify(launch?.actor)).toBe(JSON.stringify(given));
+  });
+
   it('reads the step of an AU-per-step URL, with the LMS parameters appended after it', () => {
     const launch = readCmi5Launch('?step=typologie&' + new URLSearchParams(params).toString());
     expect(launch?.step).toBe('typologie');

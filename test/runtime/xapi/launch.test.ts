@@ -24,7 +24,8 @@ describe('readTinCanLaunch', () => {
     expect(launch).toEqual({
       endpoint: 'https://lrs.example.org/xAPI/',
       auth: 'Basic dGVzdDp0ZXN0',
-      actor: { objectType: 'Agent', name: 'Camille Martin', mbox: 'mailto:camille@example.org' },
+      // Exactly as given: nothing added (no objectType), nothing rewritten.
+      actor: { name: 'Camille Martin', mbox: 'mailto:camille@example.org' },
       registration: '6a1f0f3e-8b5a-4b9e-9a55-1c0d2f0a5b11',
       activityId: 'https://parcours.invalid/courses/valorisez-cooperation',
       platform: 'Moodle',
@@ -43,6 +44,24 @@ describe('readTinCanLaunch', () => {
   it('leaves out a registration that is not a UUID rather than have every statement refused', () => {
     const launch = readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor, registration: 'abc' }));
     expect(launch).not.toHaveProperty('registration');
+  });
+});
+
+describe('the launch actor', () => {
+  it('is kept exactly as the launch gave it when it is an xAPI 1.0 Agent', () => {
+    for (const given of [
+      { name: 'Camille', account: { homePage: 'https://lms.example.org', name: '42' } },
+      { account: { name: '42', homePage: 'https://lms.example.org' }, objectType: 'Agent', name: 'Camille' },
+      { mbox_sha1sum: 'ebd31e95054c018b10727ccffd2ef2ec3a016ee9' },
+    ]) {
+      const launch = readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor: JSON.stringify(given) }));
+      expect(JSON.stringify(launch?.actor)).toBe(JSON.stringify(given));
+    }
+  });
+
+  it('refuses a Group or an actor without an identifier', () => {
+    const group = { objectType: 'Group', mbox: 'mailto:team@example.org' };
+    expect(readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor: JSON.stringify(group) }))).toBeNull();
   });
 });
 
