@@ -6,7 +6,7 @@
 import type { Course, QuizActivity, SourceLocation, TextField } from '../model/course.js';
 import { createDiagnostic } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LearnerState } from '../shared/learner-state.js';
+import { emptyLearnerState, type LearnerState } from '../shared/learner-state.js';
 import type { RuntimeCourse, RuntimeQuiz } from '../shared/course-data.js';
 import { encodeState, MAX_QUIZ_ATTEMPTS, MAX_VIDEO_SECONDS, MAX_VIDEO_SEGMENTS } from '../shared/state-codec.js';
 import { COSTLIEST_TEXT_CHARACTER, toStoredText } from '../shared/state-escape.js';
@@ -35,7 +35,7 @@ export interface StateBudget {
  */
 export function worstCaseState(course: Course, runtime: RuntimeCourse = runtimeCourseOf(course)): LearnerState {
   const quizzes = new Map(runtime.steps.flatMap((s) => s.activities).flatMap((a) => (a.kind === 'quiz' ? [[a.id, a] as const] : [])));
-  const state: LearnerState = { location: '', visited: [], videos: {}, quizzes: {}, tools: {} };
+  const state: LearnerState = emptyLearnerState();
   for (const step of course.steps) {
     if (step.id.length > state.location.length) state.location = step.id;
     for (const activity of step.activities) {

@@ -18,5 +18,5 @@ export async function loadTemplateStrings(language: Language): Promise<TemplateS
  */
 export function formatString(strings: TemplateStrings, key: string, values: Record<string, string | number> = {}): string {
   const template = (values.n === 1 ? strings[`${key}_one`] : undefined) ?? strings[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }

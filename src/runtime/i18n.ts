@@ -97,6 +97,6 @@ export function translator(language: string | undefined): Translate {
         : fr;
   return (key, values = {}) => {
     const template = (values.n === 1 && (table as Record<string, string>)[`${key}_one`]) || table[key];
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
   };
 }

@@ -1,8 +1,11 @@
 /**
  * What the runtime remembers about a learner between sessions (SCORM `cmi.suspend_data`,
  * xAPI State API). Everything is keyed by the author's ids, so a republished course resumes
- * what still matches and drops the rest. Pure types; the codec lives in state-codec.ts.
+ * what still matches and drops the rest. Its records have no prototype and are read with `own`
+ * (records.ts), so an id such as `constructor` is only a name. The codec lives in state-codec.ts.
  */
+import { record } from './records.js';
+
 export interface LearnerState {
   /** Where the learner is: a step id, or `<stepId>/<activityId>`. */
   location: string;
@@ -48,7 +51,7 @@ export interface QuizProgress {
 }
 
 export function emptyLearnerState(): LearnerState {
-  return { location: '', visited: [], videos: {}, quizzes: {}, tools: {} };
+  return { location: '', visited: [], videos: record(), quizzes: record(), tools: record() };
 }
 
 /**

@@ -25,6 +25,7 @@
 import type { RuntimeActivity, RuntimeCourse, RuntimeQuestion, RuntimeQuiz, RuntimeTool } from './course-data.js';
 import type { LearnerState, QuizProgress, VideoProgress } from './learner-state.js';
 import { emptyLearnerState } from './learner-state.js';
+import { own, record, setOwn } from './records.js';
 import { mergeSegments } from './segments.js';
 import { escapeValue, fromStoredText, indexOfUnescaped, splitUnescaped, toStoredText, unescapeValue } from './state-escape.js';
 import { decodeAnswer, encodeAnswer, questionKey, refIndex, refLength, refOf, saltFor } from './state-refs.js';
@@ -114,7 +115,7 @@ function encodeQuiz(quiz: QuizProgress, def: RuntimeQuiz, texts: string[]): stri
   ].join(',');
   const entry = (questionId: string): string => {
     const question = questions.get(questionId)!;
-    const values = Object.hasOwn(quiz.answers, questionId) ? quiz.answers[questionId] : undefined;
+    const values = own(quiz.answers, questionId);
     return refOf(questionKey(question), salt) + (values ? encodeAnswer(question, values, texts) : '!');
   };
   const answered = Object.keys(quiz.answers).filter((id) => !order.includes(id) && questions.has(id));
@@ -289,7 +290,7 @@ function decodeQuiz(text: string, questions: RuntimeQuestion[], p1: boolean, tak
     score: readScore(score),
     best: readScore(best),
     passed: (flagBits & FLAG_PASSED) !== 0,
-    answers: {},
+    answers: record(),
     submitted: (flagBits & FLAG_SUBMITTED) !== 0,
   };
   const byRef = refIndex(questions.map(questionKey), salt);
@@ -322,7 +323,7 @@ function decodeQuiz(text: string, questions: RuntimeQuestion[], p1: boolean, tak
 }
 
 function decodeTool(body: string, fields: RuntimeTool['fields'], take: (length: string) => string | undefined): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
+  const values = record<string | string[]>();
   for (const item of splitList(body)) {
     const mark = indexOfUnescaped(item, '*!');
     if (mark <= 0) continue;
@@ -374,9 +375,4 @@ function truncate(text: string, maxLength: number): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** Assign as an own property, so an id such as `__proto__` cannot reach the prototype. */
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,6 +1,7 @@
 /**
  * Generators shared by the state codec tests: random runtime courses (with ids that use the
- * codec's delimiters and non-ASCII letters) and random learner states valid for them.
+ * codec's delimiters and non-ASCII letters, or are named after built-in object properties) and
+ * random learner states valid for them.
  */
 import fc from 'fast-check';
 import type { RuntimeActivity, RuntimeCourse, RuntimeQuestion } from '../../src/shared/course-data.js';
@@ -9,9 +10,12 @@ import { MAX_QUIZ_ATTEMPTS, MAX_VIDEO_SECONDS, MAX_VIDEO_SEGMENTS } from '../../
 import { fromStoredText, toStoredText } from '../../src/shared/state-escape.js';
 
 const ID_CHARS = [...'abcxyz019-_.', ...'|;=!,*~^:/%+&<>"\'\\', 'é', ' ', '\n', '\u0085', '😀'];
-const idArb = fc
-  .array(fc.constantFrom(...ID_CHARS), { minLength: 1, maxLength: 6 })
-  .map((chars) => chars.join(''));
+/** Names a plain object inherits (or, `__proto__`, uses to set its prototype). */
+export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'toLocaleString'];
+const idArb = fc.oneof(
+  fc.array(fc.constantFrom(...ID_CHARS), { minLength: 1, maxLength: 6 }).map((chars) => chars.join('')),
+  fc.constantFrom(...PROTOTYPE_NAMES),
+);
 
 type Kind = RuntimeActivity['kind'];
 const shapeArb = fc.array(fc.array(fc.constantFrom<Kind>('video', 'quiz', 'sheet', 'tool'), { maxLength: 4 }), {

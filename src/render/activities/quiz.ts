@@ -56,8 +56,8 @@ export const quizRenderer: ActivityRenderer<QuizActivity> = {
  * graded question weights, counted for the `draw` questions a pool shows.
  */
 export function quizWeight(quiz: QuizActivity, weights: Record<string, number> = {}): number {
-  const own = weights[quiz.id];
-  if (own !== undefined) return own;
+  // An own key only: a quiz named `constructor` is not weighed by Object's constructor.
+  if (Object.hasOwn(weights, quiz.id)) return weights[quiz.id]!;
   const graded = quiz.questions.filter((q) => findQuestionType(q.type)?.graded !== false);
   const sum = graded.reduce((total, q) => total + q.weight, 0);
   const share = quiz.draw && quiz.questions.length ? quiz.draw / quiz.questions.length : 1;

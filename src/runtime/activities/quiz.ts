@@ -1,5 +1,6 @@
 import type { RuntimeQuiz } from '../../shared/course-data.js';
 import type { QuizProgress } from '../../shared/learner-state.js';
+import { own, record, setOwn } from '../../shared/records.js';
 import { all, one, setHidden } from '../core/dom.js';
 import { quizSettled } from '../core/progress.js';
 import { weightedPercent } from '../core/scoring.js';
@@ -31,7 +32,7 @@ const graded = (item: QuestionItem) => item.type.graded !== false;
  */
 export const quizModule: ActivityModule<RuntimeQuiz> = {
   kind: 'quiz',
-  isDone: (quiz, state) => quizSettled(quiz, state.quizzes[quiz.id]),
+  isDone: (quiz, state) => quizSettled(quiz, own(state.quizzes, quiz.id)),
   mount(view, quiz, ctx) {
     const { t, review, state } = ctx;
     const form = one<HTMLFormElement>('[data-quiz]', view)!;
@@ -54,9 +55,9 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     /** The pool's set; saved with the first answer (a reload before it may draw again). */
     let drawn = quiz.draw ? draw() : undefined;
 
-    const current = (): QuizProgress | undefined => state.quizzes[quiz.id];
+    const current = (): QuizProgress | undefined => own(state.quizzes, quiz.id);
     const ensure = (): QuizProgress =>
-      current() ?? (state.quizzes[quiz.id] = { attempts: 0, score: null, best: null, passed: false, answers: {}, submitted: false, order: drawn });
+      current() ?? setOwn(state.quizzes, quiz.id, { attempts: 0, score: null, best: null, passed: false, answers: record(), submitted: false, order: drawn });
     /** Attempts remain (review or not). */
     const left = (p: QuizProgress) => !quizSettled(quiz, p);
 
@@ -71,7 +72,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
         const { question, type, root, box } = item;
         box.hidden = !shown.includes(item);
         type.reset(root, question, quiz.shuffle ? `${ctx.seed}|${quiz.id}|${attempt}|${question.id}` : null);
-        type.write(root, p?.answers[question.id] ?? []);
+        type.write(root, (p && own(p.answers, question.id)) ?? []);
         // Read-only in review; the type's own review locks its inputs once submitted.
         root.disabled = review;
         setHidden('[data-question-result],[data-outcome],[data-explanation]', true, box);
@@ -103,7 +104,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       const reveal = quiz.showCorrectAnswers === 'always' || (quiz.showCorrectAnswers !== 'never' && over);
       for (const item of shown) {
         const { question, type, root, box } = item;
-        const response = p.answers[question.id] ?? [];
+        const response = own(p.answers, question.id) ?? [];
         type.review(root, question, response, reveal, t);
         if (graded(item)) {
           const share = type.score(question, response);
@@ -132,7 +133,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       const p = ensure();
       const item = shown.find((i) => i.root.contains(event.target as Node));
       if (p.submitted || review || !item) return;
-      p.answers[item.question.id] = item.type.read(item.root);
+      setOwn(p.answers, item.question.id, item.type.read(item.root));
       ctx.update();
     });
 
@@ -158,10 +159,10 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       p.best = Math.max(p.best ?? 0, score);
       p.passed ||= score >= quiz.passingScore;
       p.submitted = true;
-      p.answers = {};
+      p.answers = record();
       shown.forEach((item, k) => {
         const { question, type } = item;
-        p.answers[question.id] = responses[k]!;
+        setOwn(p.answers, question.id, responses[k]!);
         ctx.adapter.recordInteraction({
           id: `${quiz.id}.${question.id}`,
           quizId: quiz.id,
@@ -191,7 +192,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       const p = current();
       if (!p || review || !left(p)) return;
       p.submitted = false;
-      p.answers = {};
+      p.answers = record();
       // A pool draws a new set for the new attempt.
       if (drawn) drawn = p.order = draw();
       prepare();

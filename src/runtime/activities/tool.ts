@@ -1,4 +1,5 @@
 import type { RuntimeTool } from '../../shared/course-data.js';
+import { own, record, setOwn } from '../../shared/records.js';
 import { all, one } from '../core/dom.js';
 import type { ActivityModule } from './activity-module.js';
 
@@ -10,10 +11,10 @@ export const toolModule: ActivityModule<RuntimeTool> = {
     const form = one<HTMLFormElement>('[data-tool-form]', view);
     if (!form) return {};
     form.addEventListener('submit', (event) => event.preventDefault());
-    const saved = ctx.state.tools[tool.id] ?? {};
+    const saved = own(ctx.state.tools, tool.id) ?? record();
     const updaters: (() => void)[] = [];
     for (const field of tool.fields) {
-      const value = saved[field.id];
+      const value = own(saved, field.id);
       if (field.type === 'text') {
         const input = one<HTMLInputElement | HTMLTextAreaElement>(`[data-field="${field.id}"]`, form);
         if (!input) continue;
@@ -34,9 +35,9 @@ export const toolModule: ActivityModule<RuntimeTool> = {
       }
     }
     function store(fieldId: string, value: string | string[]) {
-      const fields = ctx.state.tools[tool.id] ?? (ctx.state.tools[tool.id] = {});
+      const fields = own(ctx.state.tools, tool.id) ?? setOwn(ctx.state.tools, tool.id, record());
       if (value.length === 0) delete fields[fieldId];
-      else fields[fieldId] = value;
+      else setOwn(fields, fieldId, value);
     }
     // Every keystroke lands in the state; the core's debounced save writes it to the LMS.
     const onChange = () => {

@@ -1,5 +1,6 @@
 import type { RuntimeVideo } from '../../shared/course-data.js';
 import type { VideoProgress } from '../../shared/learner-state.js';
+import { own, setOwn } from '../../shared/records.js';
 import type { VideoEvent } from '../adapters/lms-adapter.js';
 import { one } from '../core/dom.js';
 import { createSegmentTracker, watchedShare, wholeSeconds } from '../core/segments.js';
@@ -12,13 +13,13 @@ import type { ActivityModule } from './activity-module.js';
  */
 export const videoModule: ActivityModule<RuntimeVideo> = {
   kind: 'video',
-  isDone: (video, state) => !!state.videos[video.id]?.watched,
+  isDone: (video, state) => !!own(state.videos, video.id)?.watched,
   mount(view, video, ctx) {
     const { state, t } = ctx;
     const status = one('[data-video-status]', view)!;
     const player = one<HTMLVideoElement>('[data-video-player]', view);
-    const saved = (): VideoProgress | undefined => state.videos[video.id];
-    const progress = (): VideoProgress => saved() ?? (state.videos[video.id] = { segments: [], position: 0 });
+    const saved = (): VideoProgress | undefined => own(state.videos, video.id);
+    const progress = (): VideoProgress => saved() ?? setOwn(state.videos, video.id, { segments: [], position: 0 });
     const showStatus = (share: number) => {
       const watched = saved()?.watched;
       status.textContent = watched ? t('videoWatched') : share > 0 ? t('videoProgress', { n: Math.floor(share * 100) }) : '';

@@ -5,6 +5,7 @@
  * everything stays in memory for the visit, and nothing throws.
  * Browser code: no Node imports.
  */
+import { record as emptyRecord } from '../../shared/records.js';
 import { attempt } from '../core/attempt.js';
 import type { InteractionRecord, LmsAdapter, ObjectiveRecord, ProgressRecord } from './lms-adapter.js';
 
@@ -32,7 +33,7 @@ export function createStandaloneAdapter(options: StandaloneAdapterOptions = {}):
   // `window.localStorage` itself throws in sandboxed frames.
   const storage = options.storage === undefined ? attempt(() => localStorage) : options.storage;
   const memory = new Map<string, string>();
-  const record: StandaloneRecord = { interactions: [], objectives: {}, progress: null };
+  const record: StandaloneRecord = { interactions: [], objectives: emptyRecord(), progress: null };
   let keyPrefix = '';
 
   const read = (name: string): string | null =>

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_COMPLETION, type CompletionCriterion, type RuntimeActivity, type RuntimeCourse, type RuntimeQuiz } from '../../shared/course-data.js';
 import type { LearnerState, QuizProgress } from '../../shared/learner-state.js';
+import { own, record } from '../../shared/records.js';
 import type { ObjectiveRecord, ProgressRecord } from '../adapters/lms-adapter.js';
 
 export type DoneRule = (activity: RuntimeActivity, state: LearnerState) => boolean;
@@ -19,6 +20,7 @@ export interface StepEvaluation {
 }
 
 export interface CourseEvaluation {
+  /** By activity id; no prototype (records.ts). */
   activities: Record<string, ActivityStatus>;
   steps: StepEvaluation[];
   progress: ProgressRecord;
@@ -35,13 +37,13 @@ export function quizSettled(quiz: RuntimeQuiz, progress: QuizProgress | undefine
  * submission, or when every weight is 0.
  */
 export function quizzesScore(quizzes: readonly RuntimeQuiz[], state: LearnerState): number | undefined {
-  if (!quizzes.some((q) => state.quizzes[q.id]?.best != null)) return undefined;
+  if (!quizzes.some((q) => own(state.quizzes, q.id)?.best != null)) return undefined;
   let total = 0;
   let got = 0;
   for (const quiz of quizzes) {
     const weight = quiz.weight ?? (quiz.questions.reduce((sum, q) => sum + q.weight, 0) || 1);
     total += weight;
-    got += weight * (state.quizzes[quiz.id]?.best ?? 0);
+    got += weight * (own(state.quizzes, quiz.id)?.best ?? 0);
   }
   return total > 0 ? Math.round(got / total) : undefined;
 }
@@ -57,10 +59,10 @@ export function meetsCompletion(a: RuntimeActivity, state: LearnerState, criteri
   };
   const opened = state.visited.includes(a.id);
   need('visited', opened);
-  if (a.kind === 'video') need('videos-watched', !!state.videos[a.id]?.watched);
+  if (a.kind === 'video') need('videos-watched', !!own(state.videos, a.id)?.watched);
   if (a.kind === 'sheet') need('sheets-opened', opened);
   if (a.kind === 'quiz') {
-    const p = state.quizzes[a.id];
+    const p = own(state.quizzes, a.id);
     need('quizzes-attempted', !!p && p.attempts > 0);
     need('quizzes-passed', !!p?.passed);
     need('quizzes-finished', quizSettled(a, p));
@@ -83,7 +85,7 @@ export function singleStatus(course: RuntimeCourse, progress: ProgressRecord): N
 }
 
 export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDone: DoneRule, masteryScore?: number): CourseEvaluation {
-  const activities: Record<string, ActivityStatus> = {};
+  const activities = record<ActivityStatus>();
   const allQuizzes: RuntimeQuiz[] = [];
   const criteria = course.completion ?? DEFAULT_COMPLETION;
   let metCount = 0;
@@ -105,7 +107,7 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
     const scorePercent = quizzesScore(quizzes, state);
     const objective: ObjectiveRecord = {
       id: step.id,
-      status: !complete ? 'incomplete' : quizzes.length === 0 ? 'completed' : quizzes.every((q) => state.quizzes[q.id]?.passed) ? 'passed' : 'failed',
+      status: !complete ? 'incomplete' : quizzes.length === 0 ? 'completed' : quizzes.every((q) => own(state.quizzes, q.id)?.passed) ? 'passed' : 'failed',
     };
     if (scorePercent !== undefined) objective.scorePercent = scorePercent;
     const status = complete ? 'done' : statuses.some((s) => s !== 'todo') ? 'started' : 'todo';
@@ -121,7 +123,7 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
   if (score !== undefined) {
     progress.scorePercent = score;
     if (score >= (masteryScore ?? course.passingScore)) progress.success = 'passed';
-    else if (allQuizzes.every((q) => quizSettled(q, state.quizzes[q.id]))) progress.success = 'failed';
+    else if (allQuizzes.every((q) => quizSettled(q, own(state.quizzes, q.id)))) progress.success = 'failed';
   }
   progress.status = singleStatus(course, progress);
   return { activities, steps, progress };
