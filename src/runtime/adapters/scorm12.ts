@@ -116,8 +116,12 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
     const value = get(element);
     return /^\d+$/.test(value) ? +value : undefined;
   };
-  /** False in review mode: the LMS shows a past attempt and records nothing. */
-  const tracking = () => phase === 'running' && launch.mode !== 'review';
+  /**
+   * Only a normal launch is recorded. Review shows a finished attempt; browse (an LMS's
+   * Preview, no credit) looks around: neither may add to the graded attempt, not even time
+   * (Moodle adds every session_time to the attempt's total time).
+   */
+  const tracking = () => phase === 'running' && launch.mode === 'normal';
   /** The value of an element kept between sessions, remembered. */
   const readKept = (element: string) => {
     const value = get(element);
@@ -134,7 +138,7 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
     if (STATUS_RANK[next] >= STATUS_RANK[status] && next !== status && set('cmi.core.lesson_status', next)) status = next;
   };
   const commit = () => {
-    if (phase === 'running') signal('LMSCommit');
+    if (tracking()) signal('LMSCommit');
   };
 
   return {
@@ -170,10 +174,10 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       const lessonStatus = get('cmi.core.lesson_status');
       // An own key only: a value such as `constructor` is no status.
       status = Object.hasOwn(STATUS_RANK, lessonStatus) ? (lessonStatus as LessonStatus) : '';
-      if (tracking() && !STATUS_RANK[status]) {
-        // Never write `not attempted` (Moodle refuses it with 405): the attempt has begun.
+      if (mode !== 'review' && !STATUS_RANK[status]) {
+        // Never write `not attempted` (Moodle refuses it with 405): the attempt has begun, or was browsed.
         writeStatus(mode === 'browse' ? 'browsed' : 'incomplete');
-        commit();
+        signal('LMSCommit');
       }
       return launch;
     },
@@ -233,7 +237,7 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       if (!tracking()) return;
       // The core words the status as the course chose (reportStatusAs); older callers give none.
       const decided = progress.status ?? progress.success ?? progress.completion;
-      writeStatus(decided === 'incomplete' && launch.mode === 'browse' ? 'browsed' : decided);
+      writeStatus(decided);
       // With a mastery score, an LMS may set passed/failed from score.raw at LMSFinish (Moodle's
       // default, scorm-again's too): a partial score would fail a learner who merely paused.
       // So the score waits for the course's verdict whenever the LMS has a mastery score.
@@ -246,14 +250,16 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
 
     finish() {
       if (phase !== 'running') return;
-      set('cmi.core.session_time', toCmiTimespan(now() - startedAt));
-      // `suspend` makes the LMS hand back suspend_data with entry=resume next time, and keeps
-      // the attempt open: right whenever there is something left to do, including after a
-      // failed quiz (its attempt count must survive). Once the course is completed or passed
-      // the attempt is over: "" (a normal exit) lets the LMS close it, as spoor does; Moodle
-      // still returns suspend_data then, and start() resumes from it when entry is empty.
-      set('cmi.core.exit', status === 'completed' || status === 'passed' ? '' : 'suspend');
-      commit();
+      if (tracking()) {
+        set('cmi.core.session_time', toCmiTimespan(now() - startedAt));
+        // `suspend` makes the LMS hand back suspend_data with entry=resume next time, and keeps
+        // the attempt open: right whenever there is something left to do, including after a
+        // failed quiz (its attempt count must survive). Once the course is completed or passed
+        // the attempt is over: "" (a normal exit) lets the LMS close it, as spoor does; Moodle
+        // still returns suspend_data then, and start() resumes from it when entry is empty.
+        set('cmi.core.exit', status === 'completed' || status === 'passed' ? '' : 'suspend');
+        commit();
+      }
       phase = 'finished';
       signal('LMSFinish');
     },

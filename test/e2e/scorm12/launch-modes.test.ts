@@ -59,6 +59,20 @@ describe('launch modes of the SCORM 1.2 package', () => {
     await session.context.close();
   });
 
+  it('in browse mode (an LMS preview), marks the attempt browsed and sends nothing of the visit', async () => {
+    const session = await openLaunch(world, { cmi: { 'cmi.core.lesson_mode': 'browse', 'cmi.core.credit': 'no-credit' } });
+    const step = world.course.steps[0]!;
+    await session.learner.openActivity(step, step.sheet!.title);
+    await session.learner.openActivity(step, step.tool!.title);
+    await session.learner.leave();
+    const calls = await lmsCalls(session.host);
+    expect(calls.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args.join('='))).toEqual(['cmi.core.lesson_status=browsed']);
+    const final = lastCommit(world, session.launch);
+    expect(final.body['cmi.suspend_data'] ?? '').toBe('');
+    expect(final.body['cmi.core.lesson_location'] ?? '').toBe('');
+    await session.context.close();
+  });
+
   it('opened without an LMS, says so and keeps progress across a reload', async () => {
     const context = await world.browser.newContext();
     const page = await context.newPage();
