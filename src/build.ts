@@ -16,6 +16,7 @@ import { loadCourse } from './load/index.js';
 import { renderCourse } from './render/index.js';
 import { resolveTargets } from './package/targets.js';
 import type { BuildOptions, PackageFile, Target } from './package/target.js';
+import { buildRecordFile } from './package/build-record.js';
 import { checkStateBudget, measureWorstCaseState } from './package/state-budget.js';
 import { writeZipTemp, type TempZip } from './write/zip.js';
 import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
@@ -73,11 +74,12 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   diagnostics.push(...checkTargets(course, targets, options));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
 
+  const worstCase = measureWorstCaseState(course).characters;
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
   try {
     for (const target of targets) {
       request.signal?.throwIfAborted();
-      const pages = await renderCourse(course, target);
+      const pages = [...(await renderCourse(course, target)), buildRecordFile(course, target, worstCase)];
       const files = await target.package(course, pages, options);
       planned.push({ target, zipPath: path.join(options.outDir, packageFileName(course, target)), files });
     }
@@ -86,7 +88,6 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     throw error;
   }
 
-  const worstCase = measureWorstCaseState(course).characters;
   const written: (TempZip & { zipPath: string })[] = [];
   try {
     for (const { zipPath, files } of planned) {

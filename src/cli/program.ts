@@ -12,6 +12,7 @@ import { REPORT_STATUS_PAIRS, type ReportStatusAs } from '../shared/course-data.
 import { reportFailure, type GlobalOptions } from './output.js';
 import { registerInitCommand } from './init-command.js';
 import { registerPreviewCommand } from './preview-command.js';
+import { registerVerifyCommand } from './verify-command.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -119,6 +120,7 @@ export function createProgram(): Command {
 
   registerInitCommand(program);
   registerPreviewCommand(program);
+  registerVerifyCommand(program);
 
   return program;
 }
