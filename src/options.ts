@@ -14,6 +14,11 @@ export const DEFAULT_COURSE_DIR = '.';
 export const DEFAULT_OUT_DIR = 'dist';
 /** SCORM 1.2: what Moodle and nearly every LMS import. */
 export const DEFAULT_TARGETS: readonly string[] = ['scorm12'];
+/**
+ * `validate` checks the rules of every target (`all`, src/package/targets.ts) unless told
+ * otherwise, so that no `build --target` meets a problem `validate` did not show.
+ */
+export const DEFAULT_VALIDATE_TARGETS: readonly string[] = ['all'];
 
 export const defaultBuildOptions: Readonly<BuildOptions> = {
   outDir: DEFAULT_OUT_DIR,
@@ -39,8 +44,9 @@ export function resolveBuildOptions(given: Partial<BuildOptions> = {}, course?: 
   const preset = findLmsPreset(lms);
   if (!preset) throw new UnknownLmsError(lms);
   const reportStatusAs = defined.reportStatusAs ?? course?.reportStatusAs ?? preset.reportStatusAs ?? defaultReportStatusAs(course);
+  const reportStatusAsFrom = defined.reportStatusAs ? 'given' : course?.reportStatusAs ? 'course' : preset.reportStatusAs ? 'preset' : 'default';
   const masteryScore = defined.masteryScore ?? preset.masteryScore?.(reportStatusAs) ?? defaultBuildOptions.masteryScore;
-  return { ...defaultBuildOptions, ...defined, lms, reportStatusAs, masteryScore };
+  return { ...defaultBuildOptions, ...defined, lms, reportStatusAs, reportStatusAsFrom, masteryScore };
 }
 
 /** The course as the build renders it: its status pair resolved (flags and preset included). */

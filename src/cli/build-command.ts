@@ -5,7 +5,7 @@ import { build, type BuildResult, type BuiltPackage } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
 import type { ReportStatusAs } from '../shared/course-data.js';
-import { displayPath, EXIT_COURSE_ERRORS, formatBytes, printJson, useColor } from './output.js';
+import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, formatBytes, printJson, useColor } from './output.js';
 
 export interface BuildCommandOptions {
   target: string[];
@@ -39,7 +39,7 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
 
   if (options.json) {
     printJson({
-      ...diagnosticsToJson(result.diagnostics),
+      ...diagnosticsToJson(result.diagnostics, path.resolve(dir)),
       packages: result.packages.map((p) => ({
         target: p.target,
         path: path.resolve(p.zipPath),
@@ -52,7 +52,10 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
   }
 
   if (result.diagnostics.length > 0) {
-    process.stdout.write(formatDiagnostics(result.diagnostics, { color: useColor(), readFile: courseFileReader(path.resolve(dir)) }));
+    const courseDir = path.resolve(dir);
+    process.stdout.write(
+      formatDiagnostics(result.diagnostics, { color: useColor(), readFile: courseFileReader(courseDir), displayFile: courseFileDisplay(courseDir) }),
+    );
   }
   if (!result.ok) {
     process.stdout.write('No package written.\n');

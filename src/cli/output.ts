@@ -41,6 +41,15 @@ export function displayPath(p: string): string {
 }
 
 /**
+ * How diagnostics print a file of the course at `courseDir` (their paths are relative to
+ * it): from the current folder, so that `course/steps/01.yaml:3:5` opens with a click in a
+ * terminal or an editor, whichever folder the command ran from.
+ */
+export function courseFileDisplay(courseDir: string): (relPath: string) => string {
+  return (relPath) => displayPath(path.join(path.resolve(courseDir), ...relPath.split('/')));
+}
+
+/**
  * An exception nobody expected (I/O, a bug): a short message, the stack only with --debug.
  * With --json the failure is also printed as JSON, so tools always get a parsable answer.
  */

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_COURSE_DIR } from '../options.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
 import type { PreviewBuildReport } from '../preview/index.js';
-import { displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
+import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
 
 export interface PreviewCommandOptions {
   port: number;
@@ -48,7 +48,9 @@ export async function previewCommand(dir: string, options: PreviewCommandOptions
   const rootDir = path.resolve(dir);
   const printDiagnostics = (diagnostics: readonly Diagnostic[]) => {
     // A fresh reader each time: the code frames must show the file as it is now.
-    if (diagnostics.length > 0) write(formatDiagnostics(diagnostics, { color: useColor(), readFile: courseFileReader(rootDir) }));
+    if (diagnostics.length > 0) {
+      write(formatDiagnostics(diagnostics, { color: useColor(), readFile: courseFileReader(rootDir), displayFile: courseFileDisplay(rootDir) }));
+    }
   };
 
   let session;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS } from '../options.js';
+import { DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS, DEFAULT_VALIDATE_TARGETS } from '../options.js';
 import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../package/targets.js';
 import { DEFAULT_LMS, lmsPresets } from '../presets.js';
 import { REPORT_STATUS_PAIRS, type ReportStatusAs } from '../shared/course-data.js';
@@ -38,19 +38,22 @@ function readVersion(): string {
   return manifest.version;
 }
 
-const defaultTargets = [...DEFAULT_TARGETS];
-
-/** `--target a b`, `--target a,b` and repeated `--target` all add up; names are checked here. */
-function parseTargets(value: string, previous: string[]): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  try {
-    resolveTargets(names);
-  } catch (error) {
-    if (!(error instanceof UnknownTargetError)) throw error;
-    const folderHint = existsSync(value) ? ` ("${value}" is a folder: put the course folder before --target.)` : '';
-    throw new InvalidArgumentError(error.message + folderHint);
-  }
-  return previous === defaultTargets ? names : [...previous, ...names];
+/**
+ * `--target a b`, `--target a,b` and repeated `--target` all add up, replacing the default
+ * (`defaults`, compared by identity); names are checked here.
+ */
+function targetParser(defaults: string[]): (value: string, previous: string[]) => string[] {
+  return (value, previous) => {
+    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    try {
+      resolveTargets(names);
+    } catch (error) {
+      if (!(error instanceof UnknownTargetError)) throw error;
+      const folderHint = existsSync(value) ? ` ("${value}" is a folder: put the course folder before --target.)` : '';
+      throw new InvalidArgumentError(error.message + folderHint);
+    }
+    return previous === defaults ? names : [...previous, ...names];
+  };
 }
 
 /** Flags that choose course rules for the LMS; undefined when not given (the preset decides). */
@@ -88,16 +91,18 @@ export function createProgram(): Command {
       .option('--mastery-score', 'write the mastery score in the manifest (see --no-mastery-score)')
       .option('--no-mastery-score', MASTERY_SCORE_HELP)
       .option('--cmi5-au-per-step', CMI5_AU_PER_STEP_HELP);
-  const targetOption = () =>
-    new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
-      .default(defaultTargets, DEFAULT_TARGETS.join(' '))
-      .argParser(parseTargets);
+  const targetOption = (defaults: readonly string[]) => {
+    const given = [...defaults];
+    return new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)
+      .default(given, defaults.join(' '))
+      .argParser(targetParser(given));
+  };
 
   const validate = program
     .command('validate')
-    .description("check a course and report every problem, including the targets' own rules; writes nothing")
+    .description("check a course and report every problem, including the rules of every target (or those given with --target); writes nothing")
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
-    .addOption(targetOption());
+    .addOption(targetOption(DEFAULT_VALIDATE_TARGETS));
   ruleOptions(validate)
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
@@ -109,7 +114,7 @@ export function createProgram(): Command {
     .command('build')
     .description('build one zip per target into the output folder')
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
-    .addOption(targetOption())
+    .addOption(targetOption(DEFAULT_TARGETS))
     .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR);
   ruleOptions(buildCommand)
     .option('--json', 'print the result as JSON')

@@ -1,7 +1,7 @@
 /**
  * `parcours validate [dir]`: load and check a course, including what the chosen targets
  * require (identifiers, learner-state budget), so a course that validates also builds.
- * Writes nothing.
+ * Every target unless `--target` names some (src/options.ts). Writes nothing.
  */
 import path from 'node:path';
 import { checkTargets } from '../build.js';
@@ -11,7 +11,7 @@ import { applyBuildOptions, resolveBuildOptions } from '../options.js';
 import type { ReportStatusAs } from '../shared/course-data.js';
 import { resolveTargets } from '../package/targets.js';
 import { validate } from '../validate.js';
-import { displayPath, EXIT_COURSE_ERRORS, printJson, useColor } from './output.js';
+import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, printJson, useColor } from './output.js';
 
 export interface ValidateCommandOptions {
   target: string[];
@@ -26,8 +26,12 @@ export interface ValidateCommandOptions {
 
 export async function validateCommand(dir: string, options: ValidateCommandOptions): Promise<void> {
   const targets = resolveTargets(options.target);
+  const names = targets.map((t) => t.name);
+  const courseDir = path.resolve(dir);
   const result = await validate(dir);
   const diagnostics = [...result.diagnostics];
+  // The targets' rules apply to a course that loads; a course with loader errors is not checked against them yet.
+  const targetsChecked = result.ok && result.course !== undefined;
   if (result.ok && result.course) {
     const given = {
       masteryScore: options.masteryScore,
@@ -42,15 +46,22 @@ export async function validateCommand(dir: string, options: ValidateCommandOptio
   if (!ok) process.exitCode = EXIT_COURSE_ERRORS;
 
   if (options.json) {
-    printJson(diagnosticsToJson(diagnostics));
+    printJson({ ...diagnosticsToJson(diagnostics, courseDir), targets: names, targetsChecked });
     return;
   }
   if (diagnostics.length > 0) {
-    process.stdout.write(formatDiagnostics(diagnostics, { color: useColor(), readFile: courseFileReader(path.resolve(dir)) }));
+    process.stdout.write(
+      formatDiagnostics(diagnostics, { color: useColor(), readFile: courseFileReader(courseDir), displayFile: courseFileDisplay(courseDir) }),
+    );
   }
+  const list = names.join(', ');
+  const what = options.target.includes('all') ? `every target: ${list}` : list;
   if (ok && result.course) {
     const steps = result.course.steps.length;
-    const names = targets.map((t) => t.name).join(', ');
-    process.stdout.write(`${displayPath(dir)}: course "${result.course.id}" is valid for ${names} (${steps} step${steps === 1 ? '' : 's'})\n`);
+    process.stdout.write(`${displayPath(dir)}: course "${result.course.id}" (${steps} step${steps === 1 ? '' : 's'}) is valid for ${what}\n`);
+  } else if (targetsChecked) {
+    process.stdout.write(`${displayPath(dir)}: not valid; checked for ${what}\n`);
+  } else if (!diagnostics.every((d) => d.code === 'COURSE_NOT_FOUND')) {
+    process.stdout.write(`${displayPath(dir)}: not valid; the rules of ${list} are checked once the errors above are fixed\n`);
   }
 }

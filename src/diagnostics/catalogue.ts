@@ -322,7 +322,7 @@ export const catalogue = {
   SCORM12_MASTERY_OVERRIDES_STATUS: {
     severity: 'warning',
     title: 'A mastery score that lets the LMS replace the reported status',
-    message: "The course reports {statusAs}, but the manifest's mastery score lets the LMS set passed/failed from the score instead",
+    message: "The course reports {statusAs}{source}, but the manifest's mastery score lets the LMS set passed/failed from the score instead",
     hint: 'Build with `--no-mastery-score` (or `--lms moodle`, which leaves it out for this status pair), or report `passed/failed`.',
     structural: false,
     target: '`scorm12`',

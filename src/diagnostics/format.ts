@@ -1,12 +1,19 @@
 /**
  * Diagnostics for people (terminal text with code frames) and for tools (`--json`).
  */
+import path from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 
 export interface FormatOptions {
   color: boolean;
   /** Text of a course file (path relative to the course folder), for code frames; undefined if unreadable. */
   readFile?: (relPath: string) => string | undefined;
+  /**
+   * How to print a course file's path (relative to the course folder in diagnostics). The CLI
+   * prints it from the current folder, so a terminal or an editor opens `file:line:column`
+   * with a click; by default it is printed as is.
+   */
+  displayFile?: (relPath: string) => string;
 }
 
 const ansi = {
@@ -26,7 +33,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
   const paint = (style: keyof typeof ansi, text: string) => (options.color ? `${ansi[style]}${text}${ansi.reset}` : text);
   const lines = fileLines(options.readFile);
   const blocks = diagnostics.map((d) => {
-    const where = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.column}` : '';
+    const where = d.loc ? `${options.displayFile?.(d.loc.file) ?? d.loc.file}:${d.loc.line}:${d.loc.column}` : '';
     const code = paint(d.severity === 'error' ? 'red' : 'yellow', `${d.code}${d.severity === 'warning' ? ' (warning)' : ''}`);
     const out = [[where && paint('bold', where), code, d.message].filter(Boolean).join('  ')];
     if (d.hint) out.push(`  ${paint('cyan', 'hint:')} ${d.hint}`);
@@ -50,7 +57,10 @@ export interface DiagnosticJson {
   severity: 'error' | 'warning';
   message: string;
   hint: string | null;
+  /** Relative to the course folder, `/` separators: the same on every machine. */
   file: string | null;
+  /** `file` as an absolute path, for tools that open it; null when not known. */
+  path: string | null;
   line: number | null;
   column: number | null;
 }
@@ -59,22 +69,30 @@ export interface DiagnosticsJson {
   ok: boolean;
   errors: number;
   warnings: number;
+  /** The course folder, absolute; null when not known. */
+  courseDir: string | null;
   diagnostics: DiagnosticJson[];
 }
 
-/** The `--json` shape: every key always present (null when unknown), so tools can rely on it. */
-export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): DiagnosticsJson {
+/**
+ * The `--json` shape: every key always present (null when unknown), so tools can rely on it.
+ * `file` stays relative to the course folder (stable whatever the current folder); `path`
+ * joins it to `courseDir` (absolute) when given.
+ */
+export function diagnosticsToJson(diagnostics: readonly Diagnostic[], courseDir?: string): DiagnosticsJson {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
     ok: errors === 0,
     errors,
     warnings: diagnostics.length - errors,
+    courseDir: courseDir ?? null,
     diagnostics: diagnostics.map((d) => ({
       code: d.code,
       severity: d.severity,
       message: d.message,
       hint: d.hint ?? null,
       file: d.loc?.file ?? null,
+      path: d.loc && courseDir !== undefined ? path.join(courseDir, ...d.loc.file.split('/')) : null,
       line: d.loc?.line ?? null,
       column: d.loc?.column ?? null,
     })),

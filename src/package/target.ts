@@ -18,6 +18,11 @@ export interface BuildOptions {
   lms?: string;
   /** Status pair for single-status LMSs (SCORM 1.2); overrides course.yaml. Always set once resolved. */
   reportStatusAs?: ReportStatusAs;
+  /**
+   * Where `reportStatusAs` came from, set by resolveBuildOptions: a flag (or a `build()` field),
+   * course.yaml, the LMS preset or the default. A check it causes points there.
+   */
+  reportStatusAsFrom?: 'given' | 'course' | 'preset' | 'default';
 }
 
 /**

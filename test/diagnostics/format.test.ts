@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsToJson, formatDiagnostics } from '../../src/diagnostics/format.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -63,6 +64,12 @@ describe('formatDiagnostics', () => {
     expect(formatDiagnostics([unknownField], { color: true })).toContain('\u001b[31mUNKNOWN_FIELD');
   });
 
+  it('prints file paths as displayFile says (the CLI: from the current folder), reading frames by course path', () => {
+    const text = formatDiagnostics([unknownField], { color: false, readFile, displayFile: (file) => `my-course/${file}` });
+    expect(text).toMatch(/^my-course\/steps\/01\.yaml:4:5  UNKNOWN_FIELD/);
+    expect(text).toContain('  4 |     titel: Hello');
+  });
+
   it('lines the caret up under a tab-indented column', () => {
     const text = formatDiagnostics([{ ...unknownField, loc: { file: 't.yaml', line: 1, column: 3 } }], {
       color: false,
@@ -74,10 +81,11 @@ describe('formatDiagnostics', () => {
 
 describe('diagnosticsToJson', () => {
   it('has a stable shape with every key present', () => {
-    expect(diagnosticsToJson([unknownField, noCaptions, noCourse])).toEqual({
+    expect(diagnosticsToJson([unknownField, noCaptions, noCourse], '/courses/intro')).toEqual({
       ok: false,
       errors: 2,
       warnings: 1,
+      courseDir: '/courses/intro',
       diagnostics: [
         {
           code: 'UNKNOWN_FIELD',
@@ -85,6 +93,7 @@ describe('diagnosticsToJson', () => {
           message: unknownField.message,
           hint: 'Fix its spelling or remove it.',
           file: 'steps/01.yaml',
+          path: path.join('/courses/intro', 'steps', '01.yaml'),
           line: 4,
           column: 5,
         },
@@ -94,15 +103,20 @@ describe('diagnosticsToJson', () => {
           message: noCaptions.message,
           hint: 'Add captions.',
           file: 'steps/01.yaml',
+          path: path.join('/courses/intro', 'steps', '01.yaml'),
           line: 3,
           column: 5,
         },
-        { code: 'COURSE_NOT_FOUND', severity: 'error', message: noCourse.message, hint: null, file: null, line: null, column: null },
+        { code: 'COURSE_NOT_FOUND', severity: 'error', message: noCourse.message, hint: null, file: null, path: null, line: null, column: null },
       ],
     });
   });
 
   it('is ok when there are only warnings', () => {
     expect(diagnosticsToJson([noCaptions])).toMatchObject({ ok: true, errors: 0, warnings: 1 });
+  });
+
+  it('has null courseDir and paths when the course folder is not given', () => {
+    expect(diagnosticsToJson([noCaptions])).toMatchObject({ courseDir: null, diagnostics: [{ file: 'steps/01.yaml', path: null }] });
   });
 });

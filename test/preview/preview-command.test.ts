@@ -80,7 +80,7 @@ describe('parcours preview (CLI)', () => {
       const original = await readFile(step, 'utf8');
       let mark = preview.stdout.length;
       await writeFile(step, original.replace('activities:\n', 'activities:\n  - kind: [video\n'));
-      await preview.waitFor(/^steps\/01-basics\.yaml:\d+:\d+  YAML_SYNTAX/m, mark);
+      await preview.waitFor(/^\S*steps\/01-basics\.yaml:\d+:\d+  YAML_SYNTAX/m, mark); // printed from the current folder
       await preview.waitFor(/rebuilt in \d+ ms \(steps\/01-basics\.yaml\); (an error|\d+ errors), shown over the last version that rendered/, mark);
 
       mark = preview.stdout.length;

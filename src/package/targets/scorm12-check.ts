@@ -24,9 +24,9 @@ export const MAX_LOCATION_LENGTH = 255;
 export function checkScorm12(
   course: Course,
   diagnostics: DiagnosticBag,
-  options?: Pick<BuildOptions, 'masteryScore' | 'reportStatusAs'>,
+  options?: Pick<BuildOptions, 'masteryScore' | 'reportStatusAs' | 'reportStatusAsFrom' | 'lms'>,
 ): void {
-  const report = (code: DiagnosticCode, loc: SourceLocation, params: DiagnosticParams): void =>
+  const report = (code: DiagnosticCode, loc: SourceLocation | undefined, params: DiagnosticParams): void =>
     diagnostics.add(createDiagnostic(code, loc, params));
   const at = (field: string): SourceLocation => course.fieldLocs?.[field] ?? course.loc;
   const identifier = (value: string, what: string, loc: SourceLocation): void => {
@@ -57,7 +57,10 @@ export function checkScorm12(
   const statusAs = options?.reportStatusAs ?? course.reportStatusAs;
   const graded = course.steps.some((s) => s.activities.some((a) => a.kind === 'quiz'));
   if ((options?.masteryScore ?? true) && graded && statusAs && statusAs !== 'passed/failed') {
-    report('SCORM12_MASTERY_OVERRIDES_STATUS', course.loc, { statusAs });
+    // Point at what chose the pair: course.yaml's line, or, for a flag or a preset, no line of the course.
+    const from = options?.reportStatusAsFrom ?? (course.fieldLocs?.reportStatusAs ? 'course' : 'default');
+    const source = from === 'given' ? ' (from `--report-status-as`)' : from === 'preset' ? ` (the \`--lms ${options?.lms ?? ''}\` preset's choice)` : '';
+    report('SCORM12_MASTERY_OVERRIDES_STATUS', from === 'course' ? at('reportStatusAs') : from === 'default' ? course.loc : undefined, { statusAs, source });
   }
 
   if (course.version.length > MAX_VERSION_LENGTH) {
