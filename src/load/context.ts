@@ -18,6 +18,8 @@ export interface NodeRef {
   keyLoc(): SourceLocation;
   /** A child by field name or list index. A child that is not written resolves to its nearest written ancestor. */
   at(...path: PathSegment[]): NodeRef;
+  /** Where `text` is first written inside this node's value (a link inside inline Markdown), if it is written as is. */
+  find(text: string): SourceLocation | undefined;
 }
 
 /** Markdown as written in YAML: inline text or a reference to a .md file. */

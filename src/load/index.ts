@@ -6,7 +6,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Course, SourceLocation, Step } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/catalogue.js';
 import { validateCourseYaml } from '../schema/validator.js';
 import type { CourseYaml } from '../schema/course-schema.js';
 import { defaults } from '../schema/defaults.js';
@@ -18,6 +17,7 @@ import { loadStep } from './step.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { reportDuplicateIds, type IdUse } from './unique-ids.js';
 import { YamlFile } from './yaml-file.js';
+import { mediaRules } from './media.js';
 import { codeList, didYouMean } from '../diagnostics/suggest.js';
 
 export interface LoadResult {
@@ -31,10 +31,10 @@ export const COURSE_FILE = 'course.yaml';
 
 export async function loadCourse(dir: string): Promise<LoadResult> {
   const rootDir = path.resolve(dir);
-  const text = await readCourseYaml(rootDir);
-  if (typeof text !== 'string') return { diagnostics: [text] };
-
   const ctx = new CourseContext(new CourseFiles(rootDir));
+  const text = await readCourseYaml(rootDir, ctx);
+  if (text === undefined) return { diagnostics: ctx.diagnostics };
+
   const parsed = YamlFile.parse(COURSE_FILE, text);
   const courseYaml = parsed.yaml;
   ctx.diagnostics.push(...parsed.diagnostics);
@@ -48,17 +48,16 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
   ctx.passingScore = typeof passing === 'number' && passing >= 0 && passing <= 100 ? passing : defaults.passingScore;
 
   const stepFiles = listStepFiles(raw, courseYaml, ctx);
-  const texts = await Promise.all(stepFiles.map((file) => fs.readFile(file.absPath, 'utf8').catch(() => undefined)));
 
   const steps: Step[] = [];
   const ids: IdUse[] = [];
-  stepFiles.forEach((file, index) => {
-    const stepText = texts[index];
-    if (stepText === undefined) {
-      ctx.report('FILE_NOT_FOUND', file.loc, { path: file.relPath });
+  stepFiles.forEach((file) => {
+    const read = ctx.files.readText(file);
+    if (!read.ok) {
+      ctx.reportFile(read, file.loc, mediaRules.step);
       return;
     }
-    const parsedStep = YamlFile.parse(file.relPath, stepText);
+    const parsedStep = YamlFile.parse(file.relPath, read.text);
     ctx.diagnostics.push(...parsedStep.diagnostics);
     if (parsedStep.yaml.data === undefined) return;
     const loaded = loadStep(parsedStep.yaml, ctx);
@@ -97,20 +96,29 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
   return { course, diagnostics };
 }
 
-async function readCourseYaml(rootDir: string): Promise<string | Diagnostic> {
-  const file = path.join(rootDir, COURSE_FILE);
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const folderExists = await fs.stat(rootDir).then((s) => s.isDirectory(), () => false);
-    const reason = !folderExists
-      ? `the folder \`${rootDir}\` does not exist`
-      : code === 'ENOENT'
-        ? `\`${rootDir}\` has no ${COURSE_FILE}`
-        : `\`${file}\` cannot be read (${code ?? 'unknown reason'})`;
-    return createDiagnostic('COURSE_NOT_FOUND', undefined, { reason });
+/**
+ * course.yaml's text, through the same checks as every course file: it may be a link out of
+ * the folder too, and is then refused without being read (nor quoted in a code frame).
+ * Undefined when it cannot be read; the problem is reported.
+ */
+async function readCourseYaml(rootDir: string, ctx: CourseContext): Promise<string | undefined> {
+  const folderExists = await fs.stat(rootDir).then((s) => s.isDirectory(), () => false);
+  if (!folderExists) {
+    ctx.report('COURSE_NOT_FOUND', undefined, { reason: `the folder \`${rootDir}\` does not exist` });
+    return undefined;
   }
+  const loc = { file: COURSE_FILE, line: 1, column: 1 };
+  const resolved = ctx.files.resolve(COURSE_FILE);
+  if (!resolved.ok && resolved.problem === 'not-found') {
+    ctx.report('COURSE_NOT_FOUND', undefined, { reason: `\`${rootDir}\` has no ${COURSE_FILE}` });
+    return undefined;
+  }
+  const read = resolved.ok ? ctx.files.readText(resolved) : resolved;
+  if (!read.ok) {
+    ctx.reportFile(read, loc, mediaRules.step, COURSE_FILE);
+    return undefined;
+  }
+  return read.text;
 }
 
 interface StepFile {

@@ -73,6 +73,12 @@ export class YamlFile {
     return complete && node?.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
   }
 
+  /** Where `text` is first written between two offsets of the file. */
+  findIn(text: string, start: number, end: number): SourceLocation | undefined {
+    const at = this.text.indexOf(text, start);
+    return at === -1 || at + text.length > end ? undefined : this.locAtOffset(at);
+  }
+
   locOf(node: Node | null | undefined): SourceLocation {
     return this.locAtOffset(node?.range?.[0] ?? 0);
   }
@@ -107,5 +113,10 @@ class YamlNodeRef implements NodeRef {
 
   at(...path: PathSegment[]): NodeRef {
     return new YamlNodeRef(this.yaml, [...this.path, ...path]);
+  }
+
+  find(text: string): SourceLocation | undefined {
+    const { node, complete } = this.yaml.resolve(this.path);
+    return complete && node?.range && text !== '' ? this.yaml.findIn(text, node.range[0], node.range[1]) : undefined;
   }
 }

@@ -4,7 +4,14 @@ import type { ReportStatusAs } from '../shared/course-data.js';
 
 /** One file of a package: read from disk (streamed into the zip) or generated in memory. */
 export type PackageFile =
-  | { path: string; kind: 'file'; absPath: string; size: number }
+  | {
+      path: string;
+      kind: 'file';
+      absPath: string;
+      size: number;
+      /** Set for the course's own files: the course folder they must stay in, checked again when opened. */
+      courseRoot?: string;
+    }
   | { path: string; kind: 'data'; data: Buffer };
 
 /** Options a target may read. Defaults live in src/options.ts. */

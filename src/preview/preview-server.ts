@@ -6,12 +6,13 @@
  * addressed to it (allowed-host.ts: no DNS rebinding).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import mime from 'mime-types';
+import type { OpenedCourseFile } from '../load/course-files.js';
+import { openPackageFile } from '../load/file-checks.js';
 import type { PackageFile } from '../package/target.js';
 import { isAllowedHost } from './allowed-host.js';
 import { parseByteRange } from './byte-range.js';
@@ -87,7 +88,21 @@ export async function startPreviewServer(port: number, initial: ServedSite): Pro
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    await send(req, res, file.path, file.kind === 'data' ? file.data : file.absPath);
+    if (file.kind === 'data') {
+      await send(req, res, file.path, file.data);
+      return;
+    }
+    // Checked as when packaging: a course file swapped for a link since the build is not served.
+    const opened = await openPackageFile(file).catch(() => undefined);
+    if (!opened) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    try {
+      await send(req, res, file.path, opened);
+    } finally {
+      await opened.handle.close();
+    }
   }
 
   function openEventStream(res: http.ServerResponse): void {
@@ -134,19 +149,8 @@ function contentType(name: string): string {
 }
 
 /** Answers with a file from memory (Buffer) or disk (path), honouring a single Range. */
-async function send(req: http.IncomingMessage, res: http.ServerResponse, name: string, body: Buffer | string): Promise<void> {
-  let size: number;
-  if (typeof body === 'string') {
-    const info = await stat(body).catch(() => undefined);
-    if (!info?.isFile()) {
-      // Deleted or replaced by a folder since the last build: the next rebuild will say so.
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-      return;
-    }
-    size = info.size;
-  } else {
-    size = body.length;
-  }
+async function send(req: http.IncomingMessage, res: http.ServerResponse, name: string, body: Buffer | OpenedCourseFile): Promise<void> {
+  const size = Buffer.isBuffer(body) ? body.length : body.size;
   const headers: http.OutgoingHttpHeaders = {
     'Content-Type': contentType(name),
     'Accept-Ranges': 'bytes',
@@ -167,6 +171,6 @@ async function send(req: http.IncomingMessage, res: http.ServerResponse, name: s
     res.end();
     return;
   }
-  const stream = typeof body === 'string' ? createReadStream(body, { start, end }) : Readable.from([body.subarray(start, end + 1)]);
+  const stream = Buffer.isBuffer(body) ? Readable.from([body.subarray(start, end + 1)]) : createReadStream(name, { fd: body.handle, start, end, autoClose: false });
   await pipeline(stream, res);
 }

@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import type { MarkdownText } from '../model/course.js';
+import type { MarkdownText, SourceLocation } from '../model/course.js';
 import type { AssetCollector } from './assets.js';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -51,10 +51,10 @@ export function renderMarkdown(text: MarkdownText, assets: AssetCollector, optio
     allowProtocolRelative: false,
     transformTags: {
       ...headingShift,
-      a: (_tag, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, text.loc.file, assets) }),
+      a: (_tag, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, text.loc, assets) }),
       img: (_tag, attribs) => {
         const src = attribs.src ?? '';
-        const local = EXTERNAL.test(src) ? null : assets.resolveLink(src, text.loc.file);
+        const local = EXTERNAL.test(src) ? null : assets.resolveLink(src, text.loc, true);
         return { tagName: 'img', attribs: { ...attribs, src: local ?? src, loading: 'lazy' } };
       },
     },
@@ -63,10 +63,10 @@ export function renderMarkdown(text: MarkdownText, assets: AssetCollector, optio
   return html.replace(/<table>/g, '<div class="table-scroll" tabindex="0"><table>').replace(/<\/table>/g, '</table></div>');
 }
 
-function linkAttributes(attribs: sanitizeHtml.Attributes, fromFile: string, assets: AssetCollector): sanitizeHtml.Attributes {
+function linkAttributes(attribs: sanitizeHtml.Attributes, from: SourceLocation, assets: AssetCollector): sanitizeHtml.Attributes {
   const href = attribs.href ?? '';
   if (href.startsWith('#') || href === '') return { ...attribs };
-  const local = EXTERNAL.test(href) ? null : assets.resolveLink(href, fromFile);
+  const local = EXTERNAL.test(href) ? null : assets.resolveLink(href, from);
   const next: sanitizeHtml.Attributes = { ...attribs, href: local ?? href };
   if (!/^(?:mailto|tel):/i.test(href)) {
     next.target = '_blank';

@@ -20,7 +20,8 @@
  * answers) are stored raw, cut by their lengths, in the X section, always last
  * (state-escape.ts says why).
  * Empty sections are left out. Unknown tags are skipped, so a later version can add
- * sections that this one ignores.
+ * sections that this one ignores; a change of meaning takes a new format number, and a
+ * runtime refuses formats later than its own (unreadableState).
  */
 import type { RuntimeActivity, RuntimeCourse, RuntimeQuestion, RuntimeQuiz, RuntimeTool } from './course-data.js';
 import type { LearnerState, QuizProgress, VideoProgress } from './learner-state.js';
@@ -30,7 +31,9 @@ import { mergeSegments } from './segments.js';
 import { escapeValue, fromStoredText, indexOfUnescaped, splitUnescaped, toStoredText, unescapeValue } from './state-escape.js';
 import { decodeAnswer, encodeAnswer, questionKey, refIndex, refLength, refOf, saltFor } from './state-refs.js';
 
-const PREFIX = 'p2:';
+/** The format this runtime writes; it reads it and every earlier one, never a later one. */
+const FORMAT_VERSION = 2;
+const PREFIX = `p${FORMAT_VERSION}:`;
 const VERSION_PREFIX = /^p(\d{1,4}):/;
 
 /** Most watched segments kept per video; beyond it the closest segments are merged. */
@@ -168,13 +171,26 @@ function clampInt(n: number, max: number): number {
 // Decoding: every part is checked against the course; what no longer matches is dropped.
 
 /**
+ * Why a saved state cannot be read at all: `newer`, written in a later format than this
+ * runtime's (a newer package of the course); `unreadable`, in no format (foreign or corrupt).
+ * Undefined when there is none or it can be read. decodeState gives an empty state for both:
+ * the runtime then says so and keeps the LMS's copy until the learner does something.
+ */
+export function unreadableState(text: string | null): 'newer' | 'unreadable' | undefined {
+  if (!text?.trim()) return undefined;
+  const version = Number(VERSION_PREFIX.exec(text)?.[1]);
+  return version > FORMAT_VERSION ? 'newer' : version >= 1 ? undefined : 'unreadable';
+}
+
+/**
  * Read a saved state for `course`. A missing, foreign or corrupt string, or parts written by
- * another version or build, never throw: what still matches the course's ids is kept.
+ * another build, never throw: what still matches the course's ids is kept. A later format is
+ * not read at all (its sections may mean something else).
  */
 export function decodeState(text: string | null, course: RuntimeCourse): LearnerState {
   const state = emptyLearnerState();
   const version = text ? VERSION_PREFIX.exec(text) : null;
-  if (!text || !version) return state;
+  if (!text || !version || unreadableState(text)) return state;
   let index: CourseIndex;
   try {
     index = indexCourse(course);

@@ -20,6 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 import type { PackageFile } from '../package/target.js';
 import { isStored } from './compression.js';
+import { openPackageFile } from '../load/file-checks.js';
 
 /**
  * The date written on every entry. 1980-01-01 is the earliest a zip (DOS) date can hold;
@@ -72,7 +73,7 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   try {
     for (const file of entries) {
       const entryDone = once(archive, 'entry');
-      archive.append(file.kind === 'data' ? file.data : openSource(file.absPath, archive), {
+      archive.append(file.kind === 'data' ? file.data : await openSource(file, archive), {
         name: file.path,
         date: ZIP_ENTRY_DATE,
         mode: ZIP_ENTRY_MODE,
@@ -112,8 +113,10 @@ function sortedEntries(files: PackageFile[]): PackageFile[] {
 }
 
 /** A read stream whose failure (missing file, I/O error) fails the whole archive. */
-function openSource(absPath: string, archive: ZipArchive): Readable {
-  const source = createReadStream(absPath);
+async function openSource(file: PackageFile & { kind: 'file' }, archive: ZipArchive): Promise<Readable> {
+  // A course file is checked again as it is opened (still inside the course, a regular file of
+  // a packaged type): it may have been swapped for a link since the course was loaded.
+  const source = createReadStream(file.absPath, { fd: (await openPackageFile(file)).handle });
   // archiver pipes the source into its own stream and does not forward its errors.
   source.once('error', (error) => archive.destroy(error));
   return source;

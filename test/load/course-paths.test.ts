@@ -85,6 +85,6 @@ describe('course paths', () => {
 
   it('reports a folder given where a file is expected', async () => {
     const diagnostics = await attachmentDiagnostics('files');
-    expect(diagnostics.map((d) => d.code)).toContain('FILE_NOT_FOUND');
+    expect(diagnostics).toContainEqual({ code: 'NOT_A_FILE', line: 82, message: 'Path `files` is a folder, not a file' });
   });
 });

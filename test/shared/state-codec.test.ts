@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { RuntimeCourse } from '../../src/shared/course-data.js';
 import type { LearnerState } from '../../src/shared/learner-state.js';
 import { emptyLearnerState } from '../../src/shared/learner-state.js';
-import { decodeState, encodeState, MAX_VIDEO_SEGMENTS, normalizeSegments } from '../../src/shared/state-codec.js';
+import { decodeState, encodeState, MAX_VIDEO_SEGMENTS, normalizeSegments, unreadableState } from '../../src/shared/state-codec.js';
 import { courseAndStateArb, courseArb, expectStateFitsCourse, stateArb } from './state-fixtures.js';
 import { sampleRuntimeCourse } from '../support/runtime-course.js';
 
@@ -137,9 +137,22 @@ describe('encodeState / decodeState', () => {
     expect(decodeState(SAMPLE_P1, shorter).tools['enjeux-outil']?.partenariat).toBe('Mécénat');
   });
 
-  it('reads a later version’s known sections and skips the sections it does not know', () => {
-    const later = SAMPLE_P2.replace('p2:', 'p7:').replace('|X', '|Zsomething-new=1,2,3|X');
-    expect(decodeState(later, course)).toEqual(sampleState);
+  it('skips the sections it does not know (a later build may add some) and reads the others', () => {
+    const added = SAMPLE_P2.replace('|X', '|Zsomething-new=1,2,3|X');
+    expect(decodeState(added, course)).toEqual(sampleState);
+  });
+
+  it('refuses a later format whole (its sections may mean something else), and says so', () => {
+    for (const version of ['p3:', 'p7:', 'p9999:']) {
+      const later = SAMPLE_P2.replace('p2:', version);
+      expect(decodeState(later, course)).toEqual(emptyLearnerState());
+      expect(unreadableState(later)).toBe('newer');
+    }
+  });
+
+  it('tells readable saved states from unreadable ones', () => {
+    for (const text of [null, '', ' ', SAMPLE_P1, SAMPLE_P2, 'p2:', 'p1:||||', 'p2:Zfuture-section']) expect(unreadableState(text)).toBeUndefined();
+    for (const text of ['x', 'random text', '{"location":"enjeux"}', 'p1', 'p0:Lenjeux', 'P2:Lenjeux', ' p2:Lenjeux']) expect(unreadableState(text)).toBe('unreadable');
   });
 
   it('returns an empty state for nothing, foreign strings and garbage, never throwing', () => {

@@ -9,7 +9,11 @@ export type LaunchMode = 'normal' | 'browse' | 'review';
 export interface LaunchInfo {
   /** Learner's display name when the LMS gives one. */
   learnerName?: string;
-  /** The state string saved by an earlier session, or null on a first launch. */
+  /**
+   * The state string saved by an earlier session, or null on a first launch. Whatever the LMS
+   * holds, even text the adapter cannot make sense of (a State document of another shape): the
+   * core tells the learner it cannot be read, and writes nothing over it until the learner acts.
+   */
   savedState: string | null;
   /** Last location saved by the LMS (bookmark), if any. */
   location?: string;

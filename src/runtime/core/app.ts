@@ -6,11 +6,12 @@
  */
 import type { RuntimeCourse } from '../../shared/course-data.js';
 import type { LearnerState } from '../../shared/learner-state.js';
-import { decodeState, encodeState } from '../../shared/state-codec.js';
+import { decodeState, encodeState, unreadableState } from '../../shared/state-codec.js';
 import type { ActivityContext, ActivityController } from '../activities/activity-module.js';
 import { activityModuleFor } from '../activities/index.js';
 import type { LaunchInfo, LmsAdapter } from '../adapters/lms-adapter.js';
 import { translator } from '../i18n.js';
+import { attempt } from './attempt.js';
 import { all, debounce, one, setHidden } from './dom.js';
 import { evaluateCourse, type CourseEvaluation } from './progress.js';
 import { showProgress } from './progress-view.js';
@@ -28,6 +29,9 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     launch = { savedState: null, mode: 'normal' };
   }
   const state: LearnerState = decodeState(launch.savedState, course);
+  // Saved progress this runtime cannot read (foreign, corrupt, or a later format) is the
+  // learner's all the same: nothing is written over it until the learner does something here.
+  let held = unreadableState(launch.savedState);
   // The course's language, never `launch.language` (a cmi5 learner preference): the page's own
   // text was rendered in the course's language at build time and the bundle carries only that
   // language's strings, so following the learner's preference would mix two languages on a page.
@@ -42,7 +46,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   let evaluation: CourseEvaluation;
 
   const persist = () => {
-    if (ended) return;
+    if (ended || held) return;
     const encoded = encodeState(state, course);
     if (encoded.length > adapter.maxStateLength && !warnedSize) {
       warnedSize = true;
@@ -79,6 +83,14 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     else save();
   };
 
+  /** `fn` as the learner's doing calls it: from then on, what they do is saved over what the LMS held. */
+  const byLearner =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      held = undefined;
+      fn(...args);
+    };
+
   const ctx: ActivityContext = {
     course,
     state,
@@ -91,8 +103,8 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
       announcer.textContent = '';
       setTimeout(() => (announcer.textContent = message), 50);
     },
-    save,
-    update,
+    save: byLearner(save),
+    update: byLearner(update),
     onEnd: (callback) => endCallbacks.push(callback),
   };
 
@@ -130,7 +142,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     const activityId = target.split('/')[1];
     if (activityId && !state.visited.includes(activityId)) state.visited.push(activityId);
     state.location = target;
-    adapter.setLocation(target);
+    if (!held) adapter.setLocation(target);
     update();
     if (activityId) controllers.get(activityId)?.show?.();
     if (moveFocus) {
@@ -140,10 +152,11 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     }
   };
 
-  const fromHash = () => (window.location.hash.startsWith('#/') ? decodeURIComponent(window.location.hash.slice(2)) : null);
+  /** The location in the address; none when it is not `#/…` or not decodable (`#/%E0%A4%A`). */
+  const fromHash = () => attempt(() => (location.hash.startsWith('#/') ? decodeURIComponent(location.hash.slice(2)) : undefined));
   window.addEventListener('hashchange', () => {
-    const location = fromHash();
-    if (location !== null) go(location, true);
+    const target = fromHash();
+    if (target !== undefined) byLearner(go)(target, true);
   });
 
   /** Last words of the activities (e.g. a video's `terminated`), then the state, committed. */
@@ -173,9 +186,10 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   });
 
   if (adapter.standalone) one('[data-notice="standalone"]')!.hidden = false;
+  if (held) one(`[data-notice="${held}"]`)!.hidden = false;
   const restored = fromHash() ?? (state.location || launch.location || '');
   go(restored, false);
-  if (currentLocation && launch.savedState) {
+  if (currentLocation && launch.savedState && !held) {
     resumeNotice.textContent = t('resumed', { title: heading(views.get(currentLocation)!)?.textContent ?? '' });
     resumeNotice.hidden = false;
   }
