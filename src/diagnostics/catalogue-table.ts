@@ -5,7 +5,7 @@ export const TABLE_END = '<!-- diagnostics-table:end -->';
 
 /**
  * The Markdown tables of every diagnostic code, for docs/format.md: what the loader checks
- * (every command, every target), then what a target checks (`build`, `validate --target`).
+ * (every command, every target), then what a target checks (`build`, `validate`).
  */
 export function catalogueMarkdownTable(): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
@@ -21,7 +21,7 @@ export function catalogueMarkdownTable(): string {
     '| --- | --- | --- | --- |',
     ...loader,
     '',
-    'Checked for the targets being built (`build`, and `validate` given the same `--target` and options):',
+    'Checked for the targets being built (`build --target`) or validated (`validate` checks every target unless `--target` narrows it), with the same options:',
     '',
     '| Code | Severity | Target | Problem | What to do |',
     '| --- | --- | --- | --- | --- |',
