@@ -4,8 +4,12 @@
  *   - a real LRS for statements (lrs.ts: the npm LRS) and a State server (state-server.ts)
  *     behind one front (lrs-proxy.ts);
  *   - the LMS listener the AU talks to (`endpoint`): it checks every request's
- *     `Authorization: Basic <token>` against the tokens it issued, serves the learner's
- *     `cmi5LearnerPreferences` Agent Profile, and forwards the rest to the front;
+ *     `Authorization: Basic <token>` against the tokens it issued (401 otherwise), refuses what
+ *     ADL's CATAPULT player refuses (cmi5-lms-rules.ts: 403 and the requirement id, kept in
+ *     `refusals`: after `terminated`, an actor not exactly the launch's, before `initialized`,
+ *     a second completed/passed, failed after passed or without a new attempt…), serves the
+ *     learner's `cmi5LearnerPreferences` Agent Profile, and forwards the rest to the front with
+ *     the LMS's own LRS credentials (the front counts what the LRS accepted: `front.accepted`);
  *   - per launch: a new session id, `LMS.LaunchData` (contextTemplate with the session id and
  *     the publisher AU id, launchMode, masteryScore, moveOn, returnURL) written to the State
  *     resource, a `launched` statement, and a one-time fetch URL (POST only: the first POST
@@ -15,6 +19,7 @@
  *   const lms = await startCmi5Lms(packageDir)
  *   const ticket = await lms.launch(lms.aus[0], { actor, registration, launchMode: 'Normal' })
  *   await page.goto(ticket.url) … lms.fetchRequests(ticket) … await lms.statements(registration)
+ *   lms.refusals → [] and every lms.front.accepted count 1, whatever the test did
  *
  *   const dir = await buildCmi5Package(work, { cmi5AuPerStep: true })   the sample course, built and unzipped
  */
@@ -24,6 +29,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Statement } from '@xapi/xapi';
 import { XMLParser } from 'fast-xml-parser';
+import {
+  checkStatements,
+  newCmi5Registration,
+  newCmi5Session,
+  preferencesRead,
+  refuseRequest,
+  refusalText,
+  type Cmi5Refusal,
+  type Cmi5RegistrationRules,
+  type Cmi5SessionRules,
+} from './cmi5-lms-rules.js';
 import { startLrs, TEST_LRS_AUTH, type RunningLrs } from './lrs.js';
 import { startLrsProxy, type LrsProxy } from './lrs-proxy.js';
 import { SAMPLE_COURSE_DIR } from './sample-package.js';
@@ -72,8 +88,12 @@ export interface Cmi5Lms {
   aus: ImportedAu[];
   lrs: RunningLrs;
   state: StateServer;
-  /** Requests the LMS listener saw (path without query, status; `token` when it was valid). */
+  /** The LRS as the LMS reaches it: `front.accepted` counts what the LRS stored, per statement id. */
+  front: LrsProxy;
+  /** Requests the LMS listener saw (path without query, status). */
   listenerLog: { method: string; path: string; status: number }[];
+  /** What the LMS refused as CATAPULT would (403), with the request's path. */
+  refusals: (Cmi5Refusal & { path: string })[];
   setPreferences(actor: object, preferences: object): void;
   launch(au: ImportedAu, options: LaunchOptions): Promise<Cmi5Ticket>;
   /** Requests made to a launch's fetch URL, in order. */
@@ -88,6 +108,8 @@ interface LaunchRecord {
   ticket: Cmi5Ticket;
   token: string | null;
   requests: { method: string; answered: 'token' | 'error' }[];
+  session: Cmi5SessionRules;
+  registration: Cmi5RegistrationRules;
 }
 
 export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
@@ -100,9 +122,13 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
   const packageOrigin = `http://127.0.0.1:${port(packageServer)}`;
 
   const launches = new Map<string, LaunchRecord>();
-  const tokens = new Set<string>();
+  const tokens = new Map<string, LaunchRecord>();
+  const registrations = new Map<string, Cmi5RegistrationRules>();
   const preferences = new Map<string, string>();
   const listenerLog: Cmi5Lms['listenerLog'] = [];
+  const refusals: Cmi5Lms['refusals'] = [];
+  // What the LMS itself presents to its LRS: the AU's token never leaves the LMS.
+  const lmsCredentials = front.newCredentials();
   const lmsServer = await listen((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/fetch/')) return answerFetch(req, res, launches.get(url.pathname.slice('/fetch/'.length)), tokens);
@@ -119,26 +145,58 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
     cors(req, res);
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Basic ') || !tokens.has(auth.slice('Basic '.length))) return void res.writeHead(401).end('invalid or missing token');
-    if (url.pathname === '/xAPI/agents/profile') {
+    const launch = auth.startsWith('Basic ') ? tokens.get(auth.slice('Basic '.length)) : undefined;
+    if (!launch) return void res.writeHead(401).end('invalid or missing token');
+    const { session } = launch;
+    const resource = url.pathname.slice('/xAPI/'.length);
+    const refuse = (refusal: Cmi5Refusal): void => {
+      refusals.push({ ...refusal, path: url.pathname });
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(refusalText(refusal));
+    };
+    const refused = refuseRequest(session, { resource, method: entry.method, agent: url.searchParams.get('agent'), stateId: url.searchParams.get('stateId') });
+    if (refused) return refuse(refused);
+    if (resource === 'agents/profile') {
       if (req.method !== 'GET') return void res.writeHead(403).end(); // this LMS keeps preferences to itself
+      preferencesRead(session);
       const found = url.searchParams.get('profileId') === 'cmi5LearnerPreferences' && preferences.get(agentKey(url.searchParams.get('agent')));
       if (found) res.writeHead(200, { 'Content-Type': 'application/json' }).end(found);
       else res.writeHead(404).end();
       return;
     }
-    // The front and the servers behind it answer CORS themselves.
-    res.removeHeader('Access-Control-Allow-Origin');
-    const target = new URL(front.endpoint);
-    const forward = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.writeHead(502).end());
-    req.pipe(forward);
+    void readBody(req).then((body) => {
+      let accept = (): void => undefined;
+      if (resource === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
+        let statements: unknown;
+        try {
+          statements = JSON.parse(body.toString('utf8'));
+        } catch {
+          return void res.writeHead(400).end('statements are not JSON');
+        }
+        const checked = checkStatements(session, launch.registration, Array.isArray(statements) ? statements : [statements]);
+        if ('refusal' in checked) return refuse(checked.refusal);
+        accept = checked.accept;
+      }
+      // The front and the servers behind it answer CORS themselves.
+      res.removeHeader('Access-Control-Allow-Origin');
+      const target = new URL(front.endpoint);
+      const forward = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host, authorization: lmsCredentials, 'content-length': String(body.length) },
+        },
+        (answer) => {
+          const status = answer.statusCode ?? 502;
+          if (status >= 200 && status < 300) accept();
+          res.writeHead(status, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', () => res.writeHead(502).end());
+      forward.end(body);
+    });
   }
 
   const aus = await importAus(packageDir, lmsOrigin);
@@ -148,7 +206,9 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
     aus,
     lrs,
     state,
+    front,
     listenerLog,
+    refusals,
     setPreferences(actor, value) {
       preferences.set(agentKey(JSON.stringify(actor)), JSON.stringify(value));
     },
@@ -181,7 +241,18 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
       });
       const url = `${packageOrigin}/${au.url}${au.url.includes('?') ? '&' : '?'}${query.toString()}`;
       const ticket: Cmi5Ticket = { url, au, registration: options.registration, sessionId, fetchUrl, returnURL, launchData };
-      launches.set(launchId, { ticket, token: null, requests: [] });
+      const registrationKey = `${options.registration}|${au.activityId}`;
+      const registration = registrations.get(registrationKey) ?? newCmi5Registration();
+      registrations.set(registrationKey, registration);
+      const session = newCmi5Session({
+        actor: options.actor,
+        registration: options.registration,
+        sessionId,
+        auActivityId: au.activityId,
+        launchMode: options.launchMode ?? 'Normal',
+        ...(typeof mastery === 'number' && { masteryScore: mastery }),
+      });
+      launches.set(launchId, { ticket, token: null, requests: [], session, registration });
       return ticket;
     },
     fetchRequests(ticket) {
@@ -210,7 +281,7 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
 }
 
 /** The fetch URL (§8.2): POST only, one token per launch, then error 1 (still status 200). */
-function answerFetch(req: IncomingMessage, res: ServerResponse, launch: LaunchRecord | undefined, tokens: Set<string>): void {
+function answerFetch(req: IncomingMessage, res: ServerResponse, launch: LaunchRecord | undefined, tokens: Map<string, LaunchRecord>): void {
   cors(req, res);
   if (req.method === 'OPTIONS') return void res.writeHead(204).end();
   const json = (body: object): void => void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
@@ -225,7 +296,7 @@ function answerFetch(req: IncomingMessage, res: ServerResponse, launch: LaunchRe
     );
   }
   launch.token = Buffer.from(`cmi5-${crypto.randomUUID()}:${crypto.randomUUID()}`).toString('base64');
-  tokens.add(launch.token);
+  tokens.set(launch.token, launch);
   launch.requests.push({ method, answered: 'token' });
   json({ 'auth-token': launch.token });
 }
@@ -283,6 +354,15 @@ function agentKey(json: string | null): string {
   } catch {
     return '';
   }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(Buffer.concat(chunks)));
+  });
 }
 
 function cors(req: IncomingMessage, res: ServerResponse): void {

@@ -1,10 +1,14 @@
 /**
  * Everything an end-to-end xAPI test needs around the browser: the package built and unzipped,
  * served on 127.0.0.1 (its own origin, as an LMS's content server), a real LRS (lrs.ts) and a
- * State server behind one endpoint (lrs-proxy.ts), and TinCan launch URLs.
+ * State server behind one endpoint (lrs-proxy.ts, which requires credentials and counts what the
+ * LRS accepted), and TinCan launch URLs.
  *
  *   const env = await startXapiEnvironment('xapi')
  *   env.launchUrl({ actor, registration })  → index.html?endpoint=…&auth=…&actor=…&registration=…&activity_id=…
+ *                                            (`auth`: credentials of this launch, which the LRS accepts;
+ *                                            pass `auth` to launch with others)
+ *   env.front.accepted                      statement id → times the LRS accepted it
  *   await env.lrs.statements()  / env.state.read(...) / env.front.setMode('offline')
  *   await env.restartLrs()      the LRS process stopped and a new one started behind the same endpoint
  *   await env.stop()
@@ -17,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLrs, TEST_LRS_AUTH, type RunningLrs } from './lrs.js';
+import { startLrs, type RunningLrs } from './lrs.js';
 import { startLrsProxy, type LrsProxy } from './lrs-proxy.js';
 import { sendStaticFile } from './static-files.js';
 import { startStateServer, type StateServer } from './state-server.js';
@@ -33,7 +37,7 @@ export interface XapiEnvironment {
   state: StateServer;
   front: LrsProxy;
   /** The launch URL an LMS would open, with TinCan parameters. */
-  launchUrl(params: { actor: object; registration?: string; activityId: string; extra?: Record<string, string> }): string;
+  launchUrl(params: { actor: object; registration?: string; activityId: string; auth?: string; extra?: Record<string, string> }): string;
   restartLrs(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -55,10 +59,10 @@ export async function startXapiEnvironment(target: string, courseDir = path.join
     lrs,
     state,
     front,
-    launchUrl({ actor, registration, activityId, extra }) {
+    launchUrl({ actor, registration, activityId, auth, extra }) {
       const query = new URLSearchParams({
         endpoint: front.endpoint,
-        auth: TEST_LRS_AUTH,
+        auth: auth ?? front.newCredentials(),
         actor: JSON.stringify(actor),
         ...(registration ? { registration } : {}),
         activity_id: activityId,

@@ -13,13 +13,17 @@
  *        "cmi5 allowed" statements; resume through the State API (`parcours-state`). Answers,
  *        step outcomes, videos and the resume document go through CourseReporter, as in the
  *        TinCan adapter; this adapter decides what the cmi5 rules allow.
- * leave: open videos `terminated`, the AU `terminated`, then the learner goes to returnURL.
+ * leave: open videos `terminated`, the resume state, the AU `terminated` once all of it is
+ *        stored, then the learner goes to returnURL (if it is a web address: see launch-data.ts).
  *
- * A page that goes away (reload, closed window) does not end the session: at `pagehide` the
- * page cannot tell a reload from a close, and a reload must continue the session (best
- * practice #17; `terminated` must be the session's last statement). Everything sent so far is
- * flushed with keepalive requests; if the window was really closed, the LMS records the
- * session as abandoned (§9.3.6), as the specification provides.
+ * A page that goes away (closed window, reload, navigation) ends the session too: at `pagehide`
+ * the page cannot tell a reload from a close, and a session left open forever is worse (the LMS
+ * records it abandoned at the next launch, §9.3.6). `terminated` leaves at once (keepalive) with
+ * whatever is queued; the resume state is not PUT beside it (the LMS refuses any request after
+ * `terminated`, and two requests sent together cannot be kept in order): it stays mirrored in
+ * this browser and goes at the next launch. A reload then finds the session ended and says so
+ * ('session-ended'): the learner relaunches from the LMS, which resumes where they were. See
+ * docs/xapi-cmi5.md.
  *
  * A launch that cannot be tracked (bad parameters, fetch refused, no launch data, a session
  * already terminated) calls `onLaunchError` and the course runs untracked.
@@ -136,6 +140,7 @@ class Cmi5Adapter implements LmsAdapter {
       registration: launch.registration,
       ...(this.options.storage && { storage: this.options.storage }),
       queueStorage: this.tab,
+      endsWithLastStatement: true,
       decorate: (statement) => this.decorate(statement),
       ...(this.options.baseDelayMs !== undefined && { baseDelayMs: this.options.baseDelayMs }),
       onRejected: (statement, status) => console.warn(`[parcours] the LMS refused statement ${statement.id} (${status})`),

@@ -40,6 +40,13 @@ export interface XapiSessionOptions {
   stateId?: string;
   /** Last change to every statement before it is queued, e.g. cmi5's context template. */
   decorate?(statement: Statement): Statement;
+  /**
+   * The last statement ends the session for the LMS, which then refuses any request (cmi5). Two
+   * requests sent together cannot be kept in order, so at page exit the State documents are not
+   * PUT beside the last statement: they stay mirrored in this browser and go at the next launch;
+   * and none is PUT while the page is hidden (StateDocument's holdWhileHidden).
+   */
+  endsWithLastStatement?: boolean;
   /** Back-off of the queue and the state document (tests shorten it). */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -100,6 +107,7 @@ export class XapiSession {
         stateId,
         storage: this.storage,
         key: xapiStorageKey('state', [lrs.endpoint, agentKey(actor), activityId, registration, stateId]),
+        ...(this.options.endsWithLastStatement && { holdWhileHidden: true }),
         ...(this.options.baseDelayMs !== undefined && { baseDelayMs: this.options.baseDelayMs }),
         ...(this.options.maxDelayMs !== undefined && { maxDelayMs: this.options.maxDelayMs }),
       });
@@ -131,10 +139,10 @@ export class XapiSession {
    * request once `terminated` is recorded, even a State PUT), so the State documents go first.
    * In good order (`hurry` false, the page stays): the PUT under way answered, the documents
    * PUT, then `addLast()` queues the last statement and the queue delivers. When the page is
-   * going away (`hurry`, pagehide), nothing can wait for an answer: the documents' PUT and then
-   * everything not yet under way leave at once as keepalive requests (a call with `hurry` also
-   * hurries an end already under way). Resolves when the last statement's request is answered
-   * or awaits a retry.
+   * going away (`hurry`, pagehide), nothing can wait for an answer: everything not yet under way
+   * leaves at once as keepalive requests, after the documents' PUT unless endsWithLastStatement
+   * (a call with `hurry` also hurries an end already under way). Resolves when the last
+   * statement's request is answered or awaits a retry.
    */
   end(addLast: () => void, hurry: boolean): Promise<void> {
     const documents = [...this.documents.values()];
@@ -143,7 +151,7 @@ export class XapiSession {
       this.ending = hurry ? Promise.resolve() : Promise.all(documents.map((d) => d.settle())).then(() => this.queueLast(false));
     }
     if (hurry) {
-      for (const doc of documents) void doc.push({ keepalive: true });
+      if (!this.options.endsWithLastStatement) for (const doc of documents) void doc.push({ keepalive: true });
       void this.queueLast(true);
     }
     return this.ending;

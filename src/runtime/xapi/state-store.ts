@@ -35,6 +35,12 @@ export interface StateDocumentOptions {
   contentType?: string;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * No PUT while the page is hidden (it may be closing: a cmi5 session's `terminated` goes at
+   * pagehide and a PUT still on its way then would reach the LMS after it, refused); the
+   * change waits in the mirror until the page shows again, or the next launch.
+   */
+  holdWhileHidden?: boolean;
 }
 
 interface Mirror {
@@ -53,6 +59,7 @@ export class StateDocument {
   private memory: Mirror | null = null;
   private memoryOnly = false;
   private sealed = false;
+  private waitingToShow = false;
 
   constructor(options: StateDocumentOptions) {
     this.options = options;
@@ -92,6 +99,19 @@ export class StateDocument {
   /** PUTs the mirror if it is unsent. Resolves once done or a retry is scheduled. */
   push(options: { keepalive?: boolean } = {}): Promise<void> {
     if (this.sealed) return Promise.resolve();
+    if (!options.keepalive && this.options.holdWhileHidden && typeof document === 'object' && document.visibilityState === 'hidden') {
+      if (!this.waitingToShow) {
+        this.waitingToShow = true;
+        const shown = () => {
+          if (document.visibilityState === 'hidden') return;
+          document.removeEventListener('visibilitychange', shown);
+          this.waitingToShow = false;
+          void this.push();
+        };
+        document.addEventListener('visibilitychange', shown);
+      }
+      return Promise.resolve();
+    }
     if (options.keepalive) {
       // Page closing: do not wait behind a request the browser may cancel.
       return this.putOnce(true).then(() => undefined);

@@ -1,18 +1,20 @@
 /**
  * The sample course built with `--target cmi5`, launched in Chromium by a test LMS
  * (test/support/cmi5-launcher.ts: one-time fetch URL, LMS.LaunchData, a token-checking
- * listener in front of the npm LRS and a State server). A learner takes part of the course,
- * reloads the page mid-session, passes a quiz and leaves; the statements read back from the
- * LRS follow the cmi5 rules, and the browser ends on the LMS's returnURL. A Browse launch
- * sends only initialized and terminated. With one AU per step, the AU opens its step and
- * reports it completed and passed.
+ * listener that refuses what ADL's CATAPULT refuses, in front of the npm LRS and a State
+ * server). A learner takes part of the course, passes a quiz and leaves; the statements read
+ * back from the LRS follow the cmi5 rules, and the browser ends on the LMS's returnURL. Closing
+ * the window or reloading ends the session too (terminated, once); the reloaded page says so and
+ * sends nothing. A Browse launch sends only initialized and terminated. With one AU per step, the
+ * AU opens its step and reports it completed and passed. Whatever a test does, the LMS refused
+ * nothing and the LRS accepted each statement once.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Statement } from '@xapi/xapi';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../../support/chromium.js';
 import {
   buildCmi5Package,
@@ -26,11 +28,13 @@ import {
 import { Learner, UI } from '../../support/learner.js';
 import { readAuthoredCourse, rightChoices, type AuthoredStep } from '../../support/sample-course.js';
 import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
+import { BROWSER_WAIT_MS, POLL } from '../../support/timeouts.js';
 import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
 const step = course.steps[0] as AuthoredStep;
-const actor = { objectType: 'Agent', name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } };
+// As CATAPULT gives it (no objectType): the LMS refuses any statement or request whose actor differs.
+const actor = { name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } };
 const CMI5 = 'https://w3id.org/xapi/cmi5/';
 
 const verb = (s: Statement) => s.verb.id.split('/').pop();
@@ -64,20 +68,23 @@ async function open(page: Page, ticket: Cmi5Ticket): Promise<Learner> {
 
 async function sessionEnded(lms: Cmi5Lms, ticket: Cmi5Ticket): Promise<Statement[]> {
   let statements: Statement[] = [];
-  await vi.waitFor(
-    async () => {
-      statements = ofSession(await lms.statements(ticket.registration), ticket);
-      expect(statements.some((s) => isDefined(s) && verb(s) === 'terminated')).toBe(true);
-    },
-    { timeout: 20_000, interval: 250 },
-  );
+  await vi.waitFor(async () => {
+    statements = ofSession(await lms.statements(ticket.registration), ticket);
+    expect(statements.some((s) => isDefined(s) && verb(s) === 'terminated')).toBe(true);
+  }, POLL);
   return statements;
 }
 
 /** Leaves with the course's button and waits for the LMS's return page. */
 async function leave(page: Page, ticket: Cmi5Ticket): Promise<void> {
   await page.getByRole('button', { name: UI.leave, exact: true }).click();
-  await page.waitForURL(ticket.returnURL, { timeout: 15_000 });
+  await page.waitForURL(ticket.returnURL, { timeout: BROWSER_WAIT_MS });
+}
+
+/** What every path must leave behind: nothing refused (CATAPULT would have), each statement stored once. */
+function expectCleanLms(lms: Cmi5Lms): void {
+  expect(lms.refusals).toEqual([]);
+  expect([...lms.front.accepted].filter(([, times]) => times !== 1)).toEqual([]);
 }
 
 describe('cmi5 package, one AU for the course', () => {
@@ -87,11 +94,13 @@ describe('cmi5 package, one AU for the course', () => {
     lms = await startCmi5Lms(await buildCmi5Package(path.join(work, 'course-au')));
   });
 
+  afterEach(() => expectCleanLms(lms));
+
   afterAll(async () => {
     await lms?.stop();
   });
 
-  it('runs a session by the cmi5 rules, through a reload, and returns the learner to the LMS', { timeout: 120_000 }, async () => {
+  it('runs a session by the cmi5 rules and returns the learner to the LMS', async () => {
     expect(lms.aus).toHaveLength(1);
     const au = lms.aus[0]!;
     expect(au).toMatchObject({ url: 'index.html', moveOn: 'CompletedAndPassed', masteryScore: course.passingScore / 100 });
@@ -103,10 +112,6 @@ describe('cmi5 package, one AU for the course', () => {
     const learner = await open(page, ticket);
 
     await learner.watchVideo(step);
-    // Reload in the middle of the session: the one-time fetch URL is not POSTed again, the
-    // token kept in sessionStorage keeps working, and the session goes on.
-    await page.reload();
-    await learner.heading().first().waitFor();
     const quizView = await learner.openActivity(step, step.quiz!.title);
     expect(await learner.answerQuiz(quizView, step.quiz!, rightChoices)).toBe(100);
     await learner.openActivity(step, step.sheet!.title);
@@ -120,7 +125,9 @@ describe('cmi5 package, one AU for the course', () => {
 
     for (const s of statements) {
       expect(validateStatement(s)).toEqual([]);
-      expect(s.actor).toMatchObject({ account: actor.account });
+      // The LMS compared each posted actor with the launch's exactly (no refusal); the LRS adds
+      // objectType when it stores a statement.
+      expect(s.actor).toEqual({ objectType: 'Agent', ...actor });
       expect(s.context?.registration).toBe(registration);
       // The context template, merged into every statement: publisher AU id and session id.
       expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toContain(au.id);
@@ -161,7 +168,50 @@ describe('cmi5 package, one AU for the course', () => {
     expect(JSON.parse(lms.readState(ticket, 'parcours-state') ?? '{}')).toMatchObject({ reported: { passed: true } });
   });
 
-  it('resumes in the next session from the State API, and does not pass the learner twice', { timeout: 60_000 }, async () => {
+  it('ends the session when the window closes: terminated once, after the answers', async () => {
+    const au = lms.aus[0]!;
+    const ticket = await lms.launch(au, { actor, registration: crypto.randomUUID(), masteryScore: 0.2 });
+    const page = await browser.newPage();
+    const learner = await open(page, ticket);
+    const quizView = await learner.openActivity(step, step.quiz!.title);
+    expect(await learner.answerQuiz(quizView, step.quiz!, rightChoices)).toBe(100);
+    // Saved while the page was shown; closing adds no State request beside terminated.
+    await vi.waitFor(() => expect(JSON.parse(lms.readState(ticket, 'parcours-state') ?? '{}')).toMatchObject({ reported: { passed: true } }), POLL);
+    await page.close({ runBeforeUnload: true });
+    const statements = await sessionEnded(lms, ticket);
+    expect(statements.filter(isDefined).map(verb)).toEqual(['initialized', 'passed', 'terminated']);
+    expect(verb(statements.at(-1)!)).toBe('terminated');
+    expect(statements.filter((s) => verb(s) === 'answered')).toHaveLength(step.quiz!.questions.length);
+  });
+
+  it('ends the session at a reload: the reloaded page says so and sends nothing; a new launch resumes', async () => {
+    const au = lms.aus[0]!;
+    const registration = crypto.randomUUID();
+    const ticket = await lms.launch(au, { actor, registration, masteryScore: 0.2 });
+    const page = await browser.newPage();
+    const learner = await open(page, ticket);
+    const quizView = await learner.openActivity(step, step.quiz!.title);
+    expect(await learner.answerQuiz(quizView, step.quiz!, rightChoices)).toBe(100);
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toMatch(/session est terminée/);
+    const statements = await sessionEnded(lms, ticket);
+    expect(statements.filter(isDefined).map(verb)).toEqual(['initialized', 'passed', 'terminated']);
+    expect(lms.fetchRequests(ticket)).toEqual([{ method: 'POST', answered: 'token' }]);
+    // The page runs on untracked: answering again sends nothing (the LMS would refuse it: 8.1.2.0-2).
+    await learner.openActivity(step, step.sheet!.title);
+    await page.close({ runBeforeUnload: true });
+    expect(ofSession(await lms.statements(registration), ticket)).toHaveLength(statements.length);
+
+    const next = await lms.launch(au, { actor, registration, masteryScore: 0.2 });
+    const again = await browser.newPage();
+    await open(again, next);
+    await expect.poll(() => again.getByText(UI.resumed).isVisible(), POLL).toBe(true);
+    await leave(again, next);
+    await again.close();
+    expect((await sessionEnded(lms, next)).filter(isDefined).map(verb)).toEqual(['initialized', 'terminated']);
+  });
+
+  it('resumes in the next session from the State API, and does not pass the learner twice', async () => {
     const au = lms.aus[0]!;
     const registration = crypto.randomUUID();
     const first = await lms.launch(au, { actor, registration, masteryScore: 0.2 });
@@ -174,7 +224,7 @@ describe('cmi5 package, one AU for the course', () => {
 
     const second = await lms.launch(au, { actor, registration, masteryScore: 0.2 });
     learner = await open(page, second);
-    await expect.poll(() => page.getByText(UI.resumed).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(UI.resumed).isVisible(), POLL).toBe(true);
     expect(await learner.shownScore(await learner.openActivity(step, step.quiz!.title))).toBe(100);
     await leave(page, second);
     await page.close();
@@ -182,16 +232,16 @@ describe('cmi5 package, one AU for the course', () => {
     expect(statements.filter(isDefined).map(verb)).toEqual(['initialized', 'terminated']);
   });
 
-  it('tells the learner when the launch link was already used; that window sends nothing', { timeout: 60_000 }, async () => {
+  it('tells the learner when the launch link was already used; that window sends nothing', async () => {
     const ticket = await lms.launch(lms.aus[0]!, { actor, registration: crypto.randomUUID() });
     const first = await browser.newContext();
     await open(await first.newPage(), ticket);
-    await vi.waitFor(() => expect(lms.fetchRequests(ticket)).toHaveLength(1));
+    await vi.waitFor(() => expect(lms.fetchRequests(ticket)).toHaveLength(1), POLL);
     // The same one-time link in another browser (no sessionStorage to find the token in).
     const second = await browser.newContext();
     const page = await second.newPage();
     await open(page, ticket);
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/lien de lancement déjà utilisé ou expiré/);
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toMatch(/lien de lancement déjà utilisé ou expiré/);
     expect(lms.fetchRequests(ticket)).toEqual([
       { method: 'POST', answered: 'token' },
       { method: 'POST', answered: 'error' },
@@ -202,7 +252,7 @@ describe('cmi5 package, one AU for the course', () => {
     expect(sent.filter((s) => verb(s) === 'initialized')).toHaveLength(1);
   });
 
-  it('sends only initialized and terminated in Browse mode, whatever the learner does', { timeout: 60_000 }, async () => {
+  it('sends only initialized and terminated in Browse mode, whatever the learner does', async () => {
     const au = lms.aus[0]!;
     const ticket = await lms.launch(au, { actor, registration: crypto.randomUUID(), launchMode: 'Browse', masteryScore: 0.2 });
     const page = await browser.newPage();
@@ -228,18 +278,20 @@ describe('cmi5 package, one AU per step', () => {
     lms = await startCmi5Lms(await buildCmi5Package(path.join(work, 'step-aus'), { cmi5AuPerStep: true }));
   });
 
+  afterEach(() => expectCleanLms(lms));
+
   afterAll(async () => {
     await lms?.stop();
   });
 
-  it('opens the AU’s step and reports it completed and passed', { timeout: 120_000 }, async () => {
+  it('opens the AU’s step and reports it completed and passed', async () => {
     expect(lms.aus.map((au) => au.url)).toEqual(course.steps.map((s) => `index.html?step=${s.id}`));
     const au = lms.aus[0]!;
     const ticket = await lms.launch(au, { actor, registration: crypto.randomUUID() });
     const page = await browser.newPage();
     const learner = await open(page, ticket);
     // The runtime moves to the AU's step once it has started: wait for it rather than read at once.
-    await expect.poll(() => learner.heading().first().textContent()).toBe(step.title);
+    await expect.poll(() => learner.heading().first().textContent(), POLL).toBe(step.title);
 
     await learner.watchVideo(step);
     const quizView = await learner.openActivity(step, step.quiz!.title);

@@ -3,16 +3,18 @@
  * real LRS (@learninglocker/xapi-statements) and a State server: a learner watches a video,
  * answers a quiz and leaves; the statements read back from the LRS tell that story. A relaunch
  * resumes from the State API. Then the LRS drops off mid-course and the window closes: every
- * statement still arrives, exactly once.
+ * statement still arrives, exactly once (counted at the LRS's front: each id accepted once). The
+ * LRS requires the launch's credentials: a launch with others is refused (401) and stores nothing.
  */
 import type { Statement } from '@xapi/xapi';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../../support/chromium.js';
 import { Learner, TEST_PLAYBACK_RATE, UI } from '../../support/learner.js';
 import { startXapiEnvironment, type XapiEnvironment } from '../../support/lrs-launch.js';
 import { readAuthoredCourse, type AuthoredQuestion, type AuthoredStep } from '../../support/sample-course.js';
 import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
+import { POLL } from '../../support/timeouts.js';
 import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
@@ -32,6 +34,9 @@ afterAll(async () => {
   await env?.stop();
 });
 
+// Whatever a test did, the LRS accepted no statement twice (the front counts each 2xx).
+afterEach(() => expect([...env.front.accepted].filter(([, times]) => times !== 1)).toEqual([]));
+
 const verb = (s: Statement) => s.verb.id.split('/').pop();
 const objectId = (s: Statement) => (s.object as { id: string }).id;
 const byTime = (a: Statement, b: Statement) => String(a.timestamp).localeCompare(String(b.timestamp));
@@ -42,13 +47,10 @@ async function statementsOf(registration: string): Promise<Statement[]> {
 
 async function waitForStatements(registration: string, done: (statements: Statement[]) => boolean): Promise<Statement[]> {
   let latest: Statement[] = [];
-  await vi.waitFor(
-    async () => {
-      latest = await statementsOf(registration);
-      expect(done(latest)).toBe(true);
-    },
-    { timeout: 20_000, interval: 250 },
-  );
+  await vi.waitFor(async () => {
+    latest = await statementsOf(registration);
+    expect(done(latest)).toBe(true);
+  }, POLL);
   return latest;
 }
 
@@ -146,7 +148,7 @@ describe('xAPI package, TinCan launch', () => {
     const before = await statementsOf(registration);
     const context = await browser.newContext(); // nothing in localStorage: only the LRS remembers
     const { learner, page } = await open(context, registration);
-    await expect.poll(() => page.getByText(UI.resumed).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(UI.resumed).isVisible(), POLL).toBe(true);
     const quizView = await learner.openActivity(step, step.quiz!.title);
     expect(await learner.shownScore(quizView)).toBe(100);
     // The learner closes the window instead of leaving: the keepalive requests still deliver.
@@ -186,9 +188,8 @@ describe('xAPI durable queue end to end', () => {
     const second = await open(context, registration);
     const statements = await waitForStatements(registration, (s) => terminatedCount(s) === 1 && s.filter((x) => verb(x) === 'answered').length === step.quiz!.questions.length);
     const all = [...beforeRestart, ...statements];
-    const counts = new Map<string, number>();
-    for (const s of all) counts.set(s.id!, (counts.get(s.id!) ?? 0) + 1);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    // Each accepted once by the LRS, at its front, where a resend would show.
+    expect(all.map((s) => env.front.accepted.get(s.id!))).toEqual(all.map(() => 1));
     expect(all.filter((s) => objectId(s) === ROOT).map(verb)).toEqual(['initialized', 'terminated', 'initialized']);
     expect(all.filter((s) => verb(s) === 'answered').every((s) => s.result?.success === true)).toBe(true);
 
@@ -198,7 +199,26 @@ describe('xAPI durable queue end to end', () => {
     await vi.waitFor(() => {
       const saved = JSON.parse(env.state.read({ activityId: ROOT, agent: actor, registration, stateId: 'parcours-state' }) ?? '{}');
       expect(saved.location).toContain(step.id);
-    });
+    }, POLL);
     await context.close();
+  });
+});
+
+describe('the LRS requires the launch’s credentials', () => {
+  it('refuses a launch whose auth it did not issue (401): nothing is stored, nothing is read', async () => {
+    const registration = crypto.randomUUID();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const refusedBefore = env.front.log.filter((r) => r.status === 401).length;
+    const auth = 'Basic ' + Buffer.from('someone:else').toString('base64');
+    await page.goto(env.launchUrl({ actor, registration, activityId: ROOT, auth }));
+    const learner = new Learner(page, course);
+    await learner.heading().first().waitFor();
+    await learner.openStep(course.steps[0]!);
+    await vi.waitFor(() => expect(env.front.log.filter((r) => r.status === 401 && r.path === '/xAPI/statements').length).toBeGreaterThan(0), POLL);
+    expect(env.front.log.filter((r) => r.status === 401).length).toBeGreaterThan(refusedBefore);
+    await context.close();
+    expect(await statementsOf(registration)).toEqual([]);
+    expect(env.state.read({ activityId: ROOT, agent: actor, registration, stateId: 'parcours-state' })).toBeUndefined();
   });
 });

@@ -21,6 +21,26 @@ async function started(t: ReturnType<typeof setting>, data: Record<string, unkno
   return { ...launch, adapter };
 }
 
+/** A stand-in `document` whose visibility a test turns (the adapter tests run without a DOM). */
+function hiddenPage() {
+  const listeners = new Set<() => void>();
+  const fake = {
+    visibilityState: 'hidden',
+    addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+    removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+  };
+  (globalThis as { document?: unknown }).document = fake;
+  return {
+    show() {
+      fake.visibilityState = 'visible';
+      for (const listener of [...listeners]) listener();
+    },
+    remove() {
+      delete (globalThis as { document?: unknown }).document;
+    },
+  };
+}
+
 const savedState = (t: ReturnType<typeof setting>) => JSON.parse(t.lms.readState(t, STATE) ?? '{}') as { state?: string };
 
 describe('cmi5 session end: Leave', () => {
@@ -84,20 +104,46 @@ describe('cmi5 session end: Leave', () => {
 });
 
 describe('cmi5 session end: the page goes away (closed window, reload, navigation)', () => {
-  it('sends terminated at once, in one keepalive request with what is queued, after the resume state', async () => {
+  it('sends terminated at once, in one keepalive request with what is queued; the state waits for the next launch', async () => {
     const t = setting();
     const { sessionId, adapter } = await started(t);
+    adapter.saveState('p2:before');
+    adapter.commit();
+    await t.waitFor(() => expect(savedState(t).state).toBe('p2:before'));
     adapter.recordInteraction(interaction());
     adapter.saveState('p2:closed');
-    adapter.commit();
     adapter.finish('pagehide');
     // Nothing may wait for an answer: the request left before finish() returned.
     const last = t.lms.statementRequests.at(-1);
     expect(last?.keepalive).toBe(true);
     expect(last?.ids).toHaveLength(2);
     await t.waitFor(() => expect(t.ofSession(sessionId).map(verb)).toEqual(['initialized', 'answered', 'terminated']));
-    expect(savedState(t).state).toBe('p2:closed');
+    // No PUT raced terminated (the LMS would refuse one arriving after it): the last state is
+    // kept in this browser…
+    expect(savedState(t).state).toBe('p2:before');
     expect(t.navigations).toEqual([]);
+    // …and reaches the LMS in the next session, which starts from it.
+    const next = t.launch();
+    const info = await next.open().start();
+    expect(info.savedState).toBe('p2:closed');
+    await t.waitFor(() => expect(savedState(t).state).toBe('p2:closed'));
+  });
+
+  it('puts no state while the page is hidden (it may be closing): the change waits until it shows again', async () => {
+    const t = setting();
+    const { adapter } = await started(t);
+    const page = hiddenPage();
+    try {
+      adapter.saveState('p2:hidden');
+      adapter.commit(); // the core's checkpoint when the page is hidden
+      // The PUT would have started by now: commit() pushes at once, set() on a zero timer.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(savedState(t).state).toBeUndefined();
+      page.show();
+      await t.waitFor(() => expect(savedState(t).state).toBe('p2:hidden'));
+    } finally {
+      page.remove();
+    }
   });
 
   it('does not send again what a request in flight carries', async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   state = await startStateServer();
   // No LRS behind: only the State resource is used here.
   front = await startLrsProxy({ lrsPort: 9, state });
-  lrs = { endpoint: front.endpoint, auth: 'Basic dGVzdDp0ZXN0' };
+  lrs = { endpoint: front.endpoint, auth: front.newCredentials() };
 });
 
 afterAll(async () => {
