@@ -9,8 +9,9 @@ export default defineConfig({
     testTimeout: TEST_TIMEOUT_MS,
     hookTimeout: HOOK_TIMEOUT_MS,
     maxWorkers: 2,
-    // The CLI tests run lib/: rebuilt first when src/ is newer.
-    globalSetup: ['./test/support/build-lib.ts'],
+    // The CLI tests run lib/: rebuilt first when src/ is newer. The xAPI/cmi5 tests' LRS is
+    // installed in test/e2e/lrs/ when missing.
+    globalSetup: ['./test/support/build-lib.ts', './test/support/lrs-install.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

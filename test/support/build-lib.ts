@@ -56,8 +56,11 @@ export function buildLibIfStale(): void {
 }
 
 /** The test files vitest was asked to run (substring filters on the path, as vitest matches them), or all. */
-function selectedTestFiles(filters: readonly string[] | undefined): string[] {
-  const files = fs.readdirSync(path.join(repoRoot, 'test'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'));
+export function selectedTestFiles(filters: readonly string[] | undefined): string[] {
+  // test/e2e/lrs/node_modules holds the test LRS's own install (lrs-install.ts): not test files.
+  const files = fs
+    .readdirSync(path.join(repoRoot, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts') && !f.split(path.sep).includes('node_modules'));
   const absolute = files.map((f) => path.join(repoRoot, 'test', f));
   if (!filters || filters.length === 0) return absolute;
   return absolute.filter((file) => filters.some((filter) => file.includes(filter) || file.includes(path.resolve(filter))));

@@ -1,6 +1,7 @@
 /**
- * A real LRS for tests: @learninglocker/xapi-statements (GPL, dev dependency only), in memory,
- * as a child process on 127.0.0.1 with a port the OS picks.
+ * A real LRS for tests: @learninglocker/xapi-statements (GPL), installed in its own folder
+ * test/e2e/lrs/ (lrs-install.ts: the global setup runs `npm ci` there), in memory, as a child
+ * process on 127.0.0.1 with a port the OS picks.
  *
  *   const lrs = await startLrs()           // resolves once it answers
  *   lrs.endpoint                           → http://127.0.0.1:<port>/xAPI/
@@ -15,10 +16,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Statement } from '@xapi/xapi';
+import { LRS_DIR, LRS_PACKAGE_DIR, lrsIsInstalled } from './lrs-install.js';
+import { SERVER_START_MS } from './timeouts.js';
 
 /** Any credentials pass the test auth repo; a realistic Basic header still goes out. */
 export const TEST_LRS_AUTH = 'Basic ' + Buffer.from('parcours:test').toString('base64');
@@ -48,8 +50,10 @@ require(path.join(lrsDir, 'dist', 'server.js'));
 `;
 
 export async function startLrs(): Promise<RunningLrs> {
-  const require = createRequire(import.meta.url);
-  const lrsDir = path.dirname(require.resolve('@learninglocker/xapi-statements/package.json'));
+  if (!lrsIsInstalled()) {
+    throw new Error(`the test LRS is not installed in ${LRS_DIR}: npm test's global setup installs it (or run \`npm ci --prefix test/e2e/lrs\`)`);
+  }
+  const lrsDir = LRS_PACKAGE_DIR;
   const workDir = await mkdtemp(path.join(tmpdir(), 'parcours-lrs-'));
   const child: ChildProcess = spawn(process.execPath, ['-e', LAUNCHER], {
     cwd: workDir,
@@ -74,7 +78,7 @@ export async function startLrs(): Promise<RunningLrs> {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`LRS did not start within 60 s:\n${stderr}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`LRS did not start within ${SERVER_START_MS / 1000} s:\n${stderr}`)), SERVER_START_MS);
     child.once('message', (message: { port?: number }) => {
       clearTimeout(timer);
       if (typeof message.port === 'number') resolve(message.port);

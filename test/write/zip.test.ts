@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageFile } from '../../src/package/target.js';
 import { writeZip } from '../../src/write/zip.js';
 import { readZip } from './zip-reader.js';
+import { requireTool } from '../support/system-tools.js';
 
 let work: string;
 
@@ -87,8 +88,9 @@ describe('writeZip', () => {
   it('is read by the system unzip without complaint', async () => {
     const zipPath = path.join(work, 'd.zip');
     await writeZip(zipPath, await samplePackage());
+    requireTool('unzip'); // a missing unzip fails here, naming the package: never a silent pass
     const result = spawnSync('unzip', ['-tq', zipPath], { encoding: 'utf8' });
-    if (result.error) return; // no unzip on this machine: the reader above covers the format
+    if (result.error) throw result.error;
     expect(result.stdout + result.stderr).toContain('No errors detected');
     expect(result.status).toBe(0);
   });

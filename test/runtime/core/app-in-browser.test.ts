@@ -12,6 +12,7 @@ import type { InteractionRecord, ProgressRecord } from '../../../src/runtime/ada
 import { launchChromium } from '../../support/chromium.js';
 import { openCoursePage, recordedCalls as calls, recordedValues as named, serveRecordingSite, type RecordingSite } from '../../support/recording-site.js';
 import { sampleCourse } from '../../render/sample-course.js';
+import { requireTool } from '../../support/system-tools.js';
 
 let browser: Browser;
 let site: RecordingSite;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'parcours-core-'));
   const video = path.join(work, 'clip.webm');
   // Four seconds of test picture: enough to play through, small enough to make quickly.
+  requireTool('ffmpeg');
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10', '-t', '4', '-c:v', 'libvpx', '-b:v', '50k', video]);
   site = await serveRecordingSite(sampleCourse({ video }), path.join(work, 'site'));
   browser = await launchChromium();
