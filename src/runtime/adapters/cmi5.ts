@@ -154,7 +154,7 @@ class Cmi5Adapter implements LmsAdapter {
       mode: launchData.launchMode,
       masteryScore: mastery,
       session: record.sent,
-      registration: { completed: !!doc.reported.completed, passed: !!doc.reported.passed },
+      registration: { completed: !!doc.reported.completed, passed: !!doc.reported.passed, failed: !!doc.reported.failed },
     });
     // A reload continues the session: initialized was sent by the first page.
     this.sendDefined('initialized', auInitialized(this.au));
@@ -184,7 +184,11 @@ class Cmi5Adapter implements LmsAdapter {
   }
 
   recordInteraction(record: InteractionRecord): void {
-    this.live?.recordInteraction(record);
+    const reporter = this.live;
+    if (!reporter) return;
+    // A new answer (to this AU's step, when the AU is one) is a new attempt: failed may be judged anew.
+    if (this.credit && (!this.auStep || record.objectiveId === this.auStep.id)) this.rules?.recordAttempt();
+    reporter.recordInteraction(record);
   }
 
   recordObjective(objective: ObjectiveRecord): void {
@@ -260,8 +264,7 @@ class Cmi5Adapter implements LmsAdapter {
     const scaled = scorePercent === undefined ? undefined : cmi5Score(scorePercent).scaled;
     const reporter = this.reporter;
     if (reporter && this.sendDefined(verb, draft, scaled)) {
-      if (verb === 'completed') reporter.doc.reported.completed = true;
-      if (verb === 'passed') reporter.doc.reported.passed = true;
+      reporter.doc.reported[verb] = true;
       reporter.persist();
     }
   }

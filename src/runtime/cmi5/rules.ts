@@ -6,10 +6,13 @@
  *   const rules = new Cmi5Rules({ mode, masteryScore, session, registration })
  *   rules.refusal('passed', 0.85) → null (send it, then rules.record('passed')) or why not
  *   rules.refusalOfOther()        → may a "cmi5 allowed" statement (answers, video) go now?
+ *   rules.recordAttempt()         the learner answered in this session (failed may be judged anew)
  *
  * Within a session: initialized first, terminated last, no verb twice, at most one of
  * passed/failed. Within a registration (facts the AU remembers in its State document): one
- * completed, one passed, no failed after passed. Browse and Review: initialized and
+ * completed, one passed, no failed after passed, and failed again only in a session where the
+ * learner answered again (cmi5 allows a failed per session; without new answers it would only
+ * repeat the verdict at every relaunch of a finished course). Browse and Review: initialized and
  * terminated only. passed needs scaled ≥ masteryScore, failed scaled < masteryScore.
  */
 
@@ -20,6 +23,8 @@ export type Cmi5LaunchMode = 'Normal' | 'Browse' | 'Review';
 export interface RegistrationFacts {
   completed: boolean;
   passed: boolean;
+  /** failed was reported (absent in documents written before Parcours remembered it). */
+  failed?: boolean;
 }
 
 export interface Cmi5RulesInput {
@@ -38,6 +43,7 @@ export type Cmi5Refusal =
   | 'judged-this-session'
   | 'completed-in-registration'
   | 'passed-in-registration'
+  | 'failed-without-new-attempt'
   | 'no-credit-mode'
   | 'below-mastery'
   | 'not-below-mastery';
@@ -47,6 +53,7 @@ export class Cmi5Rules {
   readonly masteryScore: number | undefined;
   private readonly sent: Cmi5Verb[];
   private readonly facts: RegistrationFacts;
+  private attempted = false;
 
   constructor(input: Cmi5RulesInput) {
     this.mode = input.mode;
@@ -77,6 +84,7 @@ export class Cmi5Rules {
     if (this.sent.includes('passed') || this.sent.includes('failed')) return 'judged-this-session';
     // One passed per registration, and a failed after a passed would contradict it.
     if (this.facts.passed) return 'passed-in-registration';
+    if (verb === 'failed' && this.facts.failed && !this.attempted) return 'failed-without-new-attempt';
     if (scaled !== undefined && this.masteryScore !== undefined) {
       const reached = toTenThousandths(scaled) >= toTenThousandths(this.masteryScore);
       if (verb === 'passed' && !reached) return 'below-mastery';
@@ -101,6 +109,11 @@ export class Cmi5Rules {
     this.sent.push(verb);
     if (verb === 'completed') this.facts.completed = true;
     if (verb === 'passed') this.facts.passed = true;
+    if (verb === 'failed') this.facts.failed = true;
+  }
+
+  recordAttempt(): void {
+    this.attempted = true;
   }
 }
 

@@ -21,6 +21,8 @@ export interface ReportedOutcomes {
   completed?: boolean;
   /** cmi5: `passed` was sent (once per registration). */
   passed?: boolean;
+  /** cmi5: `failed` was sent (again only after new answers). */
+  failed?: boolean;
   /** TinCan: `passed:85`, the last course outcome sent. */
   outcome?: string;
   /** Step id → last step outcome sent (`completed`, `passed:80`, ...). */

@@ -129,6 +129,51 @@ describe('cmi5 adapter: the sessions of one registration', () => {
     second.finish('leave');
     await t.waitFor(() => expect(t.definedOf(two.sessionId).map(verb)).toEqual(['initialized', 'terminated']));
   });
+
+  it('reports failed once for a finished, failed registration: a relaunch without new answers sends nothing', async () => {
+    const t = setting();
+    const one = t.launch();
+    const first = one.open();
+    await first.start();
+    first.recordInteraction({ ...interaction(), result: 'wrong', scoreShare: 0 });
+    first.setProgress({ completion: 'completed', success: 'failed', scorePercent: 40, progress: 1 });
+    first.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(one.sessionId).map(verb)).toEqual(['initialized', 'completed', 'failed', 'terminated']));
+
+    // A Normal relaunch: the core reports the same finished, failed course at start.
+    const two = t.launch({}, { storage: memoryStorage(), tab: memoryStorage() });
+    const second = two.open();
+    await second.start();
+    second.setProgress({ completion: 'completed', success: 'failed', scorePercent: 40, progress: 1 });
+    second.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(two.sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+
+    // A session where the learner answers again (a quiz the course lets them retake): judged anew.
+    const three = t.launch();
+    const third = three.open();
+    await third.start();
+    third.recordInteraction({ ...interaction(), result: 'wrong', scoreShare: 0 });
+    third.setProgress({ completion: 'completed', success: 'failed', scorePercent: 60, progress: 1 });
+    third.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(three.sessionId).map(verb)).toEqual(['initialized', 'failed', 'terminated']));
+  });
+
+  it('reports a failed step AU once too', async () => {
+    const t = setting({ step: 'enjeux' });
+    const one = t.launch();
+    const first = one.open();
+    await first.start();
+    first.recordObjective({ id: 'enjeux', status: 'failed', scorePercent: 50 });
+    first.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(one.sessionId).map(verb)).toEqual(['initialized', 'completed', 'failed', 'terminated']));
+    const two = t.launch();
+    const second = two.open();
+    await second.start();
+    second.recordInteraction({ ...interaction(), objectiveId: 'typologie' }); // another step: not this AU's attempt
+    second.recordObjective({ id: 'enjeux', status: 'failed', scorePercent: 50 });
+    second.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(two.sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+  });
 });
 
 describe('cmi5 adapter: Browse and Review', () => {

@@ -77,14 +77,25 @@ describe('cmi5 rules: across the sessions of a registration', () => {
   });
 
   it('allows passed in a later session after a failed one', () => {
-    const engine = rules({ registration: { completed: true, passed: false } });
+    const engine = rules({ registration: { completed: true, passed: false, failed: true } });
     expect(play(engine, [['initialized'], ['passed', 0.9], ['terminated']])).toEqual(['initialized', 'passed', 'terminated']);
+  });
+
+  it('sends failed again only in a session where the learner answered again', () => {
+    const relaunch = rules({ registration: { completed: true, passed: false, failed: true } });
+    play(relaunch, [['initialized']]);
+    expect(relaunch.refusal('failed', 0.5)).toBe('failed-without-new-attempt');
+    relaunch.recordAttempt();
+    expect(play(relaunch, [['failed', 0.6]])).toEqual(['failed']);
+    const first = rules();
+    play(first, [['initialized'], ['failed', 0.5]]);
+    expect(first.registration.failed).toBe(true);
   });
 
   it('records what the next session must know', () => {
     const engine = rules();
     play(engine, [['initialized'], ['completed'], ['passed', 0.9]]);
-    expect(engine.registration).toEqual({ completed: true, passed: true });
+    expect(engine.registration).toMatchObject({ completed: true, passed: true });
     expect(engine.session).toEqual(['initialized', 'completed', 'passed']);
   });
 });
