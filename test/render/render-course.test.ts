@@ -39,13 +39,14 @@ describe('renderCourse', () => {
     ]);
   });
 
-  it('packages media and attachments as files streamed from disk, with their size', async () => {
+  it('packages media and attachments as files streamed from disk, with their size and the folder they must stay in', async () => {
     const video = (await rendered).find((f) => f.path === 'content/media/intro.mp4');
     expect(video).toEqual({
       kind: 'file',
       path: 'content/media/intro.mp4',
       absPath: course.steps[0]!.activities[0]!.kind === 'video' ? expect.stringMatching(/intro\.mp4$/) : '',
       size: 'not really a video'.length,
+      courseRoot: course.rootDir,
     });
   });
 
