@@ -275,6 +275,14 @@ export const catalogue = {
     docHint: 'The hint says what to do: usually give your user the right to read the file, or close programs and run the command again.',
     structural: false,
   },
+  MARKDOWN_TOO_DEEP: {
+    severity: 'error',
+    title: 'Markdown nested too deeply',
+    message: 'This Markdown text is nested too deeply: {detail}',
+    hint: 'Flatten the quotes (`>`), lists and emphasis written inside each other: Parcours reads at most {max} levels. Indentation counts too (two columns a level): put indented code in a fenced block (```).',
+    docHint: 'Flatten the quotes (`>`), lists and emphasis written inside each other: Parcours reads at most 50 levels. Indentation counts too (two columns a level): put indented code in a fenced block (```).',
+    structural: false,
+  },
   INSECURE_URL: {
     severity: 'error',
     title: 'An external URL that is not https',

@@ -1,5 +1,8 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { createDiagnostic } from '../diagnostics/catalogue.js';
+import { CourseError } from '../diagnostics/diagnostic.js';
+import { MAX_MARKDOWN_NESTING, tooDeepMarkdown } from '../load/markdown-nesting.js';
 import type { MarkdownText, SourceLocation } from '../model/course.js';
 import type { AssetCollector } from './assets.js';
 
@@ -28,6 +31,10 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * away would end the learner's LMS session.
  */
 export function renderMarkdown(text: MarkdownText, assets: AssetCollector, options: MarkdownOptions = {}): string {
+  return withinDepth(text, () => sanitizedHtml(text, assets, options));
+}
+
+function sanitizedHtml(text: MarkdownText, assets: AssetCollector, options: MarkdownOptions): string {
   const raw = options.inline ? marked.parseInline(text.source) : marked.parse(text.source);
   const base = options.headingBase ?? 2;
   const headingShift: Record<string, sanitizeHtml.Transformer> = {};
@@ -76,10 +83,39 @@ function linkAttributes(attribs: sanitizeHtml.Attributes, from: SourceLocation, 
 }
 
 /** Plain text of a Markdown text (for LMS interaction descriptions): markup stripped, entities decoded, spaces collapsed. */
-export function markdownToPlainText(source: string): string {
-  const html = marked.parseInline(source) as string;
-  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+export function markdownToPlainText(text: MarkdownText): string {
+  return withinDepth(text, () => {
+    const html = marked.parseInline(text.source) as string;
+    const plain = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+    return decodeEntities(plain).replace(/\s+/g, ' ').trim();
+  });
+}
+
+/**
+ * Runs `read` on a text nested shallowly enough for the Markdown reader, which recurses once
+ * per level (src/load/markdown-nesting.ts counts the levels first). Should the reader still
+ * overflow its stack, that is reported at the text too: never a crash.
+ */
+function withinDepth<T>(text: MarkdownText, read: () => T): T {
+  const tooDeep = tooDeepMarkdown(text.source);
+  if (tooDeep) {
+    const what = tooDeep.kind === 'block' ? 'quotes or lists' : 'emphasis or links';
+    const detail = `line ${tooDeep.line + 1} of the text nests ${what} about ${tooDeep.depth} levels deep; at most ${MAX_MARKDOWN_NESTING} are read`;
+    throw new CourseError([createDiagnostic('MARKDOWN_TOO_DEEP', lineOf(text, tooDeep.line), { detail, max: MAX_MARKDOWN_NESTING })]);
+  }
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const detail = 'quotes, lists, emphasis or links are written inside each other more deeply than the Markdown reader can follow';
+    throw new CourseError([createDiagnostic('MARKDOWN_TOO_DEEP', text.loc, { detail, max: MAX_MARKDOWN_NESTING })]);
+  }
+}
+
+/** Where line `index` of the text is: its own line in a Markdown file, the field's place for a text written in YAML. */
+export function lineOf(text: MarkdownText, index: number): SourceLocation {
+  const wholeFile = /\.(?:md|markdown)$/i.test(text.loc.file) && text.loc.line === 1 && text.loc.column === 1;
+  return wholeFile ? { file: text.loc.file, line: index + 1, column: 1 } : text.loc;
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

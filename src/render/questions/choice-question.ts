@@ -19,7 +19,7 @@ export function choiceQuestionRenderer(type: ChoiceQuestion['type'], hintKey: st
       const q = question as ChoiceQuestion;
       return {
         ...questionRuntimeBase(q),
-        choices: q.choices.map((c) => ({ id: c.id, correct: c.correct, text: markdownToPlainText(c.text.source) })),
+        choices: q.choices.map((c) => ({ id: c.id, correct: c.correct, text: markdownToPlainText(c.text) })),
         ...(q.partialCredit && { partialCredit: true }),
       };
     },

@@ -28,7 +28,7 @@ export const matchingRenderer: QuestionRenderer = {
     const q = question as MatchingQuestion;
     return {
       ...questionRuntimeBase(q),
-      sources: q.sources.map((s) => ({ id: s.id, text: markdownToPlainText(s.text.source), match: s.target })),
+      sources: q.sources.map((s) => ({ id: s.id, text: markdownToPlainText(s.text), match: s.target })),
       targets: sortedTargets(q, ctx.course.language),
     };
   },

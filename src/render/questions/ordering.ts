@@ -17,7 +17,7 @@ export const orderingRenderer: QuestionRenderer = {
       // `{item}` and `{n}` are filled by the runtime after each move.
       statusFormat: ctx.t('orderingMoved', { total }),
       items: q.items.map((item, index) => {
-        const text = markdownToPlainText(item.text.source);
+        const text = markdownToPlainText(item.text);
         return {
           id: item.id,
           domId: `${frame.domId}.${item.id}`,
@@ -33,7 +33,7 @@ export const orderingRenderer: QuestionRenderer = {
     const q = question as OrderingQuestion;
     return {
       ...questionRuntimeBase(q),
-      choices: q.items.map((item) => ({ id: item.id, correct: true, text: markdownToPlainText(item.text.source) })),
+      choices: q.items.map((item) => ({ id: item.id, correct: true, text: markdownToPlainText(item.text) })),
     };
   },
 };

@@ -42,5 +42,5 @@ export function formatNumber(n: number, language: string): string {
 
 /** The runtime data every question type starts from; a type adds its own fields (and its choices, if any). */
 export function questionRuntimeBase(q: Question, weight = q.weight): RuntimeQuestion {
-  return { id: q.id, type: q.type, weight, promptText: markdownToPlainText(q.prompt.source), choices: [] };
+  return { id: q.id, type: q.type, weight, promptText: markdownToPlainText(q.prompt), choices: [] };
 }
