@@ -254,7 +254,7 @@ export const verifyCatalogue = {
     title: 'The learner state at worst (Parcours)',
     message: 'Built by Parcours {version}: the learner state takes at most {worstCase} of the {limit} characters {where} ({percent})',
   },
-  STATE_TOO_LARGE: {
+  STATE_OVER_LIMIT: {
     severity: 'error',
     title: 'The learner state may not fit (Parcours)',
     message: 'Built by Parcours {version}: the learner state can reach {worstCase} characters, over the {limit} {where}',

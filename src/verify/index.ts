@@ -161,5 +161,5 @@ async function checkParcoursRecord(source: PackageSource, index: FileIndex, repo
   const format = (n: number) => n.toLocaleString('en-US');
   const where = TARGET_STORAGE.get(r.target) ?? 'the LMS keeps';
   const params = { version: r.version, worstCase: format(worstCase), limit: format(limit), where, percent: `${Math.round((worstCase / limit) * 100)} %` };
-  report.findings.push(createFinding(worstCase > limit ? 'STATE_TOO_LARGE' : 'STATE_BUDGET', params, { file: BUILD_RECORD_FILE }));
+  report.findings.push(createFinding(worstCase > limit ? 'STATE_OVER_LIMIT' : 'STATE_BUDGET', params, { file: BUILD_RECORD_FILE }));
 }

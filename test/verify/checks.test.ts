@@ -288,11 +288,11 @@ describe('Parcours packages', () => {
     JSON.stringify({ generator: 'parcours', version: '0.1.0', target: 'scorm12', course: { id: 'demo', version: '1.0.0' }, learnerState: { worstCase, limit } });
   const parcours = (extra: Files) => scorm12((m) => m.replace('<file href="app.js"/>', '<file href="app.js"/><file href="parcours.js"/><file href="parcours.css"/><file href="parcours-build.json"/>'), { 'parcours.js': '', 'parcours.css': '', ...extra });
 
-  it('STATE_BUDGET and STATE_TOO_LARGE from the build record; STATE_UNRECORDED without one', async () => {
+  it('STATE_BUDGET and STATE_OVER_LIMIT from the build record; STATE_UNRECORDED without one', async () => {
     const fits = await verifyFiles(parcours({ 'parcours-build.json': record(1234) }));
     expect(fits.madeBy).toBe('Parcours 0.1.0');
     expect(finding(fits, 'STATE_BUDGET')?.message).toMatch(/at most 1,234 of the 4,096 characters SCORM 1\.2 keeps \(cmi\.suspend_data\) \(30 %\)/);
-    expect(finding(await verifyFiles(parcours({ 'parcours-build.json': record(5000) })), 'STATE_TOO_LARGE')?.message).toMatch(/5,000 characters, over the 4,096/);
+    expect(finding(await verifyFiles(parcours({ 'parcours-build.json': record(5000) })), 'STATE_OVER_LIMIT')?.message).toMatch(/5,000 characters, over the 4,096/);
     expect(codes(await verifyFiles(parcours({})))).toContain('STATE_UNRECORDED');
   });
 });
