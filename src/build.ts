@@ -14,11 +14,8 @@ import { CourseError, DiagnosticBag, type Diagnostic } from './diagnostics/diagn
 import type { Course } from './model/course.js';
 import { loadCourse } from './load/index.js';
 import { renderCourse } from './render/index.js';
-import { resolveTargets } from './package/targets.js';
-import type { BuildOptions, PackageFile, Target } from './package/target.js';
-import { buildRecordFile } from './package/build-record.js';
-import { checkStateBudget, measureWorstCaseState } from './package/state-budget.js';
-import { writeZipTemp, type TempZip } from './write/zip.js';
+import { buildRecordFile, checkStateBudget, measureWorstCaseState, resolveTargets, type BuildOptions, type PackageFile, type Target } from './package/index.js';
+import { writeZipTemp, type TempZip } from './write/index.js';
 import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
 
 export interface BuildRequest {
