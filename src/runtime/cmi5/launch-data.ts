@@ -4,10 +4,12 @@
  *                                        (read only: the AU must never change it)
  *   readLanguagePreference(lrs, actor) → 'fr' | 'en' | undefined, from the Agent Profile
  *                                        `cmi5LearnerPreferences` (absent is normal)
- *   parseLaunchData(text)              → LaunchData; throws Cmi5LaunchError('launch-data')
+ *   parseLaunchData(text)              → LaunchData; throws Cmi5LaunchError('launch-data-invalid')
+ * readLaunchData throws Cmi5LaunchError 'launch-data-refused' (401/403, with the status),
+ * 'launch-data-missing' (404), 'launch-data-invalid', or 'launch-data-unreachable' (after retries).
  */
 import type { Agent, Context } from '@xapi/xapi';
-import { getDocument, type LrsConnection } from '../xapi/lrs-client.js';
+import { getDocument, LrsStatusError, type LrsConnection } from '../xapi/lrs-client.js';
 import type { Cmi5Launch } from './launch.js';
 import { Cmi5LaunchError } from './launch-error.js';
 import type { Cmi5LaunchMode } from './rules.js';
@@ -32,11 +34,11 @@ export function parseLaunchData(text: string): LaunchData {
   try {
     value = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new Cmi5LaunchError('launch-data', 'LMS.LaunchData is not JSON');
+    throw new Cmi5LaunchError('launch-data-invalid', 'LMS.LaunchData is not JSON');
   }
-  const template = value?.['contextTemplate'];
+  const template = value && typeof value === 'object' ? value['contextTemplate'] : undefined;
   if (!template || typeof template !== 'object' || Array.isArray(template)) {
-    throw new Cmi5LaunchError('launch-data', 'LMS.LaunchData has no contextTemplate');
+    throw new Cmi5LaunchError('launch-data-invalid', 'LMS.LaunchData has no contextTemplate');
   }
   const mode = value['launchMode'];
   const data: LaunchData = {
@@ -65,11 +67,14 @@ export async function readLaunchData(lrs: LrsConnection, launch: Cmi5Launch): Pr
   for (let attempt = 0; ; attempt++) {
     try {
       const fetched = await getDocument(lrs, 'activities/state', params);
-      if (fetched.status === 404) throw new Cmi5LaunchError('launch-data', 'the LMS wrote no LMS.LaunchData document');
+      if (fetched.status === 404) throw new Cmi5LaunchError('launch-data-missing', 'the LMS wrote no LMS.LaunchData document');
       return parseLaunchData(fetched.body);
     } catch (error) {
       if (error instanceof Cmi5LaunchError) throw error;
-      if (attempt >= 2) throw new Cmi5LaunchError('launch-data', `LMS.LaunchData could not be read (${String(error)})`);
+      const status = error instanceof LrsStatusError ? error.status : undefined;
+      // Refused: asking again gets the same answer.
+      if (status === 401 || status === 403) throw new Cmi5LaunchError('launch-data-refused', `the LMS refused LMS.LaunchData (${String(error)})`, status);
+      if (attempt >= 2) throw new Cmi5LaunchError('launch-data-unreachable', `LMS.LaunchData could not be read (${String(error)})`, status);
       await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
     }
   }

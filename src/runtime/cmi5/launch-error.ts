@@ -9,8 +9,14 @@ export type Cmi5LaunchProblem =
   | 'fetch-refused'
   /** The fetch URL could not be reached, or answered something else than a token. */
   | 'fetch-failed'
-  /** `LMS.LaunchData` is missing or unreadable (§10): no context template, no session id. */
-  | 'launch-data'
+  /** The LMS refused to hand out `LMS.LaunchData` (401, 403: e.g. CATAPULT's 8.1.3.0-3, actor mismatch). */
+  | 'launch-data-refused'
+  /** The LMS wrote no `LMS.LaunchData` for this launch (404). */
+  | 'launch-data-missing'
+  /** `LMS.LaunchData` is there but unusable (§10): not JSON, no context template. */
+  | 'launch-data-invalid'
+  /** `LMS.LaunchData` could not be read: network down, server errors, after retries. */
+  | 'launch-data-unreachable'
   /** This launch's session already ended (`terminated` was sent): the page was reopened. */
   | 'session-ended';
 
@@ -18,6 +24,8 @@ export class Cmi5LaunchError extends Error {
   constructor(
     readonly problem: Cmi5LaunchProblem,
     detail: string,
+    /** The HTTP status the LMS answered, when that is what went wrong (shown to the learner). */
+    readonly status?: number,
   ) {
     super(detail);
     this.name = 'Cmi5LaunchError';

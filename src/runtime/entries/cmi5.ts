@@ -21,7 +21,7 @@ function showLaunchProblem(error: Cmi5LaunchError): void {
   notice.className = 'notice';
   notice.setAttribute('role', 'alert');
   notice.dataset['notice'] = 'cmi5';
-  notice.textContent = launchProblemMessage(error.problem, course.language);
+  notice.textContent = launchProblemMessage(error.problem, course.language, error.status);
   const notices = document.querySelector('.notices') ?? document.body;
   notices.prepend(notice);
 }

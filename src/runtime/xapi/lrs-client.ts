@@ -96,7 +96,10 @@ export type FetchedDocument =
   | { status: 200; body: string; contentType: string; etag: string | null }
   | { status: 404 };
 
-/** Throws on a network error or an unexpected status, so callers can tell "absent" from "unknown". */
+/**
+ * Throws on a network error or an unexpected status (an LrsStatusError then, with the status),
+ * so callers can tell "absent" from "unknown" from "refused".
+ */
 export async function getDocument(
   lrs: LrsConnection,
   resource: DocumentResource,
@@ -108,13 +111,22 @@ export async function getDocument(
   });
   const body = await response.text();
   if (response.status === 404) return { status: 404 };
-  if (response.status !== 200) throw new Error(`LRS answered ${response.status} to GET ${resource}`);
+  if (response.status !== 200) throw new LrsStatusError(response.status, `LRS answered ${response.status} to GET ${resource}`);
   return {
     status: 200,
     body,
     contentType: response.headers.get('Content-Type') ?? '',
     etag: response.headers.get('ETag'),
   };
+}
+
+export class LrsStatusError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface PutOptions {

@@ -242,8 +242,20 @@ describe('cmi5 adapter: launch problems', () => {
     const { params } = t.launch();
     t.lms.documents.clear();
     await t.open(params).start();
-    expect(t.errors.map((e) => e.problem)).toEqual(['launch-data']);
+    expect(t.errors.map((e) => e.problem)).toEqual(['launch-data-missing']);
     expect(t.lms.statements).toEqual([]);
+  });
+
+  it('says the LMS refused the launch data, with its answer, when it does (here: an actor it does not know)', async () => {
+    const t = setting();
+    const { params } = t.launch();
+    const stranger = { name: 'Someone Else', account: { homePage: 'https://lms.example.org', name: 'other' } };
+    await t.open({ ...params, actor: stranger as typeof params.actor }).start();
+    expect(t.errors.map((e) => [e.problem, e.status])).toEqual([['launch-data-refused', 403]]);
+    expect(t.lms.statements).toEqual([]);
+    // LaunchData and the learner preferences, asked together, both refused.
+    expect(new Set(t.lms.refusals.map((r) => r.requirement))).toEqual(new Set(['8.1.3.0-3']));
+    t.lms.refusals.length = 0; // expected here; the check after each test wants none
   });
 
   it('reads the learner’s language preference', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchAuthToken } from '../../../src/runtime/cmi5/auth-token.js';
 import { readCmi5Launch } from '../../../src/runtime/cmi5/launch.js';
-import { parseLaunchData, readLanguagePreference } from '../../../src/runtime/cmi5/launch-data.js';
+import { parseLaunchData, readLanguagePreference, readLaunchData } from '../../../src/runtime/cmi5/launch-data.js';
 import { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
 import { launchProblemMessage } from '../../../src/runtime/cmi5/messages.js';
 
@@ -117,9 +117,41 @@ describe('LMS.LaunchData', () => {
   });
 
   it('cannot run without a context template (it carries the session id)', () => {
-    expect(problemOf(() => parseLaunchData(JSON.stringify({ launchMode: 'Normal' })))).toBe('launch-data');
-    expect(problemOf(() => parseLaunchData('<html>'))).toBe('launch-data');
+    for (const text of [JSON.stringify({ launchMode: 'Normal' }), '<html>', 'null', '[]', '"contextTemplate"']) {
+      expect(problemOf(() => parseLaunchData(text))).toBe('launch-data-invalid');
+    }
   });
+
+  it('tells refused, missing, unusable and unreachable apart, with the LMS’s answer', async () => {
+    const launch = { activityId: 'https://lms.example.org/au/001', actor, registration: params.registration, endpoint: '', fetchUrl: '' };
+    const answering = (status: number, body = '') => ({
+      endpoint: 'https://lms.example.org/lrs/',
+      auth: 'Basic dG9rZW4=',
+      fetch: (async () => new Response(body, { status })) as typeof fetch,
+    });
+    const outcome = (lrs: ReturnType<typeof answering>) => readLaunchData(lrs, launch).then(() => 'read', (e: Cmi5LaunchError) => `${e.problem} ${e.status ?? ''}`.trim());
+    expect(await outcome(answering(403, '8.1.3.0-3'))).toBe('launch-data-refused 403');
+    expect(await outcome(answering(401))).toBe('launch-data-refused 401');
+    expect(await outcome(answering(404))).toBe('launch-data-missing');
+    expect(await outcome(answering(200, '{"launchMode":"Normal"}'))).toBe('launch-data-invalid');
+    expect(await outcome(answering(200, JSON.stringify({ contextTemplate, launchMode: 'Normal' })))).toBe('read');
+  });
+
+  it('calls LMS.LaunchData unreachable only after trying again', async () => {
+    let calls = 0;
+    const lrs = {
+      endpoint: 'https://lms.example.org/lrs/',
+      auth: 'Basic dG9rZW4=',
+      fetch: (async () => {
+        calls += 1;
+        return new Response('', { status: 503 });
+      }) as typeof fetch,
+    };
+    const launch = { activityId: 'https://lms.example.org/au/001', actor, registration: params.registration, endpoint: '', fetchUrl: '' };
+    const error = await readLaunchData(lrs, launch).catch((e: Cmi5LaunchError) => e);
+    expect(error).toMatchObject({ problem: 'launch-data-unreachable', status: 503 });
+    expect(calls).toBe(3);
+  }, 10_000);
 });
 
 describe('learner preferences', () => {
@@ -144,5 +176,26 @@ describe('learner messages', () => {
   it('say what happened and what to do, in the course language', () => {
     expect(launchProblemMessage('fetch-refused', 'fr')).toMatch(/relancez le module depuis votre plateforme/);
     expect(launchProblemMessage('fetch-refused', 'en')).toMatch(/launch the module again from your platform/);
+  });
+
+  it('say when the LMS refused the launch information, with its answer, rather than that it gave none', () => {
+    expect(launchProblemMessage('launch-data-refused', 'fr', 403)).toMatch(/a refusé de transmettre à ce module ses informations de lancement \(réponse 403\)/);
+    expect(launchProblemMessage('launch-data-refused', 'en', 403)).toMatch(/refused to give this module its launch information \(answer 403\)/);
+    expect(launchProblemMessage('launch-data-missing', 'en')).toMatch(/did not provide/);
+    expect(launchProblemMessage('launch-data-invalid', 'fr')).toMatch(/ne peut pas lire/);
+    expect(launchProblemMessage('launch-data-invalid', 'en')).toMatch(/cannot read/);
+    expect(launchProblemMessage('launch-data-unreachable', 'fr')).toMatch(/Vérifiez votre connexion/);
+    expect(launchProblemMessage('launch-data-unreachable', 'en')).toMatch(/Check your connection/);
+    // Only the refusal names a status: the others never print a placeholder.
+    for (const language of ['fr', 'en']) {
+      for (const problem of ['launch-data-missing', 'launch-data-invalid', 'launch-data-unreachable', 'session-ended'] as const) {
+        expect(launchProblemMessage(problem, language)).not.toMatch(/[{}?]/);
+      }
+    }
+  });
+
+  it('say a reload ended the session, and how to go on', () => {
+    expect(launchProblemMessage('session-ended', 'fr')).toMatch(/session est terminée.*rechargé.*relancez le module/);
+    expect(launchProblemMessage('session-ended', 'en')).toMatch(/session has ended.*reloaded.*launch the module again/);
   });
 });
