@@ -39,6 +39,7 @@ import { Cmi5Rules, type Cmi5Verb } from '../cmi5/rules.js';
 import { SessionRecords, tabStorage, type Cmi5SessionRecord } from '../cmi5/session-record.js';
 import { applyContextTemplate, auCompleted, auInitialized, auJudged, auTerminated, cmi5Score, type AuScope } from '../cmi5/statements.js';
 import { CourseReporter, decidedOutcome } from '../xapi/course-reporter.js';
+import { webUrl } from '../xapi/launch.js';
 import { XapiSession } from '../xapi/session.js';
 import type { StatementDraft } from '../xapi/statements.js';
 import type { KeyValueStorage } from '../xapi/storage.js';
@@ -61,6 +62,8 @@ export interface Cmi5AdapterOptions {
   onLaunchError?(error: Cmi5LaunchError): void;
   /** Goes to returnURL (tests replace it). */
   navigate?(url: string): void;
+  /** The page's address, against which a relative returnURL resolves (default: location.href). */
+  pageUrl?: string;
 }
 
 export function createCmi5Adapter(options: Cmi5AdapterOptions): LmsAdapter {
@@ -234,7 +237,10 @@ class Cmi5Adapter implements LmsAdapter {
     // Leaving in good order; should the page go before it is over (the window closed, the
     // returnURL opened), what is left leaves at once.
     if (typeof addEventListener === 'function') addEventListener('pagehide', () => this.finish('pagehide'));
-    const returnURL = this.launchData?.returnURL;
+    // Followed only to a web page: a `javascript:` returnURL would run on the package's origin.
+    const given = this.launchData?.returnURL;
+    const returnURL = webUrl(given, this.options.pageUrl);
+    if (given && !returnURL) console.warn(`[parcours] cmi5: returnURL ${JSON.stringify(given)} is not an http(s) URL; not followed`);
     if (returnURL) void this.goWhenDelivered(ending, reporter.session, returnURL);
   }
 

@@ -7,10 +7,12 @@
  *   readCmi5Launch(location.search) → Cmi5Launch | null
  *     null: no cmi5 parameter at all (a preview, a package opened from disk)
  *     throws Cmi5LaunchError('invalid-launch') when launched by an LMS with a parameter missing
- *     or malformed, so the learner is told instead of silently losing their progress
+ *     or malformed, so the learner is told instead of silently losing their progress;
+ *     `endpoint` and `fetch` must resolve (against the page's address) to http(s) URLs
+ *     (webUrl: no `javascript:`, `data:`…), the actor be an xAPI Agent, the registration a UUID
  */
 import type { Agent } from '@xapi/xapi';
-import { givenAgent, isUuid } from '../xapi/launch.js';
+import { givenAgent, isUuid, webUrl } from '../xapi/launch.js';
 import { Cmi5LaunchError } from './launch-error.js';
 
 export interface Cmi5Launch {
@@ -28,7 +30,7 @@ export interface Cmi5Launch {
 
 const REQUIRED = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
 
-export function readCmi5Launch(search: string): Cmi5Launch | null {
+export function readCmi5Launch(search: string, base?: string): Cmi5Launch | null {
   const params = new URLSearchParams(search);
   if (REQUIRED.every((name) => !params.has(name))) return null;
   const missing = REQUIRED.filter((name) => !params.get(name));
@@ -43,10 +45,12 @@ export function readCmi5Launch(search: string): Cmi5Launch | null {
   if (!actor) throw new Cmi5LaunchError('invalid-launch', 'the actor parameter is not an xAPI Agent');
   const registration = params.get('registration')!;
   if (!isUuid(registration)) throw new Cmi5LaunchError('invalid-launch', `registration "${registration}" is not a UUID`);
-  const endpoint = params.get('endpoint')!;
+  const endpoint = webUrl(params.get('endpoint'), base);
+  const fetchUrl = webUrl(params.get('fetch'), base);
+  if (!endpoint || !fetchUrl) throw new Cmi5LaunchError('invalid-launch', `the ${endpoint ? 'fetch' : 'endpoint'} parameter is not an http(s) URL`);
   const launch: Cmi5Launch = {
     endpoint: endpoint.endsWith('/') ? endpoint : endpoint + '/',
-    fetchUrl: params.get('fetch')!,
+    fetchUrl,
     actor,
     registration,
     activityId: params.get('activityId')!,

@@ -7,6 +7,7 @@
  *   givenAgent(json)                   → the actor exactly as given, if an xAPI 1.0 Agent (cmi5 too)
  *   normalizeAgent(json)               → Agent | null           (the TinCan 0.95 shape, rewritten)
  *   agentKey(agent)                    → the agent's identifier as one string (storage keys)
+ *   webUrl(value, base)                → the absolute http(s) URL `value` resolves to, else null
  *
  * Nothing here is baked into a package: everything comes from the URL at launch.
  */
@@ -32,9 +33,27 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-export function readTinCanLaunch(search: string): TinCanLaunch | null {
+/**
+ * What the runtime lets a launch send it to (an LRS endpoint, a fetch URL, a returnURL): a URL
+ * that resolves, against the page's address, to http: or https:, without credentials in it.
+ * Anything else — `javascript:` in any case or behind spaces, `data:`, `blob:`, `file:` — is
+ * refused (null): launch parameters and LMS answers are someone else's input, and a script URL
+ * followed on the package's origin would run with the learner's LMS session.
+ */
+export function webUrl(value: string | null | undefined, base: string | undefined = globalThis.location?.href): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value, base);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+export function readTinCanLaunch(search: string, base?: string): TinCanLaunch | null {
   const params = new URLSearchParams(search);
-  const endpoint = params.get('endpoint');
+  const endpoint = webUrl(params.get('endpoint'), base);
   const actorJson = params.get('actor');
   if (!endpoint || !actorJson) return null;
   let actor: Agent | null = null;

@@ -76,7 +76,7 @@ export function checkLmsAfterEach(): void {
   });
 }
 
-export function setting(options: { step?: string; actor?: object; course?: RuntimeCourse } = {}) {
+export function setting(options: { step?: string; actor?: object; course?: RuntimeCourse; pageUrl?: string } = {}) {
   const lms = fakeCmi5Lms();
   lmss.push(lms);
   const launchActor = options.actor ?? actor;
@@ -105,6 +105,7 @@ export function setting(options: { step?: string; actor?: object; course?: Runti
       tabStorage: tab.tab,
       fetch: lms.fetch,
       baseDelayMs: 5,
+      ...(options.pageUrl && { pageUrl: options.pageUrl }),
       onLaunchError: (error) => errors.push(error),
       navigate: (url) => {
         navigations.push(url);

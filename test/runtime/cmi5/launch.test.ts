@@ -33,7 +33,7 @@ describe('readCmi5Launch', () => {
     const launch = readCmi5Launch('?' + new URLSearchParams(reversed).toString());
     expect(launch).toEqual({
       endpoint: 'https://lms.example.org/lrs/',
-      fetchUrl: params.fetch,
+      fetchUrl: new URL(params.fetch).href,
       actor,
       registration: params.registration,
       activityId: params.activityId,
@@ -44,6 +44,18 @@ describe('readCmi5Launch', () => {
     const given = { name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: '1625378' } };
     const launch = readCmi5Launch('?' + new URLSearchParams({ ...params, actor: JSON.stringify(given) }).toString());
     expect(JSON.stringify(launch?.actor)).toBe(JSON.stringify(given));
+  });
+
+  it('accepts for endpoint and fetch only what resolves, against the page, to an http(s) URL', () => {
+    const page = 'https://lms.example.org/content/course-12/index.html?x=1';
+    const hostile = ['javascript:alert(document.cookie)', 'JaVaScRiPt:alert(1)', '  javascript:alert(1)', '\tjavascript:alert(1)', 'data:application/json,{}', 'blob:https://lms.example.org/1', 'file:///etc/passwd', 'https://user:pass@lms.example.org/lrs'];
+    for (const key of ['endpoint', 'fetch'] as const) {
+      for (const value of hostile) {
+        expect(problemOf(() => readCmi5Launch('?' + new URLSearchParams({ ...params, [key]: value }).toString(), page)), `${key}=${value}`).toBe('invalid-launch');
+      }
+    }
+    const relative = readCmi5Launch('?' + new URLSearchParams({ ...params, endpoint: '/lrs', fetch: ' ../token?k=1' }).toString(), page);
+    expect(relative).toMatchObject({ endpoint: 'https://lms.example.org/lrs/', fetchUrl: 'https://lms.example.org/content/token?k=1' });
   });
 
   it('reads the step of an AU-per-step URL, with the LMS parameters appended after it', () => {

@@ -103,6 +103,26 @@ describe('cmi5 session end: Leave', () => {
   });
 });
 
+describe('cmi5 session end: returnURL', () => {
+  it.each(['javascript:alert(document.cookie)', 'JaVaScRiPt:alert(1)', '   javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'])(
+    'does not follow %j: the session ends as without one',
+    async (returnURL) => {
+      const t = setting();
+      const { sessionId, adapter } = await started(t, { returnURL });
+      adapter.finish('leave');
+      await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+      expect(t.navigations).toEqual([]);
+    },
+  );
+
+  it('follows a relative returnURL resolved against the page', async () => {
+    const t = setting({ pageUrl: 'https://lms.example.org/content/12/index.html?endpoint=x' });
+    const { adapter } = await started(t, { returnURL: '../../course/12' });
+    adapter.finish('leave');
+    await t.waitFor(() => expect(t.navigations).toEqual(['https://lms.example.org/course/12']));
+  });
+});
+
 describe('cmi5 session end: the page goes away (closed window, reload, navigation)', () => {
   it('sends terminated at once, in one keepalive request with what is queued; the state waits for the next launch', async () => {
     const t = setting();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentKey, normalizeAgent, readTinCanLaunch } from '../../../src/runtime/xapi/launch.js';
+import { agentKey, normalizeAgent, readTinCanLaunch, webUrl } from '../../../src/runtime/xapi/launch.js';
 
 function query(params: Record<string, string>): string {
   return '?' + new URLSearchParams(params).toString();
@@ -41,6 +41,13 @@ describe('readTinCanLaunch', () => {
     expect(readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor: '{"name":"No id"}' }))).toBeNull();
   });
 
+  it('takes no endpoint that is not an http(s) URL (the course then runs as not launched)', () => {
+    for (const endpoint of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '   javascript:alert(1)', 'data:text/plain,x', 'ftp://lrs.example.org/']) {
+      expect(readTinCanLaunch(query({ endpoint, actor }), 'https://lms.example.org/course/index.html'), endpoint).toBeNull();
+    }
+    expect(readTinCanLaunch(query({ endpoint: '/xAPI', actor }), 'https://lms.example.org/course/index.html')?.endpoint).toBe('https://lms.example.org/xAPI/');
+  });
+
   it('leaves out a registration that is not a UUID rather than have every statement refused', () => {
     const launch = readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor, registration: 'abc' }));
     expect(launch).not.toHaveProperty('registration');
@@ -62,6 +69,18 @@ describe('the launch actor', () => {
   it('refuses a Group or an actor without an identifier', () => {
     const group = { objectType: 'Group', mbox: 'mailto:team@example.org' };
     expect(readTinCanLaunch(query({ endpoint: 'https://lrs.example.org/xAPI/', actor: JSON.stringify(group) }))).toBeNull();
+  });
+});
+
+describe('webUrl', () => {
+  it('resolves against the page and keeps only http(s) URLs without credentials', () => {
+    const page = 'https://lms.example.org/a/b.html';
+    expect(webUrl('https://lms.example.org/back', page)).toBe('https://lms.example.org/back');
+    expect(webUrl('  /back?x=1 ', page)).toBe('https://lms.example.org/back?x=1');
+    expect(webUrl('HTTP://lms.example.org/', page)).toBe('http://lms.example.org/');
+    for (const value of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' \n javascript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>', 'vbscript:x', 'https://a:b@lms.example.org/', '', undefined]) {
+      expect(webUrl(value, page), JSON.stringify(value)).toBeNull();
+    }
   });
 });
 
