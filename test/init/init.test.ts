@@ -76,7 +76,7 @@ describe('parcours init', () => {
     // A temporary folder is outside this package's project: the schemas are copied in.
     expect(result.schemas).toBe('copied');
     const courseSchema = schemaOf(path.join(dir, 'course.yaml'));
-    const stepSchema = schemaOf(path.join(dir, 'steps', '01-welcome.yaml'));
+    const stepSchema = schemaOf(path.join(dir, 'steps', '01-intro.yaml'));
     expect(courseSchema).toBe(path.join(dir, 'schema', 'course.schema.json'));
     expect(await readFile(courseSchema, 'utf8')).toBe(await readFile(path.join(repoRoot, 'schema', 'course.schema.json'), 'utf8'));
     expect(await readFile(stepSchema, 'utf8')).toBe(await readFile(path.join(repoRoot, 'schema', 'step.schema.json'), 'utf8'));
@@ -120,20 +120,29 @@ describe('parcours init', () => {
     await mkdir(path.join(dir, 'sheets'), { recursive: true });
     await mkdir(outside);
     await writeFile(path.join(dir, 'course.yaml'), 'id: mine\n');
-    await writeFile(path.join(dir, 'sheets', 'welcome.md'), '# My sheet\n');
+    await writeFile(path.join(dir, 'sheets', 'intro.md'), '# My sheet\n');
     await symlink(outside, path.join(dir, 'media'));
     await symlink(path.join(outside, 'ignore'), path.join(dir, '.gitignore'));
 
     const run = runCli(['init', dir, '--force']);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Already there, left as they were:\n {2}course\.yaml\n {2}\.gitignore\n {2}media\/intro\.en\.vtt\n {2}media\/intro\.mp4\n {2}sheets\/welcome\.md/);
+    expect(run.stdout).toMatch(/Already there, left as they were:\n {2}course\.yaml\n {2}\.gitignore\n {2}media\/intro\.en\.vtt\n {2}media\/intro\.mp4\n {2}sheets\/intro\.md/);
     expect(await readFile(path.join(dir, 'course.yaml'), 'utf8')).toBe('id: mine\n');
-    expect(await readFile(path.join(dir, 'sheets', 'welcome.md'), 'utf8')).toBe('# My sheet\n');
+    expect(await readFile(path.join(dir, 'sheets', 'intro.md'), 'utf8')).toBe('# My sheet\n');
     expect(await readlink(path.join(dir, '.gitignore'))).toBe(path.join(outside, 'ignore'));
     expect(existsSync(path.join(outside, 'ignore'))).toBe(false);
     expect(existsSync(path.join(outside, 'intro.mp4'))).toBe(false);
-    expect((await lstat(path.join(dir, 'steps', '01-welcome.yaml'))).isFile()).toBe(true);
-    expect(parse(await readFile(path.join(dir, 'steps', '01-welcome.yaml'), 'utf8')).id).toBe('welcome');
+    expect((await lstat(path.join(dir, 'steps', '01-intro.yaml'))).isFile()).toBe(true);
+    expect(parse(await readFile(path.join(dir, 'steps', '01-intro.yaml'), 'utf8')).id).toBe('intro');
+  });
+
+  it("writes every file the README's tutorial lists, the tutorial starting from it", async () => {
+    const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain('parcours init my-course');
+    const tree = /```\nmy-course\/\n([\s\S]*?)```/.exec(readme)![1]!;
+    const listed = [...tree.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]!);
+    const { written } = await initCourse({ dir: path.join(work, 'readme'), language: 'en' });
+    expect(listed.filter((f) => !written.includes(f))).toEqual([]);
   });
 
   it('refuses an empty or multi-line title', () => {
