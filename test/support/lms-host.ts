@@ -37,10 +37,11 @@ export interface LmsHost {
   scoUrl: string;
   launch(options?: LaunchOptions): Launch;
   /**
-   * Holds back the SCO's files whose path matches, by `ms` (0 to stop): a slow network, to
-   * make orders of loading happen on purpose (say, media metadata before the runtime script).
+   * Holds back the SCO's files whose path matches until `release()`: a slow network, to make an
+   * order of loading happen on purpose (say, media metadata before the runtime script). The test
+   * releases them once it has seen the other side happen, never after a fixed time.
    */
-  delay(match: RegExp, ms: number): void;
+  hold(match: RegExp): { release(): void };
   /** Commits received for one launch, oldest first. */
   commits(launchId: number): CommitRecord[];
   close(): Promise<void>;
@@ -54,7 +55,7 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
   const scorm12Script = await readFile(scorm12BrowserBuild);
   const launches = new Map<number, Required<LaunchOptions>>();
   const commits: CommitRecord[] = [];
-  const delays = new Map<string, { match: RegExp; ms: number }>();
+  const holds = new Set<{ match: RegExp; released: Promise<void>; release(): void }>();
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -67,8 +68,7 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
     const pathname = decodeURIComponent(url.pathname);
     if (pathname.startsWith('/sco/')) {
       const relPath = pathname.slice('/sco/'.length);
-      const wait = Math.max(0, ...[...delays.values()].filter((d) => d.match.test(relPath)).map((d) => d.ms));
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await Promise.all([...holds].filter((h) => h.match.test(relPath)).map((h) => h.released));
       return sendStaticFile(req, res, scoDir, relPath);
     }
     if (pathname === '/lms/scorm12.js') {
@@ -110,13 +110,17 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
       launches.set(id, { display: options.display ?? 'iframe', cmi: { ...defaults.cmi, ...options.cmi } });
       return { id, url: `${origin}/launch/${id}` };
     },
-    delay(match, ms) {
-      if (ms > 0) delays.set(match.source, { match, ms });
-      else delays.delete(match.source);
+    hold(match) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const held = { match, released, release: () => (holds.delete(held), release()) };
+      holds.add(held);
+      return held;
     },
     commits: (launchId) => commits.filter((c) => c.launchId === launchId),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const held of holds) held.release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -10,7 +10,9 @@ import { startLmsHost, type CommitRecord, type Launch, type LaunchOptions, type 
 import { OPEN_POPUP_LABEL, SCO_FRAME_TITLE } from './lms-host-page.js';
 import { buildPackage, SAMPLE_COURSE_DIR, type BuiltPackage } from './sample-package.js';
 import { readAuthoredCourse, type AuthoredCourse } from './sample-course.js';
+import { lmsCalls } from './lms-calls.js';
 import { firstLaunchCmi } from './scorm12-lms-data.js';
+import { waitUntil } from './timeouts.js';
 
 export interface Scorm12World {
   pkg: BuiltPackage;
@@ -48,11 +50,17 @@ export function useScorm12World(): Scorm12World {
   return world;
 }
 
+export interface OpenLaunchOptions extends LaunchOptions {
+  viewport?: { width: number; height: number };
+  /**
+   * Runs once the LMS page has its DOM, while the SCO loads (files held with `host.hold()` are
+   * still held): wait there for what must happen first, then release them.
+   */
+  whileLoading?: (host: Page) => Promise<void>;
+}
+
 /** Opens a launch in a fresh browser context, and waits until the SCO shows its first page. */
-export async function openLaunch(
-  world: Scorm12World,
-  options: LaunchOptions & { viewport?: { width: number; height: number } } = {},
-): Promise<OpenedLaunch> {
+export async function openLaunch(world: Scorm12World, options: OpenLaunchOptions = {}): Promise<OpenedLaunch> {
   const launch = world.host.launch(options);
   const context = await world.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   const runtimeLog: string[] = [];
@@ -60,7 +68,9 @@ export async function openLaunch(
     if (message.text().includes('[parcours]')) runtimeLog.push(message.text());
   });
   const host = await context.newPage();
-  await host.goto(launch.url);
+  // Not 'load': that waits for the SCO frame's scripts, which a test may be holding back.
+  await host.goto(launch.url, { waitUntil: 'domcontentloaded' });
+  await options.whileLoading?.(host);
   let sco: Page | FrameLocator;
   if (options.display === 'popup') {
     const [popup] = await Promise.all([
@@ -102,4 +112,20 @@ export async function waitForCommit(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Resolves once the SCO's runtime has called LMSInitialize: its script arrived and runs. */
+export function untilRuntimeStarted(host: Page): Promise<unknown> {
+  return waitUntil(async () => (await lmsCalls(host)).some((call) => call.fn === 'LMSInitialize'), 'the SCO runtime to call LMSInitialize');
+}
+
+/** Resolves once every video of the SCO (in its frame) knows its metadata (readyState ≥ 1). */
+export function untilVideosHaveMetadata(host: Page): Promise<unknown> {
+  return waitUntil(async () => {
+    const sco = host.frames().find((frame) => frame.url().includes('/sco/'));
+    return sco?.evaluate(() => {
+      const videos = [...document.querySelectorAll('video')];
+      return videos.length > 0 && videos.every((video) => video.readyState >= 1);
+    });
+  }, "the SCO videos' metadata");
 }

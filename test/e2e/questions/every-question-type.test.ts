@@ -17,6 +17,7 @@ import { CMI_DECIMAL, CMI_IDENTIFIER, interactionsWritten } from '../../support/
 import { firstLaunchCmi, resumeCmiFrom } from '../../support/scorm12-lms-data.js';
 import { lastCommit, openLaunch, waitForCommit, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
 import { blockingViolations, runAxe, scoFrame } from '../../support/axe.js';
+import { POLL } from '../../support/timeouts.js';
 
 const COURSE_DIR = `${REPO_ROOT}test/fixtures/valid/every-question-type`;
 const STEP = { title: 'Chaque type de question' } as AuthoredStep;
@@ -106,7 +107,7 @@ async function answerEveryQuestion(quiz: Locator): Promise<void> {
 
 /** The answers of `answerEveryQuestion` are in the page (after a relaunch). */
 async function expectAnswersShown(quiz: Locator): Promise<void> {
-  await expect.poll(() => question(quiz, 'Quelle est la capitale').getByRole('radio', { name: 'Paris' }).isChecked()).toBe(true);
+  await expect.poll(() => question(quiz, 'Quelle est la capitale').getByRole('radio', { name: 'Paris' }).isChecked(), POLL).toBe(true);
   const roles = question(quiz, 'Associez chaque partenaire');
   expect(await roles.getByRole('combobox', { name: 'La mairie' }).inputValue()).toBe('a');
   expect(await roles.getByRole('combobox', { name: 'L\'association' }).inputValue()).toBe('d');
@@ -188,7 +189,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     const quiz = await openQuiz(third);
     await expectAnswersShown(quiz);
     const roles = question(quiz, 'Associez chaque partenaire');
-    await expect.poll(() => roles.getByText('inexact').filter({ visible: true }).count()).toBe(1);
+    await expect.poll(() => roles.getByText('inexact').filter({ visible: true }).count(), POLL).toBe(1);
     // The quiz is passed: the expected answers show beside the wrong parts.
     await roles.getByText('Réponse attendue : Opérateur').waitFor();
     await question(quiz, 'Complétez la phrase').getByText('Réponse attendue : deux').waitFor();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UI } from '../../support/learner.js';
 import { apiState, lmsCalls, setValueCalls } from '../../support/lms-calls.js';
 import { rightChoices, wrongChoices, type AuthoredStep } from '../../support/sample-course.js';
-import { lastCommit, openLaunch, useScorm12World, waitForCommit, type OpenedLaunch } from '../../support/scorm12-e2e.js';
+import { lastCommit, type OpenedLaunch, openLaunch, untilRuntimeStarted, useScorm12World, waitForCommit } from '../../support/scorm12-e2e.js';
 import {
   CHOICE_RESPONSE,
   CMI_DECIMAL,
@@ -162,13 +162,19 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
     const resumeData = resumeCmiFrom(lastCommit(world, first.launch).body);
     expect(resumeData['cmi.core.entry']).toBe('resume');
     await first.context.close();
-    // Videos held back while the runtime starts, so that it sees their metadata arrive; the
+    // Videos held back until the runtime runs, so that it sees their metadata arrive; the
     // other order is video-resume.test.ts's business.
-    world.host.delay(/\.mp4$/, 1000);
+    const videos = world.host.hold(/\.mp4$/);
     try {
-      second = await openLaunch(world, { cmi: resumeData });
+      second = await openLaunch(world, {
+        cmi: resumeData,
+        whileLoading: async (host) => {
+          await untilRuntimeStarted(host);
+          videos.release();
+        },
+      });
     } finally {
-      world.host.delay(/\.mp4$/, 0);
+      videos.release();
     }
     const { learner } = second;
 

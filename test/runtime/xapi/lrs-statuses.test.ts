@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { postStatements, type LrsConnection } from '../../../src/runtime/xapi/lrs-client.js';
 import { StatementQueue } from '../../../src/runtime/xapi/statement-queue.js';
 import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
+import { POLL } from '../../support/timeouts.js';
 
 function statement(label: string): Statement {
   return {
@@ -86,7 +87,7 @@ describe('the queue behind a cmi5 LMS', () => {
     expect(onRejected).toHaveBeenCalledWith(expect.objectContaining({ object: expect.objectContaining({ id: expect.stringMatching(/second-completed$/) }) }), 403);
     // Nothing stalls behind it: the next statement goes straight out.
     queue.enqueue(statement('terminated'));
-    await vi.waitFor(() => expect(server.stored()).toEqual(['initialized', 'completed', 'answered', 'terminated']));
+    await vi.waitFor(() => expect(server.stored()).toEqual(['initialized', 'completed', 'answered', 'terminated']), POLL);
     queue.stop();
   });
 
@@ -97,7 +98,7 @@ describe('the queue behind a cmi5 LMS', () => {
     preload(['initialized', 'answered']);
     await queue.flush();
     expect(queue.pending().map(labelOf)).toEqual(['initialized', 'answered']);
-    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), POLL);
     expect(server.stored()).toEqual(['initialized', 'answered']);
     expect(server.posts.slice(0, 3)).toEqual([
       ['initialized', 'answered'],

@@ -10,6 +10,7 @@ import type { InteractionRecord } from '../../../src/runtime/adapters/lms-adapte
 import type { RuntimeCourse } from '../../../src/shared/course-data.js';
 import { fakeLrsFetch, xapiAdapterOn } from './fake-lrs.js';
 import { validateStatement } from '../../support/xapi-validation.js';
+import { POLL } from '../../support/timeouts.js';
 
 const ROOT = 'https://lms.example.org/activities/types';
 const course: RuntimeCourse = {
@@ -97,7 +98,7 @@ async function answered(): Promise<Map<string, Statement>> {
   await adapter.start();
   for (const r of RECORDS) adapter.recordInteraction(r);
   adapter.finish('leave');
-  await vi.waitFor(() => expect(lrs.statements.filter((s) => s.verb.id.endsWith('/answered'))).toHaveLength(RECORDS.length));
+  await vi.waitFor(() => expect(lrs.statements.filter((s) => s.verb.id.endsWith('/answered'))).toHaveLength(RECORDS.length), POLL);
   return new Map(lrs.statements.filter((s) => s.verb.id.endsWith('/answered')).map((s) => [(s.object as { id: string }).id.split('/').pop()!, s]));
 }
 

@@ -8,6 +8,7 @@ import { StateDocument, type StateTarget } from '../../../src/runtime/xapi/state
 import { memoryStorage, type KeyValueStorage } from '../../../src/runtime/xapi/storage.js';
 import { startLrsProxy, type LrsProxy } from '../../support/lrs-proxy.js';
 import { etagOf, startStateServer, type StateServer } from '../../support/state-server.js';
+import { POLL } from '../../support/timeouts.js';
 
 let state: StateServer;
 let front: LrsProxy;
@@ -104,7 +105,7 @@ describe('StateDocument', () => {
     const first = doc(storage);
     expect(await first.load()).toBeNull();
     first.set('{"state":"abc"}');
-    await vi.waitFor(() => expect(first.synced).toBe(true));
+    await vi.waitFor(() => expect(first.synced).toBe(true), POLL);
     expect(read(`https://parcours.invalid/courses/doc-${n}`)).toBe('{"state":"abc"}');
     expect(await doc(memoryStorage()).load()).toBe('{"state":"abc"}');
   });
@@ -116,10 +117,10 @@ describe('StateDocument', () => {
     await d.load();
     front.setMode('offline');
     d.set('offline change');
-    await vi.waitFor(() => expect(front.log.some((r) => r.path.endsWith('/state') && r.status === 0)).toBe(true));
+    await vi.waitFor(() => expect(front.log.some((r) => r.path.endsWith('/state') && r.status === 0)).toBe(true), POLL);
     expect(d.synced).toBe(false);
     front.setMode('online');
-    await vi.waitFor(() => expect(d.synced).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(d.synced).toBe(true), POLL);
     expect(read(`https://parcours.invalid/courses/doc-${n}`)).toBe('offline change');
     d.stop();
   });
@@ -130,7 +131,7 @@ describe('StateDocument', () => {
     const before = doc(storage);
     await before.load();
     before.set('v1');
-    await vi.waitFor(() => expect(before.synced).toBe(true));
+    await vi.waitFor(() => expect(before.synced).toBe(true), POLL);
     front.setMode({ status: 503 });
     before.set('v2');
     await before.push();
@@ -138,7 +139,7 @@ describe('StateDocument', () => {
     front.setMode('online');
     const after = doc(storage);
     expect(await after.load()).toBe('v2');
-    await vi.waitFor(() => expect(read(`https://parcours.invalid/courses/doc-${n}`)).toBe('v2'));
+    await vi.waitFor(() => expect(read(`https://parcours.invalid/courses/doc-${n}`)).toBe('v2'), POLL);
     after.stop();
   });
 
@@ -148,7 +149,7 @@ describe('StateDocument', () => {
     const here = doc(storage);
     await here.load();
     here.set('v1');
-    await vi.waitFor(() => expect(here.synced).toBe(true));
+    await vi.waitFor(() => expect(here.synced).toBe(true), POLL);
     front.setMode({ status: 503 });
     here.set('local v2');
     await here.push();

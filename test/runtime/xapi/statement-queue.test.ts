@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SendOutcome } from '../../../src/runtime/xapi/lrs-client.js';
 import { StatementQueue, type StatementSender } from '../../../src/runtime/xapi/statement-queue.js';
 import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
+import { POLL } from '../../support/timeouts.js';
 
 function statement(n: number): Statement {
   return {
@@ -40,7 +41,7 @@ describe('StatementQueue', () => {
     const lrs = scriptedSender([{ kind: 'retry', status: 500 }, { kind: 'retry' }, { kind: 'retry', status: 503 }]);
     const queue = queueWith(lrs.send);
     const ids = [1, 2, 3].map((n) => queue.enqueue(statement(n)));
-    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), POLL);
     expect(lrs.batches).toHaveLength(4);
     const lastBatch = lrs.batches.at(-1) ?? [];
     expect(lastBatch.map((s) => s.id)).toEqual(ids);
@@ -91,7 +92,7 @@ describe('StatementQueue', () => {
     const down = scriptedSender(Array.from({ length: 50 }, () => ({ kind: 'retry' }) as SendOutcome));
     const before = queueWith(down.send, storage);
     const ids = [1, 2].map((n) => before.enqueue(statement(n)));
-    await vi.waitFor(() => expect(down.batches.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(down.batches.length).toBeGreaterThan(0), POLL);
     before.stop(); // the page is gone
 
     const up = scriptedSender();
@@ -116,7 +117,7 @@ describe('StatementQueue', () => {
     expect(calls).toEqual([{ ids: ['id-1', 'id-2'], keepalive: true }]);
     expect(queue.pending()).toHaveLength(2);
     answer({ kind: 'delivered' });
-    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), POLL);
   });
 
   it('never puts a statement in two requests at once: at page exit only what no request carries leaves', async () => {
@@ -129,7 +130,7 @@ describe('StatementQueue', () => {
     };
     const queue = new StatementQueue({ storage, key: 'q', send });
     const first = queue.enqueue(statement(1));
-    await vi.waitFor(() => expect(calls).toHaveLength(1)); // in flight, unanswered
+    await vi.waitFor(() => expect(calls).toHaveLength(1), POLL); // in flight, unanswered
     const last = queue.enqueue(statement(2));
     queue.flushOnExit();
     expect(calls).toEqual([
@@ -137,7 +138,7 @@ describe('StatementQueue', () => {
       { ids: [last], keepalive: true },
     ]);
     for (const answer of answers) answer({ kind: 'delivered' });
-    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), POLL);
     await queue.flush();
     expect(calls.flatMap((c) => c.ids)).toEqual([first, last]);
   });
@@ -148,7 +149,7 @@ describe('StatementQueue', () => {
     const ids = [1, 2].map((n) => queue.enqueue(statement(n)));
     void queue.flush();
     queue.flushOnExit();
-    await vi.waitFor(() => expect(queue.pending()).toEqual([]));
+    await vi.waitFor(() => expect(queue.pending()).toEqual([]), POLL);
     expect(lrs.batches.map((b) => b.map((s) => s.id))).toEqual([ids]);
   });
 

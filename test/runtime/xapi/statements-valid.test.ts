@@ -9,6 +9,7 @@ import type { InteractionRecord, LmsAdapter, VideoEvent } from '../../../src/run
 import { fakeLrsFetch, xapiAdapterOn } from './fake-lrs.js';
 import { sampleRuntimeCourse } from '../../support/runtime-course.js';
 import { validateStatement } from '../../support/xapi-validation.js';
+import { POLL } from '../../support/timeouts.js';
 
 const course = sampleRuntimeCourse();
 
@@ -84,7 +85,7 @@ async function playCourse(adapter: LmsAdapter, outcome: 'passed' | 'failed') {
 async function statementsOf(outcome: 'passed' | 'failed'): Promise<Statement[]> {
   const { adapter, lrs } = adapterWithFakeLrs();
   await playCourse(adapter, outcome);
-  await vi.waitFor(() => expect(lrs.statements.some((s) => s.verb.id.endsWith('/terminated') && (s.object as { id: string }).id === ROOT)).toBe(true));
+  await vi.waitFor(() => expect(lrs.statements.some((s) => s.verb.id.endsWith('/terminated') && (s.object as { id: string }).id === ROOT)).toBe(true), POLL);
   return lrs.statements;
 }
 
@@ -180,8 +181,8 @@ describe('statements sent by the TinCan adapter', () => {
   it('sends nothing twice on a relaunch: completion and success already reported stay reported', async () => {
     const { adapter, lrs } = adapterWithFakeLrs();
     await playCourse(adapter, 'passed');
-    await vi.waitFor(() => expect(lrs.statements.some((s) => verbOf(s) === 'terminated' && objectId(s) === ROOT)).toBe(true));
-    await vi.waitFor(() => expect(lrs.documents.size).toBe(1));
+    await vi.waitFor(() => expect(lrs.statements.some((s) => verbOf(s) === 'terminated' && objectId(s) === ROOT)).toBe(true), POLL);
+    await vi.waitFor(() => expect(lrs.documents.size).toBe(1), POLL);
     const before = lrs.statements.length;
     const relaunched = xapiAdapterOn(lrs, course, LAUNCH);
     const info = await relaunched.start();
@@ -189,7 +190,7 @@ describe('statements sent by the TinCan adapter', () => {
     relaunched.recordObjective({ id: 'enjeux', status: 'passed', scorePercent: 85 });
     relaunched.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
     relaunched.finish('leave');
-    await vi.waitFor(() => expect(lrs.statements.length).toBe(before + 2));
+    await vi.waitFor(() => expect(lrs.statements.length).toBe(before + 2), POLL);
     expect(lrs.statements.slice(before).map(verbOf)).toEqual(['initialized', 'terminated']);
   });
 });
