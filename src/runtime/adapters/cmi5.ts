@@ -163,7 +163,7 @@ class Cmi5Adapter implements LmsAdapter {
     this.sendDefined('initialized', auInitialized(this.au));
     if (typeof addEventListener === 'function') addEventListener('online', () => void this.reporter?.session.flush());
 
-    const info: LaunchInfo = { savedState: doc.state, mode: launchData.launchMode.toLowerCase() as LaunchMode };
+    const info: LaunchInfo = { savedState: reporter.savedState, mode: launchData.launchMode.toLowerCase() as LaunchMode };
     if (launch.actor.name) info.learnerName = launch.actor.name;
     const location = doc.location || this.auStep?.id;
     if (location) info.location = location;

@@ -86,7 +86,7 @@ class XapiAdapter implements LmsAdapter {
     const doc = await this.reporter.resume('LRS');
     this.session.send(courseInitialized(this.scope));
     if (typeof addEventListener === 'function') addEventListener('online', () => void this.session.flush());
-    const info: LaunchInfo = { savedState: doc.state, mode: 'normal' };
+    const info: LaunchInfo = { savedState: this.reporter.savedState, mode: 'normal' };
     if (this.actor.name) info.learnerName = this.actor.name;
     if (doc.location) info.location = doc.location;
     if (this.launchLanguage) info.language = this.launchLanguage;

@@ -7,6 +7,9 @@
  *
  *   const reporter = new CourseReporter({ course, scope, session, send, canSave })
  *   await reporter.resume('LRS')       the resume document, read with retries
+ *   reporter.savedState                 LaunchInfo.savedState: the saved state, or the LMS's
+ *                                      document as it is when it is none (written over only
+ *                                      once the core writes: the learner acted)
  *   reporter.saveState(s) / setLocation(l) / recordInteraction(r) / recordObjective(o) / recordVideoEvent(e)
  *   reporter.doc.reported              what was sent (the adapter adds its course outcomes, then persist())
  *   reporter.commit()                  resume document saved, pending statements sent
@@ -15,7 +18,7 @@
  */
 import type { RuntimeCourse, RuntimeStep } from '../../shared/course-data.js';
 import type { InteractionRecord, ObjectiveRecord, ProgressRecord, VideoEvent } from '../adapters/lms-adapter.js';
-import { emptyResumeDocument, loadResumeDocument, type ResumeDocument } from './resume-document.js';
+import { emptyResumeDocument, loadResumeDocument, stepOutcomes, type ResumeDocument } from './resume-document.js';
 import type { XapiSession } from './session.js';
 import { questionAnswered, stepCompleted, stepResult, type NamedRef, type StatementDraft, type StatementScope } from './statements.js';
 import { VideoSessions } from './video-sessions.js';
@@ -40,6 +43,8 @@ export class CourseReporter {
   /** Video Profile sessions (initialized first, paused before terminated...). */
   private readonly videos: VideoSessions;
   private ending = false;
+  /** The LMS's document when it is no resume document: nothing is written over it meanwhile. */
+  private unreadable: string | null = null;
 
   constructor(options: CourseReporterOptions) {
     const { session } = options;
@@ -52,15 +57,25 @@ export class CourseReporter {
   }
 
   async resume(peer: 'LRS' | 'LMS'): Promise<ResumeDocument> {
-    this.doc = await loadResumeDocument(this.session.state, peer);
+    const loaded = await loadResumeDocument(this.session.state, peer);
+    this.doc = loaded.doc;
+    this.unreadable = loaded.unreadable;
     return this.doc;
   }
 
+  get savedState(): string | null {
+    return this.unreadable ?? this.doc.state;
+  }
+
+  // The core writes state and location only once the learner acted (it holds them while
+  // the saved state is unreadable): from then on the document is ours to write.
   saveState(state: string): void {
+    this.unreadable = null;
     this.doc.state = state;
   }
 
   setLocation(location: string): void {
+    this.unreadable = null;
     this.doc.location = location;
   }
 
@@ -75,7 +90,7 @@ export class CourseReporter {
     if (objective.status === 'incomplete') return;
     const step = this.findStep(objective.id);
     if (!step) return;
-    const steps = (this.doc.reported.steps ??= {});
+    const steps = (this.doc.reported.steps ??= stepOutcomes());
     const sent = steps[step.id];
     const outcome = objective.status === 'completed' ? 'completed' : `${objective.status}:${objective.scorePercent ?? ''}`;
     if (sent === outcome) return;
@@ -93,7 +108,7 @@ export class CourseReporter {
 
   /** The resume document to the State API (mirrored locally first, PUT soon). */
   persist(): void {
-    if (this.canSave()) this.session.state.set(JSON.stringify(this.doc));
+    if (this.unreadable === null && this.canSave()) this.session.state.set(JSON.stringify(this.doc));
   }
 
   commit(): void {
