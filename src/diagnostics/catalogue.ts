@@ -283,6 +283,13 @@ export const catalogue = {
     docHint: 'Flatten the quotes (`>`), lists and emphasis written inside each other: Parcours reads at most 50 levels. Indentation counts too (two columns a level): put indented code in a fenced block (```).',
     structural: false,
   },
+  BLANK_OUTSIDE_TEXT: {
+    severity: 'error',
+    title: 'A fill-in blank inside a link, an image or an HTML tag',
+    message: 'Blank {n} of question `{id}` is inside {where}, where no input can go',
+    hint: 'Write the blank `[[…]]` in the sentence itself: not in a link (its text, address or title), an image or an HTML tag.',
+    structural: false,
+  },
   INSECURE_URL: {
     severity: 'error',
     title: 'An external URL that is not https',

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FillInQuestion } from '../model/course.js';
 import { Markdown } from '../schema/common.js';
 import { COSTLIEST_TEXT_CHARACTER } from '../shared/state-escape.js';
-import { blankMaxLength, findBlanks } from './fill-in-blanks.js';
+import { blankMaxLength, findBlanks, misplacedBlanks } from './fill-in-blanks.js';
 import { MAX_RESPONSE_LENGTH } from './option-limits.js';
 import { questionBaseToModel, questionSchema } from './question-base.js';
 import { defineQuestionType } from './question-type.js';
@@ -51,6 +51,9 @@ export const fillIn = defineQuestionType({
     question.blanks.forEach((answers, index) => {
       if (answers.some((a) => a === '')) ctx.report('EMPTY_BLANK', question.text.loc, { id: question.id, n: index + 1 });
     });
+    for (const { index, where } of misplacedBlanks(question.text.source)) {
+      ctx.report('BLANK_OUTSIDE_TEXT', question.text.loc, { id: question.id, n: index + 1, where });
+    }
     // The LMS gets the first accepted answer of every blank as the correct response.
     const pattern = question.blanks.map((answers) => answers[0] ?? '').join(',');
     if (pattern.length > MAX_RESPONSE_LENGTH) {
