@@ -275,6 +275,21 @@ export const catalogue = {
     docHint: 'The hint says what to do: usually give your user the right to read the file, or close programs and run the command again.',
     structural: false,
   },
+  YAML_TOO_MANY_ALIASES: {
+    severity: 'error',
+    title: 'More YAML aliases than Parcours expands',
+    message: 'Too many YAML aliases in this file: {detail}',
+    hint: 'An alias (`*name`) repeats a value anchored earlier (`&name`). Write the repeated values out, or use fewer aliases: Parcours reads at most {max} per file, expanding into at most {copies} copies, so that a small file cannot grow into gigabytes when read.',
+    docHint: 'Write the repeated values out, or use fewer aliases (`*name`): Parcours reads at most 100 per file, expanding into at most 1,000 copies, so that a small file cannot grow into gigabytes when read.',
+    structural: false,
+  },
+  YAML_TOO_DEEP: {
+    severity: 'error',
+    title: 'YAML values nested too deeply',
+    message: 'Values are nested more than {max} levels deep here',
+    hint: 'A course file needs a few levels (a quiz, its questions, their choices). Look for brackets `[` or `{` that are never closed, or flatten the structure.',
+    structural: false,
+  },
   MARKDOWN_TOO_DEEP: {
     severity: 'error',
     title: 'Markdown nested too deeply',

@@ -2,9 +2,10 @@
  * One parsed YAML file of the course, keeping every node's position so that any
  * value (and any ajv error path) can be traced back to file:line:column.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { SourceLocation } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, type DiagnosticParams } from '../diagnostics/catalogue.js';
 import type { NodeRef, PathSegment } from './context.js';
 import { yamlProblems } from './yaml-problems.js';
 
@@ -19,16 +20,28 @@ export class YamlFile {
     readonly data: unknown,
   ) {}
 
-  /** Parses `text`; mistakes become YAML_SYNTAX or YAML_INDENTATION diagnostics (and `data` is undefined). */
+  /**
+   * Parses `text`; mistakes become YAML_SYNTAX or YAML_INDENTATION diagnostics (and `data` is
+   * undefined), as do nesting deeper than MAX_YAML_DEPTH (YAML_TOO_DEEP, checked before
+   * parsing, which would take seconds and hundreds of MB on a hostile file) and more aliases
+   * than MAX_YAML_ALIASES (YAML_TOO_MANY_ALIASES: a few lines could expand into gigabytes).
+   */
   static parse(file: string, text: string): { yaml: YamlFile; diagnostics: Diagnostic[] } {
     const lines = new LineCounter();
     const source = text.replace(/^\uFEFF/, '');
+    const scanned = new LineCounter();
+    const tooDeep = firstOffsetDeeperThan(source, MAX_YAML_DEPTH, scanned);
+    if (tooDeep !== undefined) {
+      const unread = new YamlFile(file, parseDocument(''), scanned, source, undefined);
+      return { yaml: unread, diagnostics: [createDiagnostic('YAML_TOO_DEEP', unread.locAtOffset(tooDeep), { max: MAX_YAML_DEPTH })] };
+    }
     const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const provisional = new YamlFile(file, doc, lines, source, undefined);
     const diagnostics = yamlProblems(file, doc, source);
     if (diagnostics.length > 0) return { yaml: provisional, diagnostics };
-    // Aliases are legal YAML; bound their expansion so a hostile file cannot blow up memory.
-    return { yaml: new YamlFile(file, doc, lines, source, doc.toJS({ maxAliasCount: 100 })), diagnostics };
+    const aliases = aliasProblem(doc);
+    if (aliases) return { yaml: provisional, diagnostics: [createDiagnostic('YAML_TOO_MANY_ALIASES', provisional.locOf(aliases.at), aliases.params)] };
+    return { yaml: new YamlFile(file, doc, lines, source, doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COPIES })), diagnostics };
   }
 
   root(): NodeRef {
@@ -81,6 +94,53 @@ export class YamlFile {
 
   locOf(node: Node | null | undefined): SourceLocation {
     return this.locAtOffset(node?.range?.[0] ?? 0);
+  }
+}
+
+/** Aliases (`*name`) a file may use. */
+export const MAX_YAML_ALIASES = 100;
+/** Copies aliases of aliases may expand into (the yaml library's own count, checked as it reads). */
+export const MAX_YAML_ALIAS_COPIES = 1000;
+/** Nesting levels (mappings and lists inside each other); a course file needs about ten. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Where the text first opens a collection nested deeper than `max`, or undefined. Runs the
+ * yaml library's own lexer and parser (so brackets inside strings do not count) and stops
+ * there: deep nesting costs the full parse seconds and hundreds of MB.
+ */
+function firstOffsetDeeperThan(source: string, max: number, lines: LineCounter): number | undefined {
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0); // what Parser.parse() does first; next() is driven here lexeme by lexeme
+  // The parser's stack holds the document, then one entry per open collection (and the
+  // scalar being read): a top-level mapping of scalars is 3 entries.
+  const limit = max + 2;
+  for (const lexeme of new Lexer().lex(source)) {
+    const at = parser.offset;
+    for (const _ of parser.next(lexeme)) {
+      // Documents come out here; only the stack depth matters.
+    }
+    if (parser.stack.length > limit) return Math.min(at, source.length);
+  }
+  return undefined;
+}
+
+/** Too many alias nodes (pointing at the first one past the limit), or aliases expanding into too many copies. */
+function aliasProblem(doc: Document): { at: Node; params: DiagnosticParams } | undefined {
+  const aliases: Node[] = [];
+  visit(doc, { Alias: (_, node) => void aliases.push(node) });
+  const limits = { max: MAX_YAML_ALIASES, copies: MAX_YAML_ALIAS_COPIES.toLocaleString('en-US') };
+  if (aliases.length > MAX_YAML_ALIASES) {
+    return { at: aliases[MAX_YAML_ALIASES]!, params: { ...limits, detail: `${aliases.length} aliases (\`*name\`), where at most ${MAX_YAML_ALIASES} are read` } };
+  }
+  if (aliases.length === 0) return undefined;
+  try {
+    doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COPIES });
+    return undefined;
+  } catch (error) {
+    // The yaml library bounds what aliases of aliases expand into, and throws past it.
+    if (!(error instanceof ReferenceError)) throw error;
+    return { at: aliases[0]!, params: { ...limits, detail: `aliases (\`*name\`) of aliases that expand into more than ${limits.copies} copies` } };
   }
 }
 
