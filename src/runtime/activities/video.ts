@@ -52,11 +52,16 @@ export const videoModule: ActivityModule<RuntimeVideo> = {
     const on = (type: keyof HTMLMediaElementEventMap, listener: () => void) => player.addEventListener(type, listener);
     let lastTime = 0;
     let shownPercent = -1;
-    /** The learner opened the video's page; `initialized` is reported once, when its length is known. */
-    let shown = false;
+    /**
+     * The learner pressed play; `initialized` is reported once, then, when the length is known.
+     * Nothing is reported before: loading the page, or restoring the saved position (a seek),
+     * is no learner action and must open no Video Profile session.
+     */
+    let played = false;
     let initialized = false;
     const share = () => watchedShare(tracker.segments(), player.duration);
     const emit = (verb: VideoEvent['verb'], extra?: Partial<VideoEvent>) =>
+      initialized &&
       ctx.adapter.recordVideoEvent?.({
         activityId: video.id,
         verb,
@@ -86,9 +91,10 @@ export const videoModule: ActivityModule<RuntimeVideo> = {
     };
 
     const initialize = () => {
-      if (shown && !initialized && player.duration > 0) {
+      if (played && !initialized && player.duration > 0) {
         initialized = true;
         emit('initialized');
+        emit('played');
       }
     };
     const onMetadata = () => {
@@ -111,15 +117,21 @@ export const videoModule: ActivityModule<RuntimeVideo> = {
     on('play', () => {
       tracker.tick(player.currentTime);
       emit('played');
+      played = true;
+      initialize();
     });
     on('pause', () => {
+      // Played up to here: the last `timeupdate` may have come long before (a busy page), or
+      // after the player was already paused, when it is ignored. A pending seek moved nothing yet.
+      if (!player.seeking) tracker.tick(player.currentTime);
       tracker.cut();
       record();
       emit('paused');
     });
     on('seeking', tracker.cut);
     on('seeked', () => {
-      emit('seeked', { timeFrom: round3(lastTime), timeTo: round3(player.currentTime) });
+      // A seek to where the player already was (the saved position restored) moved nothing.
+      if (player.currentTime !== lastTime) emit('seeked', { timeFrom: round3(lastTime), timeTo: round3(player.currentTime) });
       lastTime = player.currentTime;
     });
     on('ended', () => {
@@ -129,13 +141,9 @@ export const videoModule: ActivityModule<RuntimeVideo> = {
     });
     ctx.onEnd(() => {
       tracker.cut();
-      if (initialized) emit('terminated');
+      emit('terminated');
     });
     return {
-      show() {
-        shown = true;
-        initialize();
-      },
       hide() {
         if (!player.paused) player.pause();
       },

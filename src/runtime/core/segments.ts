@@ -15,24 +15,22 @@ export function wholeSeconds(segments: readonly Segment[]): Segment[] {
   return mergeSegments(segments.map(([a, b]) => [Math.floor(a), Math.ceil(b)]));
 }
 
-/**
- * Largest step between two `timeupdate` events still counted as continuous playing
- * (browsers fire every 250 ms or so; fast playback and a busy device stretch that a lot).
- * Anything larger is a jump, and the skipped part is not counted. Seeks are also cut
- * explicitly by the player's `seeking` event, so this bound is only a safety net.
- */
-const MAX_PLAY_STEP = 10;
-
 export interface SegmentTracker {
-  /** The playback position while playing. */
+  /** The playback position while playing, sampled at any interval. */
   tick(time: number): void;
-  /** Playback stopped or jumped: close the open segment. */
+  /** Playback stopped or jumped (pause, `seeking`, end): close the open segment. */
   cut(): void;
   /** Every played segment, the open one included. */
   segments(): Segment[];
 }
 
-/** Turns the stream of playback times into played segments, ignoring seeks. */
+/**
+ * Turns the stream of playback times into played segments, ignoring seeks. Between two samples
+ * of continuous playing, whatever the media time advanced was played: samples are sparse at
+ * high playback rates and on a busy device (16× with a 1 s stall is 16 s of media), and every
+ * jump is a seek, which the player signals (`seeking`, HTML's seek algorithm) and which must
+ * `cut()` the segment. Only a step backwards without one starts a new segment.
+ */
 export function createSegmentTracker(saved: readonly Segment[] = []): SegmentTracker {
   let closed = mergeSegments(saved);
   /** Start of the segment being played; null when none is. */
@@ -45,7 +43,7 @@ export function createSegmentTracker(saved: readonly Segment[] = []): SegmentTra
   };
   return {
     tick(time) {
-      const playing = from !== null && time >= last && time - last <= MAX_PLAY_STEP;
+      const playing = from !== null && time >= last;
       if (!playing) {
         cut();
         from = time;
