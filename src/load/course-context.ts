@@ -5,6 +5,7 @@ import { createDiagnostic, type DiagnosticCode, type DiagnosticParams } from '..
 import type { LoadContext, MarkdownInput, NodeRef } from './context.js';
 import type { CourseFiles } from './course-files.js';
 import { checkContent, checkLinkedFile, fileDiagnostic, hasAcceptedType, linkRule, type FileProblem } from './file-checks.js';
+import { markdownDepthProblem } from './markdown-nesting.js';
 import { markdownFileLinks, type MarkdownLink } from './markdown-links.js';
 import { extensionOf, isPackaged, mediaRules, packagedTypes, type MediaCategory, type MediaRule } from './media.js';
 
@@ -26,9 +27,17 @@ export class CourseContext implements LoadContext {
     this.diagnostics.push(fileDiagnostic(problem, loc, rule, authorPath));
   }
 
+  /** Reports MARKDOWN_TOO_DEEP for a text no Markdown reader should be given (it would stall or overflow). */
+  private tooDeep(text: MarkdownText): boolean {
+    const problem = markdownDepthProblem(text);
+    if (problem) this.diagnostics.push(problem);
+    return problem !== undefined;
+  }
+
   markdown(value: MarkdownInput, node: NodeRef): MarkdownText {
     if (typeof value === 'string') {
       const text = { source: value, loc: node.loc() };
+      if (this.tooDeep(text)) return text;
       this.checkLinks(markdownFileLinks(value), text.loc.file, (link) => node.find(link.raw) ?? node.find(link.href) ?? text.loc);
       return text;
     }
@@ -43,9 +52,11 @@ export class CourseContext implements LoadContext {
     const source = read.text;
     if (!this.markdownFiles.includes(asset.path)) this.markdownFiles.push(asset.path);
     if (source.trim() === '') this.report('EMPTY_TEXT', fileNode.loc(), { field: `Markdown file \`${asset.path}\`` });
+    const text = { source, loc: { file: asset.path, line: 1, column: 1 } };
+    if (this.tooDeep(text)) return text;
     const lines = lineStarts(source);
     this.checkLinks(markdownFileLinks(source), asset.path, (link) => locInText(asset.path, lines, link.offset));
-    return { source, loc: { file: asset.path, line: 1, column: 1 } };
+    return text;
   }
 
   asset(authorPath: string, node: NodeRef, category: MediaCategory): AssetRef {

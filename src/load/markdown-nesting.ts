@@ -11,6 +11,9 @@
  * Lines inside a fenced code block (``` or ~~~ at the margin), code spans and escaped marks do
  * not count.
  */
+import { createDiagnostic } from '../diagnostics/catalogue.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MarkdownText, SourceLocation } from '../model/course.js';
 
 /** Levels a Markdown text may nest; real course text uses a handful. */
 export const MAX_MARKDOWN_NESTING = 50;
@@ -50,6 +53,24 @@ export function tooDeepMarkdown(source: string, max = MAX_MARKDOWN_NESTING): Too
     if (inlineDepth > max) return { line: i, depth: inlineDepth, kind: 'inline' };
   }
   return undefined;
+}
+
+/**
+ * MARKDOWN_TOO_DEEP for a text nested past the limit (at its line in a Markdown file, at the
+ * field for a text written in YAML); the loader reports it for `validate`, render refuses it.
+ */
+export function markdownDepthProblem(text: MarkdownText): Diagnostic | undefined {
+  const tooDeep = tooDeepMarkdown(text.source);
+  if (!tooDeep) return undefined;
+  const what = tooDeep.kind === 'block' ? 'quotes or lists' : 'emphasis or links';
+  const detail = `line ${tooDeep.line + 1} of the text nests ${what} about ${tooDeep.depth} levels deep; at most ${MAX_MARKDOWN_NESTING} are read`;
+  return createDiagnostic('MARKDOWN_TOO_DEEP', lineOf(text, tooDeep.line), { detail, max: MAX_MARKDOWN_NESTING });
+}
+
+/** Where line `index` of the text is: its own line in a Markdown file, the field's place for a text written in YAML. */
+function lineOf(text: MarkdownText, index: number): SourceLocation {
+  const wholeFile = /\.(?:md|markdown)$/i.test(text.loc.file) && text.loc.line === 1 && text.loc.column === 1;
+  return wholeFile ? { file: text.loc.file, line: index + 1, column: 1 } : text.loc;
 }
 
 /** Levels opened by the markers at the start of `line`, plus one per two columns of indentation. */

@@ -2,7 +2,7 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { createDiagnostic } from '../diagnostics/catalogue.js';
 import { CourseError } from '../diagnostics/diagnostic.js';
-import { MAX_MARKDOWN_NESTING, tooDeepMarkdown } from '../load/markdown-nesting.js';
+import { markdownDepthProblem, MAX_MARKDOWN_NESTING } from '../load/markdown-nesting.js';
 import type { MarkdownText, SourceLocation } from '../model/course.js';
 import type { AssetCollector } from './assets.js';
 
@@ -97,12 +97,8 @@ export function markdownToPlainText(text: MarkdownText): string {
  * overflow its stack, that is reported at the text too: never a crash.
  */
 function withinDepth<T>(text: MarkdownText, read: () => T): T {
-  const tooDeep = tooDeepMarkdown(text.source);
-  if (tooDeep) {
-    const what = tooDeep.kind === 'block' ? 'quotes or lists' : 'emphasis or links';
-    const detail = `line ${tooDeep.line + 1} of the text nests ${what} about ${tooDeep.depth} levels deep; at most ${MAX_MARKDOWN_NESTING} are read`;
-    throw new CourseError([createDiagnostic('MARKDOWN_TOO_DEEP', lineOf(text, tooDeep.line), { detail, max: MAX_MARKDOWN_NESTING })]);
-  }
+  const tooDeep = markdownDepthProblem(text);
+  if (tooDeep) throw new CourseError([tooDeep]);
   try {
     return read();
   } catch (error) {
@@ -110,12 +106,6 @@ function withinDepth<T>(text: MarkdownText, read: () => T): T {
     const detail = 'quotes, lists, emphasis or links are written inside each other more deeply than the Markdown reader can follow';
     throw new CourseError([createDiagnostic('MARKDOWN_TOO_DEEP', text.loc, { detail, max: MAX_MARKDOWN_NESTING })]);
   }
-}
-
-/** Where line `index` of the text is: its own line in a Markdown file, the field's place for a text written in YAML. */
-export function lineOf(text: MarkdownText, index: number): SourceLocation {
-  const wholeFile = /\.(?:md|markdown)$/i.test(text.loc.file) && text.loc.line === 1 && text.loc.column === 1;
-  return wholeFile ? { file: text.loc.file, line: index + 1, column: 1 } : text.loc;
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -4,11 +4,12 @@
  * thousand emphasis marks inside each other as long before overflowing. Each is now refused
  * with MARKDOWN_TOO_DEEP at the file and line, and no zip is written.
  */
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { validate } from '../../src/validate.js';
 import { MAX_MARKDOWN_NESTING, tooDeepMarkdown } from '../../src/load/markdown-nesting.js';
 import { ensureBuilt, minimalCourse, runCli } from '../cli/run-cli.js';
 
@@ -83,6 +84,21 @@ describe('deeply nested Markdown', () => {
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/sheets\/basics\.md:1:1 {2}MARKDOWN_TOO_DEEP/);
     });
+  });
+});
+
+describe('validate', () => {
+  it('reports deep Markdown too, in a Markdown file and in a text written in YAML, before any Markdown reader runs', async () => {
+    const dir = await courseWithSheet('validate', `Intro\n\n${'>'.repeat(20_000)} deep\n`);
+    const step = path.join(dir, 'steps', '01-basics.yaml');
+    const yaml = (await readFile(step, 'utf8')).replace('introduction: |\n  Welcome to **the basics**.', `introduction: "${'- '.repeat(60)}deep"`);
+    await writeFile(step, yaml);
+    const result = await validate(dir);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.loc?.file, d.loc?.line])).toEqual([
+      ['MARKDOWN_TOO_DEEP', 'steps/01-basics.yaml', 5],
+      ['MARKDOWN_TOO_DEEP', 'sheets/basics.md', 3],
+    ]);
   });
 });
 

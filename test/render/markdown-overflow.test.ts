@@ -9,7 +9,7 @@ import { markdownToPlainText, renderMarkdown } from '../../src/render/markdown.j
 
 vi.mock('../../src/load/markdown-nesting.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/load/markdown-nesting.js')>()),
-  tooDeepMarkdown: () => undefined,
+  markdownDepthProblem: () => undefined,
 }));
 
 describe('a stack overflow while reading Markdown', () => {
