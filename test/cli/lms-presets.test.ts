@@ -21,11 +21,14 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Builds with `flags`; returns the run, the manifest and the embedded course data. */
+/**
+ * Builds with `flags`, which must succeed (a failed build has no manifest, and "the manifest
+ * lacks X" would then pass for nothing); returns the run, the manifest and the embedded course data.
+ */
 function build(name: string, flags: string[]) {
   const out = path.join(work, name);
   const run = runCli(['build', rules, '--out', out, ...flags]);
-  if (run.status !== 0) return { run, manifest: '', data: {} as Record<string, unknown> };
+  expect(run.status, `parcours build ${flags.join(' ')} failed:\n${run.stdout}${run.stderr}`).toBe(0);
   const files = readZip(path.join(out, zipName));
   const text = (p: string) => files.find((f) => f.name === p)!.data().toString('utf8');
   const json = /<script type="application\/json" id="parcours-data">([\s\S]*?)<\/script>/.exec(text('index.html'))![1]!;

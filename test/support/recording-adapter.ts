@@ -1,7 +1,8 @@
 /**
  * Browser code: an LmsAdapter for a page without an LMS that records every call of the core as a
  * `[method, value]` pair in an array on `window`, and starts from the page's query string
- * (`state`: the saved state to resume; `mode`: the launch mode, normal by default; `standalone`).
+ * (`state`: the saved state to resume; `mode`: the launch mode, normal by default; `standalone`;
+ * `learner`: the learner's name, which seeds shuffled questions, instead of `learnerName`).
  * Used by the browser tests' entry (recording-entry.ts) and the preview script's
  * (scripts/preview-entry.ts).
  */
@@ -24,7 +25,11 @@ export function recordingAdapter(options: RecordingAdapterOptions): LmsAdapter {
     name: options.name,
     maxStateLength: 4096,
     standalone: query.has('standalone'),
-    start: async () => ({ savedState: query.get('state'), mode: (query.get('mode') ?? 'normal') as LaunchMode, learnerName: options.learnerName }),
+    start: async () => ({
+      savedState: query.get('state'),
+      mode: (query.get('mode') ?? 'normal') as LaunchMode,
+      learnerName: query.get('learner') ?? options.learnerName,
+    }),
     saveState: record('saveState'),
     setLocation: record('setLocation'),
     recordInteraction: record('recordInteraction'),

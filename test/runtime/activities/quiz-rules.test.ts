@@ -117,6 +117,18 @@ describe('quiz rules in the browser', () => {
   });
 
   it('shuffles choices per learner and attempt, in the same order after a relaunch', async () => {
+    // Six learners: with shuffling, their orders differ and leave the author's; without, all
+    // six would show Red, Blue, Chair, Table (the seeds are fixed: the outcome is too).
+    const orders: string[][] = [];
+    for (const learner of ['Ada', 'Bruno', 'Chloé', 'Driss', 'Emma', 'Farid']) {
+      const page = await open('#/practice/practice-quiz', { learner });
+      orders.push(await page.locator('[data-activity="practice-quiz"] [data-choice] label').allTextContents());
+      await page.close();
+    }
+    for (const order of orders) expect([...order].sort()).toEqual(['Blue', 'Chair', 'Red', 'Table']);
+    expect(new Set(orders.map(String)).size).toBeGreaterThan(1);
+    expect(orders.filter((order) => String(order) !== 'Red,Blue,Chair,Table').length).toBeGreaterThan(0);
+
     const page = await open('#/practice/practice-quiz');
     const quiz = page.locator('[data-activity="practice-quiz"]');
     const order = await quiz.locator('[data-choice] label').allTextContents();
