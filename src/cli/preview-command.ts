@@ -9,7 +9,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_COURSE_DIR } from '../options.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
 import type { PreviewBuildReport } from '../preview/index.js';
-import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
+import { printable } from '../diagnostics/printable.js';
+import { courseFileDisplay, describeFailure, displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
 
 export interface PreviewCommandOptions {
   port: number;
@@ -62,7 +63,7 @@ export async function previewCommand(dir: string, options: PreviewCommandOptions
         printDiagnostics(report.diagnostics);
         write(`${clock()} ${buildLine(report)}\n`);
       },
-      onWatchError: (error) => process.stderr.write(`parcours: ${error.message}\n`),
+      onWatchError: (error) => process.stderr.write(`parcours: ${printable(error.message)}\n`),
     });
   } catch (error) {
     if (error instanceof CourseError) {
@@ -97,7 +98,7 @@ export async function previewCommand(dir: string, options: PreviewCommandOptions
 function buildLine(report: PreviewBuildReport): string {
   const what = report.trigger === 'start' ? 'built' : 'rebuilt';
   const files = report.changed.length > 0 ? ` (${abbreviate(report.changed)})` : '';
-  if (report.failure) return `${what} in ${report.ms} ms${files}: failed, ${report.failure.message}; the page shows the last version`;
+  if (report.failure) return `${what} in ${report.ms} ms${files}: failed, ${describeFailure(report.failure)}; the page shows the last version`;
   if (report.assetsOnly) return `reloaded${files}: only course files served from disk changed`;
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const outcome = !report.rendered
@@ -110,7 +111,9 @@ function buildLine(report: PreviewBuildReport): string {
   return `${what} in ${report.ms} ms${files}${outcome}`;
 }
 
-function abbreviate(files: readonly string[]): string {
+function abbreviate(names: readonly string[]): string {
+  // File names come from the course folder: printed as names, never as terminal commands.
+  const files = names.map(printable);
   return files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
 }
 

@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
+import { printable } from './printable.js';
 
 export interface FormatOptions {
   color: boolean;
@@ -27,16 +28,18 @@ const ansi = {
 
 /**
  * Per diagnostic: `file:line:column  CODE  message`, the hint, and the offending line with a
- * caret under the column; then a summary line ("2 errors, 1 warning").
+ * caret under the column; then a summary line ("2 errors, 1 warning"). What comes from the
+ * course (values in messages, file names, the lines shown) is printed with its control
+ * characters escaped, so a course cannot send commands to the terminal.
  */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions): string {
   const paint = (style: keyof typeof ansi, text: string) => (options.color ? `${ansi[style]}${text}${ansi.reset}` : text);
   const lines = fileLines(options.readFile);
   const blocks = diagnostics.map((d) => {
-    const where = d.loc ? `${options.displayFile?.(d.loc.file) ?? d.loc.file}:${d.loc.line}:${d.loc.column}` : '';
+    const where = d.loc ? printable(`${options.displayFile?.(d.loc.file) ?? d.loc.file}:${d.loc.line}:${d.loc.column}`) : '';
     const code = paint(d.severity === 'error' ? 'red' : 'yellow', `${d.code}${d.severity === 'warning' ? ' (warning)' : ''}`);
-    const out = [[where && paint('bold', where), code, d.message].filter(Boolean).join('  ')];
-    if (d.hint) out.push(`  ${paint('cyan', 'hint:')} ${d.hint}`);
+    const out = [[where && paint('bold', where), code, printable(d.message)].filter(Boolean).join('  ')];
+    if (d.hint) out.push(`  ${paint('cyan', 'hint:')} ${printable(d.hint)}`);
     const frame = d.loc ? codeFrame(lines(d.loc.file), d.loc.line, d.loc.column, paint) : undefined;
     if (frame) out.push(frame);
     return out.join('\n');
@@ -118,7 +121,8 @@ function codeFrame(
   if (text === undefined) return undefined;
   const gutter = String(line);
   const blank = ' '.repeat(gutter.length);
-  // Keep tabs as tabs under the caret so it lines up whatever the terminal's tab width.
-  const pad = [...text.slice(0, Math.max(0, column - 1))].map((c) => (c === '\t' ? '\t' : ' ')).join('');
-  return [`  ${paint('dim', `${gutter} |`)} ${text}`, `  ${paint('dim', `${blank} |`)} ${pad}${paint('red', '^')}`].join('\n');
+  // Keep tabs as tabs under the caret so it lines up whatever the terminal's tab width; an
+  // escaped control character takes the width of its escape.
+  const pad = [...printable(text.slice(0, Math.max(0, column - 1)))].map((c) => (c === '\t' ? '\t' : ' ')).join('');
+  return [`  ${paint('dim', `${gutter} |`)} ${printable(text)}`, `  ${paint('dim', `${blank} |`)} ${pad}${paint('red', '^')}`].join('\n');
 }

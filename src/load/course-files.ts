@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode, ioProblem } from '../diagnostics/io-problem.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 
 /** A checked file of the course. */
@@ -307,50 +308,6 @@ function openRefusal(file: CourseFile, error: unknown): FileRefusal {
 function unreadable(relPath: string, error: unknown): FileRefusal {
   const { reason, help } = ioProblem(error);
   return { problem: 'unreadable', relPath, reason, help };
-}
-
-export function errorCode(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/**
- * What an I/O error means for someone at the keyboard, and what to do about it, instead of
- * `EACCES: permission denied, open '…'`. Shared by the loader and the CLI.
- */
-export function ioProblem(error: unknown): { reason: string; help: string } {
-  switch (errorCode(error)) {
-    case 'EACCES':
-    case 'EPERM':
-      return { reason: 'permission denied', help: 'Give your user the right to read it (and to enter its folders), or copy the course somewhere you own.' };
-    case 'EISDIR':
-      return { reason: 'it is a folder', help: 'Point to a file, not a folder.' };
-    case 'ENOTDIR':
-      return { reason: 'a part of the path is a file, not a folder', help: 'Check the path: one of its folders is a file.' };
-    case 'ENOENT':
-      return { reason: 'it does not exist', help: 'Check the path and its spelling (names are case-sensitive).' };
-    case 'ELOOP':
-      return { reason: 'it is a loop of symbolic links', help: 'Replace the link by the file itself.' };
-    case 'EMFILE':
-    case 'ENFILE':
-      return { reason: 'too many files are open at once', help: 'Close other programs or raise the limit of open files (`ulimit -n`), then run the command again.' };
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return { reason: 'the disk is full', help: 'Free some space (or choose another output folder with --out), then run the command again.' };
-    case 'EROFS':
-      return { reason: 'the disk is read-only', help: 'Choose an output folder on a writable disk with --out.' };
-    case 'ENAMETOOLONG':
-      return { reason: 'its name is too long for the system', help: 'Use a shorter path.' };
-    case 'EEXIST':
-      return { reason: 'something of that name is in the way', help: 'Remove or rename it, or choose another output folder with --out.' };
-    case 'EIO':
-      return { reason: 'the disk reported a read or write error', help: 'Check the disk, then run the command again.' };
-    case 'EBUSY':
-    case 'ETXTBSY':
-      return { reason: 'another program holds it', help: 'Close the program using it, then run the command again.' };
-    default:
-      return { reason: 'it cannot be read or written', help: 'Check that the file and its folder are accessible, then run the command again.' };
-  }
 }
 
 /** "is a link to a file outside…", "is a named pipe, not a regular file"… (for messages outside diagnostics). */

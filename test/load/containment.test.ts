@@ -123,6 +123,23 @@ describe('media, downloads and course texts', () => {
   });
 });
 
+describe('files that cannot be read', () => {
+  it('says what went wrong and what to do, not the raw error (a loop of symbolic links)', async () => {
+    const c = tiny({ attachments: ['files/loop.pdf'] });
+    fs.symlinkSync('loop-back.pdf', path.join(c.courseDir, 'files', 'loop.pdf'));
+    fs.symlinkSync('loop.pdf', path.join(c.courseDir, 'files', 'loop-back.pdf'));
+    const { diagnostics } = await loadCourse(c.courseDir);
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'FILE_UNREADABLE',
+        loc: { file: 'steps/01.yaml', line: 11, column: 14 },
+        message: 'File `files/loop.pdf` cannot be read: it is a loop of symbolic links',
+        hint: 'Replace the link by the file itself.',
+      },
+    ]);
+  });
+});
+
 describe('course.yaml', () => {
   it('refuses a course.yaml that is a symlink out of the folder, without quoting its target', async () => {
     const c = tiny({});
