@@ -153,8 +153,8 @@ export const verifyCatalogue = {
   },
   MANIFEST_SCHEMA_PARTIAL: {
     severity: 'info',
-    title: 'Part of the manifest checked by name only',
-    message: '{what} in `{name}` was checked for its element names only: {why}',
+    title: 'Part of the manifest not checked against a schema',
+    message: '{what}: {why}',
   },
   MANIFEST_SCHEMA_UNAVAILABLE: {
     severity: 'warning',

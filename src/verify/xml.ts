@@ -38,7 +38,14 @@ export function parseXml(text: string): ParsedXml {
     ignoreDeclaration: true,
     ignorePiTags: true,
   });
-  const nodes = parser.parse(text) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    // The parser refuses more than 100 nested elements (a manifest has about 10), which also
+    // bounds the recursion below.
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) return { ok: false, reason: roots.length === 0 ? 'no root element' : 'more than one root element' };
   return { ok: true, root: roots[0]! };

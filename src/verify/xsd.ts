@@ -107,7 +107,8 @@ export async function validateWithSchema(xml: string, fileName: string, set: Sch
   }
   const { validateXML } = await import('xmllint-wasm');
   try {
-    const result = await validateXML({ xml: [{ fileName, contents: xml }], schema: [driver], preload });
+    // At most 256 MiB of WebAssembly memory (4,096 pages of 64 KiB), for manifests up to LIMITS.maxManifestBytes.
+    const result = await validateXML({ xml: [{ fileName, contents: xml }], schema: [driver], preload, maxMemoryPages: 4096 });
     // Only what concerns the manifest: libxml2 also notes quirks of the schemas themselves
     // (ims_xml.xsd binds the xml namespace as default), which are no fault of the package.
     const located = result.errors

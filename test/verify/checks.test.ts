@@ -199,6 +199,8 @@ describe('manifest problems', () => {
   it('MANIFEST_MALFORMED and MANIFEST_TOO_LARGE', async () => {
     const malformed = await verifyFiles(scorm12((m) => m.replace('</organizations>', '')));
     expect(finding(malformed, 'MANIFEST_MALFORMED')).toMatchObject({ file: 'imsmanifest.xml', line: expect.any(Number) });
+    const deep = await verifyFiles(scorm12((m) => m.replace('<title>Demo</title>\n      <item', `<title>Demo</title>${'<x>'.repeat(500)}${'</x>'.repeat(500)}\n      <item`)));
+    expect(finding(deep, 'MANIFEST_MALFORMED')?.message).toMatch(/nested/);
     const huge = await verifyFiles(scorm12((m) => m + ' '.repeat(16_000_001)));
     expect(codes(huge)).toContain('MANIFEST_TOO_LARGE');
   });

@@ -16,9 +16,8 @@ export const tincan: PackageStandard = {
     const invalid = (detail: string, line?: number) => ctx.add(createFinding('TINCAN_INVALID', { detail }, { file: ctx.file, line }));
     ctx.add(
       createFinding('MANIFEST_SCHEMA_PARTIAL', {
-        what: 'The whole file',
-        name: ctx.file,
-        why: 'no schema for tincan.xml was ever published; it was checked against the rules of the TinCan launch document instead',
+        what: `\`${ctx.file}\` was checked against the rules of the TinCan launch document, not a schema`,
+        why: 'none was ever published for it',
       }, { file: ctx.file }),
     );
     if (ctx.root.local !== 'tincan') invalid(`The root element is \`<${ctx.root.name}>\`, not \`<tincan>\``, 1);
