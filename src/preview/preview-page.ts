@@ -53,7 +53,7 @@ function overlayHtml(state: PreviewPageState): string {
   const errors = state.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0 && !state.failure) return '';
   const items = state.diagnostics.map((d) => diagnosticItem(d, state.readFile)).join('');
-  const failure = state.failure ? `<li><strong>Unexpected failure</strong> ${escapeHtml(state.failure)}</li>` : '';
+  const failure = state.failure ? `<li><strong>Unexpected failure</strong> ${textWithCode(state.failure)}</li>` : '';
   const heading = errors.length > 0 ? `${summary(state.diagnostics)} in the course` : 'The course could not be rebuilt';
   return (
     `<div id="parcours-preview-overlay" role="alert" style="${OVERLAY_STYLE}">` +
@@ -71,13 +71,22 @@ function diagnosticItem(d: Diagnostic, readFile: PreviewPageState['readFile']): 
   const line = d.loc ? readFile?.(d.loc.file)?.split(/\r?\n/)[d.loc.line - 1] : undefined;
   return (
     `<li style="margin:0 0 1rem">` +
-    (where ? `<code data-where>${escapeHtml(where)}</code> ` : '') +
+    (where ? `<code data-where style="${CODE_STYLE}">${escapeHtml(where)}</code> ` : '') +
     `<strong data-code style="color:${d.severity === 'error' ? '#ff8a80' : '#ffd54f'}">${escapeHtml(code)}</strong> ` +
-    `<span data-message>${escapeHtml(d.message)}</span>` +
-    (d.hint ? `<br><span data-hint>hint: ${escapeHtml(d.hint)}</span>` : '') +
+    `<span data-message>${textWithCode(d.message)}</span>` +
+    (d.hint ? `<br><span data-hint>hint: ${textWithCode(d.hint)}</span>` : '') +
     (line !== undefined ? `<pre style="${FRAME_STYLE}">${escapeHtml(`${d.loc!.line} | ${line}`)}</pre>` : '') +
     `</li>`
   );
+}
+
+/**
+ * Messages and hints mark names and values as Markdown code spans (`name`), as the terminal
+ * shows them: here they become <code>. A run of backticks closes only with a run of the same
+ * length, as in Markdown, so "(```)" stays as written.
+ */
+function textWithCode(text: string): string {
+  return escapeHtml(text).replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_whole, _ticks, code: string) => `<code style="${CODE_STYLE}">${code.trim() || code}</code>`);
 }
 
 function escapeHtml(text: string): string {
@@ -88,5 +97,8 @@ function escapeHtml(text: string): string {
 const OVERLAY_STYLE =
   'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(0,0,0,.6);padding:1rem;font:16px/1.5 system-ui,sans-serif';
 const PANEL_STYLE = 'position:relative;max-width:60rem;margin:0 auto;padding:1.5rem;border-radius:8px;background:#1e1e1e;color:#f5f5f5';
-const BUTTON_STYLE = 'float:right;min-height:44px;min-width:44px;padding:0 1rem;font:inherit;cursor:pointer';
+const BUTTON_STYLE =
+  'float:right;min-height:44px;min-width:44px;margin:0 0 .5rem 1rem;padding:0 1rem;font:inherit;font-weight:600;cursor:pointer;' +
+  'color:#1e1e1e;background:#f5f5f5;border:2px solid #f5f5f5;border-radius:6px';
+const CODE_STYLE = 'font:.9em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:0 .25em;border-radius:3px;background:#333;color:#fff';
 const FRAME_STYLE = 'margin:.5rem 0 0;padding:.5rem;overflow:auto;background:#000;color:#ddd;white-space:pre';
