@@ -31,10 +31,14 @@ export const numericRenderer: QuestionRenderer = {
   },
 };
 
-/** "40 % (± 5)", "between 12 and 36". */
+/** "40 % (± 5)" in French, "40% (give or take 5)" in English, "between 12 and 36 km". */
 function expectedText(q: NumericQuestion, ctx: RenderContext): string {
-  const unit = q.unit ? `\u00a0${q.unit}` : '';
-  const n = (value: number) => formatNumber(round(value), ctx.course.language) + unit;
+  const n = (value: number) => {
+    const number = formatNumber(round(value), ctx.course.language);
+    // The space before % differs by language; other units take a no-break space in both.
+    if (q.unit === '%') return ctx.t('percentValue', { n: number });
+    return q.unit ? `${number}\u00a0${q.unit}` : number;
+  };
   if (q.answer !== undefined) {
     return q.tolerance ? ctx.t('numericAnswerTolerance', { answer: n(q.answer), tolerance: n(q.tolerance) }) : n(q.answer);
   }
