@@ -30,6 +30,7 @@
  */
 import type { Statement } from '@xapi/xapi';
 import type { RuntimeCourse, RuntimeStep } from '../../shared/course-data.js';
+import { courseIri } from '../../shared/iri.js';
 import { STATE_DOCUMENT_MAX_LENGTH } from '../../shared/learner-state.js';
 import { fetchAuthToken } from '../cmi5/auth-token.js';
 import type { Cmi5Launch } from '../cmi5/launch.js';
@@ -97,11 +98,17 @@ class Cmi5Adapter implements LmsAdapter {
     this.tab = options.tabStorage ?? tabStorage();
     this.records = new SessionRecords(this.tab, this.launch);
     this.auStep = this.course.steps.find((s) => s.id === this.launch.step);
+    // Named under the course's own IRI; the LMS's AU id only as the object of the cmi5 defined
+    // statements (§9.4): it changes with every import of the package.
     this.au = {
-      root: this.launch.activityId,
-      courseName: this.auStep?.title ?? this.course.title,
+      root: courseIri(this.course),
+      courseName: this.course.title,
       language: this.course.language,
-      ...(this.auStep && { activityType: ACTIVITY_TYPES.module }),
+      au: {
+        id: this.launch.activityId,
+        name: this.auStep?.title ?? this.course.title,
+        type: this.auStep ? ACTIVITY_TYPES.module : ACTIVITY_TYPES.course,
+      },
     };
   }
 

@@ -4,7 +4,8 @@
  *
  *   const adapter = createXapiAdapter({ course, launch })   // launch = readTinCanLaunch(location.search)
  *
- * What it sends (object ids from src/shared/iri.ts, under the launched activity id):
+ * What it sends (object ids from src/shared/iri.ts, under the course's own IRI; the course
+ * activity is the one the LMS launched, normally that IRI too):
  *   start          course `initialized`
  *   objectives     step `completed` (parent: course) once the step is done; step `passed`/`failed`
  *   interactions   question `answered` (cmi.interaction; parent: quiz; grouping: step, course)
@@ -72,7 +73,8 @@ class XapiAdapter implements LmsAdapter {
       onRejected: (statement, status) => console.warn(`[parcours] the LRS refused statement ${statement.id} (${status})`),
     });
     this.scope = {
-      root,
+      root: courseIri(course),
+      ...(launch.activityId && { course: launch.activityId }),
       courseName: course.title,
       language: course.language,
       ...(launch.platform && { platform: launch.platform }),

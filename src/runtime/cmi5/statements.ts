@@ -6,28 +6,27 @@
  *   auTerminated(au, ms, progress?)
  *   applyContextTemplate(statement, template) → the statement with the LMS's context merged in
  *
- * Object: the AU, with the activityId the LMS launched (§9.4). Category cmi5 on all of them,
- * moveon on those whose result has completion or success (§9.6.2). Score only on passed/failed,
+ * Object: the AU, with the activityId the LMS launched (§9.4): the one place the id the LMS
+ * assigned at import appears (everything else is named under the course's own IRI). Category
+ * cmi5 on all of them, moveon on those whose result has completion or success (§9.6.2). Score only on passed/failed,
  * raw an integer between min and max (§9.5.1). Duration on all but initialized (§9.5.4).
  */
 import type { Activity, Context, Result, Statement } from '@xapi/xapi';
 import { toIsoDuration } from '../../shared/time.js';
-import { clamp01, round } from '../xapi/interaction.js';
-import { buildContext, courseActivity, type StatementDraft, type StatementScope } from '../xapi/statements.js';
+import { clamp01, langMap, round } from '../xapi/interaction.js';
+import { buildContext, type StatementDraft, type StatementScope } from '../xapi/statements.js';
 import { VERBS } from '../xapi/vocabulary.js';
 import { CMI5_CATEGORY, CMI5_EXTENSIONS, MOVEON_CATEGORY } from './vocabulary.js';
 
 export interface AuScope extends StatementScope {
-  /** Activity type of the AU object: the course, or a module when the AU is one step. */
-  activityType?: string;
+  /** The AU the LMS launched: its activityId (assigned at import, §8.1), name and activity type. */
+  au: { id: string; name: string; type: string };
 }
 
 const category = (id: string): Activity => ({ objectType: 'Activity', id });
 
 function auActivity(au: AuScope): Activity {
-  const activity = courseActivity(au);
-  if (au.activityType && activity.definition) activity.definition.type = au.activityType;
-  return activity;
+  return { objectType: 'Activity', id: au.au.id, definition: { type: au.au.type, name: langMap(au.language, au.au.name) } };
 }
 
 function defined(

@@ -11,6 +11,11 @@
  *
  * Context: the course is the parent of a step; a question's parent is its quiz, grouped
  * under the step and the course, so an LRS can roll answers up either way.
+ *
+ * Ids: steps, activities and questions are named under the course's own IRI (`root`), never
+ * under an id an LMS assigned at import (a cmi5 AU id changes at every import, so reports could
+ * not join two imports of the same course); the course activity itself may be what the LMS
+ * launched (`course`: TinCan's activity_id), which the LMS files the course's records under.
  */
 import type { Activity, Context, Statement, Verb } from '@xapi/xapi';
 import type { InteractionRecord } from '../adapters/lms-adapter.js';
@@ -20,8 +25,10 @@ import { clamp01, interactionDefinition, interactionResult, langMap, round } fro
 import { ACTIVITY_TYPES, VERBS } from './vocabulary.js';
 
 export interface StatementScope {
-  /** Root activity IRI: the activity the LMS launched, else the course IRI. */
+  /** The course's own IRI (course.yaml `iri`, src/shared/iri.ts): steps, activities, questions under it. */
   root: string;
+  /** The course activity's id when it is not `root`: the activity a TinCan LMS launched. */
+  course?: string;
   courseName: string;
   /** Course language (RFC 5646), used for names and context.language. */
   language: string;
@@ -42,7 +49,7 @@ export interface NamedRef {
 export function courseActivity(scope: StatementScope): Activity {
   return {
     objectType: 'Activity',
-    id: scope.root,
+    id: scope.course ?? scope.root,
     definition: { type: ACTIVITY_TYPES.course, name: langMap(scope.language, scope.courseName) },
   };
 }

@@ -8,8 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchInfo } from '../../../src/runtime/adapters/lms-adapter.js';
 import { memoryStorage } from '../../../src/runtime/xapi/storage.js';
+import { courseIri } from '../../../src/shared/iri.js';
 import { validateStatement } from '../../support/xapi-validation.js';
-import { actor, categories, checkLmsAfterEach, CMI5, interaction, objectId, PUBLISHER_AU, RETURN_URL, setting, verb, videoEvent } from './cmi5-setting.js';
+import { actor, categories, checkLmsAfterEach, CMI5, course, interaction, objectId, PUBLISHER_AU, RETURN_URL, setting, verb, videoEvent } from './cmi5-setting.js';
 
 checkLmsAfterEach();
 
@@ -76,7 +77,12 @@ describe('cmi5 adapter: a session in Normal mode', () => {
     for (const s of allowed) {
       expect(categories(s)).not.toContain(CMI5 + 'context/categories/cmi5');
       expect(categories(s)).not.toContain(CMI5 + 'context/categories/moveon');
+      // Named under the course's own IRI, never under the AU id the LMS assigned at import.
+      const ids = [objectId(s), ...Object.values(s.context?.contextActivities ?? {}).flat().map((a) => a.id)].filter((id) => id !== PUBLISHER_AU);
+      for (const id of ids) expect(id.startsWith(courseIri(course) + '/') || id === courseIri(course) || id.startsWith('https://w3id.org/xapi/'), id).toBe(true);
     }
+    expect(allowed.map(objectId)).toEqual(expect.arrayContaining([`${courseIri(course)}/steps/enjeux`, `${courseIri(course)}/activities/enjeux-quiz/questions/q1`, `${courseIri(course)}/activities/enjeux-video`]));
+    expect(JSON.stringify(allowed)).not.toContain(t.activityId);
     expect(t.lms.violations).toEqual([]);
   });
 

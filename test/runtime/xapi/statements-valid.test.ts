@@ -10,11 +10,15 @@ import { fakeLrsFetch, xapiAdapterOn } from './fake-lrs.js';
 import { sampleRuntimeCourse } from '../../support/runtime-course.js';
 import { validateStatement } from '../../support/xapi-validation.js';
 import { POLL } from '../../support/timeouts.js';
+import { courseIri } from '../../../src/shared/iri.js';
 
 const course = sampleRuntimeCourse();
 
 const REGISTRATION = '6a1f0f3e-8b5a-4b9e-9a55-1c0d2f0a5b11';
+/** The activity this LMS launched: an id of its own, not the course's IRI. */
 const ROOT = 'https://lms.example.org/activities/valorisez';
+/** Steps, activities and questions are named under the course's own IRI, whatever the LMS launched. */
+const IRI = courseIri(course);
 
 const LAUNCH = {
   actor: { objectType: 'Agent' as const, name: 'Camille Martin', account: { homePage: 'https://lms.example.org', name: 'cmartin' } },
@@ -82,10 +86,12 @@ async function playCourse(adapter: LmsAdapter, outcome: 'passed' | 'failed') {
   adapter.finish('leave');
 }
 
-async function statementsOf(outcome: 'passed' | 'failed'): Promise<Statement[]> {
+/** The statements the LRS stored; ids it refused as conflicts go into `conflicts`. */
+async function statementsOf(outcome: 'passed' | 'failed', conflicts: string[] = []): Promise<Statement[]> {
   const { adapter, lrs } = adapterWithFakeLrs();
   await playCourse(adapter, outcome);
   await vi.waitFor(() => expect(lrs.statements.some((s) => s.verb.id.endsWith('/terminated') && (s.object as { id: string }).id === ROOT)).toBe(true), POLL);
+  conflicts.push(...lrs.conflicts);
   return lrs.statements;
 }
 
@@ -105,7 +111,10 @@ describe('statements sent by the TinCan adapter', () => {
   });
 
   it('stamps every statement with a UUID, the launch actor and registration, in the course sequence', async () => {
-    const statements = await statementsOf('passed');
+    const conflicts: string[] = [];
+    const statements = await statementsOf('passed', conflicts);
+    // Stored once per id whatever was sent; a second statement under a used id would be a conflict.
+    expect(conflicts).toEqual([]);
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
     for (const s of statements) {
       expect(s.actor).toMatchObject({ account: { name: 'cmartin' } });
@@ -129,7 +138,7 @@ describe('statements sent by the TinCan adapter', () => {
     expect(answered).toHaveLength(QUESTIONS.length);
     const multi = answered.find((s) => objectId(s).endsWith('/questions/multi'));
     expect(multi?.object).toMatchObject({
-      id: `${ROOT}/activities/enjeux-quiz/questions/multi`,
+      id: `${IRI}/activities/enjeux-quiz/questions/multi`,
       definition: {
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
         interactionType: 'choice',
@@ -138,8 +147,8 @@ describe('statements sent by the TinCan adapter', () => {
       },
     });
     expect(multi?.result).toEqual({ response: 'a[,]b', success: false, score: { scaled: 0.5, raw: 1, min: 0, max: 2 }, duration: 'PT12.34S' });
-    expect(multi?.context?.contextActivities?.parent?.[0]?.id).toBe(`${ROOT}/activities/enjeux-quiz`);
-    expect(multi?.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual([`${ROOT}/steps/enjeux`, ROOT]);
+    expect(multi?.context?.contextActivities?.parent?.[0]?.id).toBe(`${IRI}/activities/enjeux-quiz`);
+    expect(multi?.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual([`${IRI}/steps/enjeux`, ROOT]);
     const tf = answered.find((s) => objectId(s).endsWith('/questions/tf'));
     expect(tf?.object).toMatchObject({ definition: { interactionType: 'true-false', correctResponsesPattern: ['false'] } });
     expect(tf?.result?.response).toBe('true');
@@ -152,14 +161,14 @@ describe('statements sent by the TinCan adapter', () => {
 
   it('completes the step with the course as parent', async () => {
     const statements = await statementsOf('passed');
-    const step = statements.filter((s) => objectId(s) === `${ROOT}/steps/enjeux`);
+    const step = statements.filter((s) => objectId(s) === `${IRI}/steps/enjeux`);
     expect(step.map(verbOf)).toEqual(['completed', 'passed']);
     expect(step[0]?.context?.contextActivities?.parent?.[0]?.id).toBe(ROOT);
   });
 
   it('follows the xAPI Video Profile: one session, required extensions, completion threshold', async () => {
     const statements = await statementsOf('passed');
-    const video = statements.filter((s) => objectId(s) === `${ROOT}/activities/enjeux-video`);
+    const video = statements.filter((s) => objectId(s) === `${IRI}/activities/enjeux-video`);
     // Still playing when the course ends: the profile wants `paused` before `terminated`.
     expect(video.map(verbOf)).toEqual(['initialized', 'played', 'seeked', 'paused', 'played', 'completed', 'paused', 'terminated']);
     const sessionId = video[0]?.id;
