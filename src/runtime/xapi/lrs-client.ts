@@ -3,6 +3,7 @@
  * which alone would cost half the runtime's size budget; its types are used instead).
  *
  *   postStatements(lrs, statements, { keepalive }) → SendOutcome (never throws)
+ *   statementStored(lrs, id)                        → true / false / undefined (cannot tell)
  *   getDocument(lrs, resource, params)             → { status: 200, body, contentType, etag } | { status: 404 }
  *   putDocument(lrs, resource, params, body, type, options) → boolean (true when stored)
  *
@@ -86,6 +87,17 @@ export async function postStatements(
   if (status === 409) return statements.length === 1 ? { kind: 'delivered' } : { kind: 'conflict' };
   if (status >= 400 && status < 500 && !TRANSIENT_CLIENT_ERRORS.includes(status)) return { kind: 'rejected', status };
   return { kind: 'retry', status };
+}
+
+/** Whether the LRS holds statement `id`: GET statements?statementId (200 / 404); undefined for any other answer. */
+export async function statementStored(lrs: LrsConnection, id: string): Promise<boolean | undefined> {
+  try {
+    const response = await (lrs.fetch ?? fetch)(`${lrs.endpoint}statements?statementId=${encodeURIComponent(id)}`, { headers: lrsHeaders(lrs) });
+    void response.text().catch(() => undefined);
+    return response.status === 200 ? true : response.status === 404 ? false : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type DocumentResource = 'activities/state' | 'agents/profile' | 'activities/profile';

@@ -17,7 +17,7 @@
  */
 import type { Agent, Statement } from '@xapi/xapi';
 import { agentKey } from './launch.js';
-import { postStatements, type LrsConnection } from './lrs-client.js';
+import { postStatements, statementStored, type LrsConnection } from './lrs-client.js';
 import { StateDocument } from './state-store.js';
 import { StatementQueue } from './statement-queue.js';
 import type { StatementDraft } from './statements.js';
@@ -74,6 +74,7 @@ export class XapiSession {
       storage: options.queueStorage ?? this.storage,
       key: xapiStorageKey('queue', [lrs.endpoint, agentKey(options.actor)]),
       send: (statements, { keepalive }) => postStatements(lrs, statements, { keepalive }),
+      isStored: (id) => statementStored(lrs, id),
       ...(options.baseDelayMs !== undefined && { baseDelayMs: options.baseDelayMs }),
       ...(options.maxDelayMs !== undefined && { maxDelayMs: options.maxDelayMs }),
       ...(options.onRejected && { onRejected: options.onRejected }),

@@ -8,7 +8,10 @@
  * resend as a new statement). It goes again only when the answer says the LRS did not keep it
  * (or no answer came). Every request is `keepalive`, so one under way when the page goes still
  * arrives; one at a time, in order, except at page exit (flushOnExit), which sends at once
- * whatever no request carries yet.
+ * whatever no request carries yet. The ids a request carries are kept in storage until its
+ * answer comes: a page that went before (a closed window's last request) leaves them behind,
+ * and the next queue asks the LRS (`isStored`) before sending those again, so a statement the
+ * LRS already holds is not sent twice.
  *
  *   const queue = new StatementQueue({ storage, key, send })
  *   queue.enqueue(statement) → id     stored at once, sent soon (batched, in order)
@@ -17,7 +20,8 @@
  *   queue.flushOnExit()      page closing: what no request carries, in one request started now
  *   queue.seal()             the session's last statement is queued: nothing is queued after it
  *   queue.pending()          statements not yet acknowledged
- *   queue.stop()             cancels the retry timer and any further request
+ *   queue.stop()             cancels the retry timer and any further request; resolves once the
+ *                            requests under way are answered
  *
  * Storage is the only source of truth (read before every change), so two tabs or a new
  * instance after a reload share one queue without overwriting each other's statements.
@@ -42,6 +46,8 @@ export interface StatementQueueOptions {
    * and the statements behind it go on.
    */
   onRejected?(statement: Statement, status: number): void;
+  /** Whether the LRS holds a statement (statementStored); undefined when it cannot tell. */
+  isStored?(id: string): Promise<boolean | undefined>;
 }
 
 /**
@@ -58,6 +64,9 @@ export class StatementQueue {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly onRejected: ((statement: Statement, status: number) => void) | undefined;
+  private readonly isStored: ((id: string) => Promise<boolean | undefined>) | undefined;
+  /** Ids an earlier page sent without seeing the answer: asked about before they go again. */
+  private unsure: Set<string>;
   private draining: Promise<void> | null = null;
   /** Ids of the statements a request carries, awaiting its answer. */
   private readonly inFlight = new Set<string>();
@@ -75,6 +84,8 @@ export class StatementQueue {
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 60_000;
     this.onRejected = options.onRejected;
+    this.isStored = options.isStored;
+    this.unsure = new Set(this.sentIds());
   }
 
   /** Returns the statement's id; after seal() the statement is dropped. */
@@ -115,14 +126,16 @@ export class StatementQueue {
     this.sealed = true;
   }
 
-  stop(): void {
+  stop(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
+    return Promise.all(this.requests).then(() => undefined);
   }
 
   private async drain(): Promise<void> {
     try {
       await null;
+      await this.askAboutUnsure();
       while (!this.stopped && !this.timer) {
         // One request at a time, in order: wait for the one under way (page exit's, or a split).
         if (this.requests.size) {
@@ -143,8 +156,10 @@ export class StatementQueue {
   private deliver(batch: Statement[]): Promise<boolean> {
     const ids = batch.map((s) => s.id as string);
     for (const id of ids) this.inFlight.add(id);
+    this.writeSentIds([...this.sentIds(), ...ids]);
     const request: Promise<boolean> = this.attempt(batch).then((ok) => {
       for (const id of ids) this.inFlight.delete(id);
+      this.writeSentIds(this.sentIds().filter((id) => !ids.includes(id)));
       this.requests.delete(request);
       if (ok) this.failures = 0;
       else {
@@ -174,6 +189,29 @@ export class StatementQueue {
     }
     this.setAside(batch[0] as Statement, outcome.kind === 'rejected' ? outcome.status : 409);
     return true;
+  }
+
+  /** The statements an earlier page sent without seeing the answer: those the LRS holds are done. */
+  private async askAboutUnsure(): Promise<void> {
+    const unsure = this.read().filter((s) => this.unsure.has(s.id as string));
+    this.unsure = new Set();
+    if (!unsure.length || !this.isStored) return;
+    const stored = await Promise.all(unsure.map((s) => this.isStored!(s.id as string)));
+    this.remove(unsure.filter((_, i) => stored[i] === true));
+    this.writeSentIds(this.sentIds().filter((id) => !unsure.some((s) => s.id === id)));
+  }
+
+  private sentIds(): string[] {
+    return parseList(this.storage.getItem(this.key + ':sent')) as unknown as string[];
+  }
+
+  private writeSentIds(ids: string[]): void {
+    try {
+      if (ids.length) this.storage.setItem(this.key + ':sent', JSON.stringify(ids));
+      else this.storage.removeItem(this.key + ':sent');
+    } catch {
+      // Without room for it, a statement may at worst reach the LRS twice (it keeps one per id).
+    }
   }
 
   /** The first pending statements no request carries, within one request's budget (at least one). */

@@ -163,6 +163,46 @@ describe('StatementQueue', () => {
     expect(lrs.delivered().map((s) => s.id)).toEqual([last]);
   });
 
+  it('after a page that went before its request was answered, asks the LRS before sending again', async () => {
+    const storage = memoryStorage();
+    const never: StatementSender = () => new Promise(() => undefined);
+    const closing = queueWith(never, storage);
+    const ids = [1, 2, 3].map((n) => closing.enqueue(statement(n)));
+    closing.flushOnExit(); // the window's last request: the LRS got it, the page never saw the answer
+    void closing.stop();
+
+    const lrs = scriptedSender();
+    const asked: string[] = [];
+    const next = new StatementQueue({
+      storage,
+      key: 'q',
+      send: lrs.send,
+      isStored: async (id) => {
+        asked.push(id);
+        return id === ids[0] ? true : id === ids[1] ? false : undefined;
+      },
+    });
+    const fresh = next.enqueue(statement(4));
+    await next.flush();
+    expect(asked.sort()).toEqual([...ids].sort());
+    // Held by the LRS: not sent again; absent, or the LRS could not tell: sent.
+    expect(lrs.delivered().map((s) => s.id)).toEqual([ids[1], ids[2], fresh]);
+    expect(next.pending()).toEqual([]);
+    // Asked once: a later page has nothing left to ask about.
+    const later = new StatementQueue({
+      storage,
+      key: 'q',
+      send: lrs.send,
+      isStored: async (id) => {
+        asked.push(id);
+        return true;
+      },
+    });
+    later.enqueue(statement(5));
+    await later.flush();
+    expect(asked).toHaveLength(3);
+  });
+
   it('shares one stored queue between two instances without losing either one’s statements', () => {
     const storage = memoryStorage();
     const never: StatementSender = () => new Promise(() => undefined);
