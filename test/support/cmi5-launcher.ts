@@ -70,6 +70,8 @@ export interface LaunchOptions {
   launchMode?: 'Normal' | 'Browse' | 'Review';
   /** Overrides the AU's masteryScore in LMS.LaunchData; null leaves it out. */
   masteryScore?: number | null;
+  /** Overrides the returnURL in LMS.LaunchData (a hostile LMS's, say). */
+  returnURL?: string;
 }
 
 export interface Cmi5Ticket {
@@ -85,6 +87,8 @@ export interface Cmi5Ticket {
 
 export interface Cmi5Lms {
   packageOrigin: string;
+  /** The course's id in cmi5.xml (the course IRI). */
+  courseId: string;
   aus: ImportedAu[];
   lrs: RunningLrs;
   state: StateServer;
@@ -199,10 +203,11 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
     });
   }
 
-  const aus = await importAus(packageDir, lmsOrigin);
+  const { courseId, aus } = await importAus(packageDir, lmsOrigin);
 
   const lms: Cmi5Lms = {
     packageOrigin,
+    courseId,
     aus,
     lrs,
     state,
@@ -215,7 +220,7 @@ export async function startCmi5Lms(packageDir: string): Promise<Cmi5Lms> {
     async launch(au, options) {
       const launchId = crypto.randomUUID();
       const sessionId = crypto.randomUUID();
-      const returnURL = `${lmsOrigin}/return/${launchId}`;
+      const returnURL = options.returnURL ?? `${lmsOrigin}/return/${launchId}`;
       const mastery = options.masteryScore === undefined ? au.masteryScore : options.masteryScore;
       const launchData: Record<string, unknown> = {
         contextTemplate: {
@@ -324,11 +329,11 @@ function launchedStatement(au: ImportedAu, options: LaunchOptions, sessionId: st
   };
 }
 
-async function importAus(packageDir: string, lmsOrigin: string): Promise<ImportedAu[]> {
+async function importAus(packageDir: string, lmsOrigin: string): Promise<{ courseId: string; aus: ImportedAu[] }> {
   const xml = await readFile(path.join(packageDir, 'cmi5.xml'), 'utf8');
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'au' || name === 'langstring' });
-  const structure = (parser.parse(xml) as { courseStructure: { au: Record<string, any>[] } }).courseStructure;
-  return structure.au.map((au, index) => ({
+  const structure = (parser.parse(xml) as { courseStructure: { course: { id: string }; au: Record<string, any>[] } }).courseStructure;
+  const aus = structure.au.map((au, index) => ({
     id: String(au['id']),
     url: String(au['url']).trim(),
     title: String(au['title'].langstring[0]['#text']),
@@ -336,6 +341,7 @@ async function importAus(packageDir: string, lmsOrigin: string): Promise<Importe
     ...(au['masteryScore'] !== undefined && { masteryScore: Number(au['masteryScore']) }),
     activityId: `${lmsOrigin}/activities/au-${index + 1}`,
   }));
+  return { courseId: String(structure.course.id), aus };
 }
 
 async function xapiRequest(url: string, method: 'PUT' | 'POST', body: object): Promise<void> {

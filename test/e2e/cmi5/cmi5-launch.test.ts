@@ -87,6 +87,13 @@ function expectCleanLms(lms: Cmi5Lms): void {
   expect([...lms.front.accepted].filter(([, times]) => times !== 1)).toEqual([]);
 }
 
+
+/** Opens the step's tool and fills every field (a tool is done once filled in, by default). */
+async function fillTool(learner: Learner, step: AuthoredStep): Promise<void> {
+  const view = await learner.openActivity(step, step.tool!.title);
+  await learner.fillTool(view, Object.fromEntries(step.tool!.fields.map((f) => [f.id, f.type === 'text' ? 'Un partenariat avec la mairie' : f.items.slice(0, 1).map((i) => i.id)])), step);
+}
+
 describe('cmi5 package, one AU for the course', () => {
   let lms: Cmi5Lms;
 
@@ -133,7 +140,9 @@ describe('cmi5 package, one AU for the course', () => {
       expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toContain(au.id);
       expect(s.context?.extensions?.[SESSION_ID_EXTENSION]).toBe(ticket.sessionId);
     }
-    expect(statements.length).toBe(new Set(statements.map((s) => s.id)).size);
+    // The LRS stores one statement per id: a second, different statement under a used id is
+    // refused (409) and lost, so look for refusals at its front, not for duplicates in its store.
+    expect(lms.front.log.filter((r) => r.path.endsWith('/statements') && r.status === 409)).toEqual([]);
     expect(verb(statements[0]!)).toBe('initialized');
     expect(isDefined(statements[0]!)).toBe(true);
     expect(verb(statements.at(-1)!)).toBe('terminated');
@@ -162,6 +171,10 @@ describe('cmi5 package, one AU for the course', () => {
     expect(allowed.filter((s) => verb(s) === 'answered')).toHaveLength(step.quiz!.questions.length);
     expect(allowed.some((s) => objectId(s).endsWith(`/activities/${step.video!.id}`) && verb(s) === 'played')).toBe(true);
     for (const s of allowed) expect(categories(s)).not.toContain(CMI5_CATEGORY);
+    // Named under the course's own IRI (cmi5.xml), never under the AU id this LMS assigned at import.
+    expect(lms.courseId).toBe('urn:example:parcours:valorisez-cooperation');
+    for (const s of allowed) expect(objectId(s).startsWith(lms.courseId + '/') || objectId(s).startsWith('https://w3id.org/xapi/'), objectId(s)).toBe(true);
+    expect(JSON.stringify(allowed)).not.toContain(au.activityId);
 
     // The AU read LMS.LaunchData and left it as the LMS wrote it; it saved its own resume state.
     expect(JSON.parse(lms.readState(ticket, 'LMS.LaunchData') ?? '{}')).toEqual(ticket.launchData);
@@ -252,6 +265,18 @@ describe('cmi5 package, one AU for the course', () => {
     expect(sent.filter((s) => verb(s) === 'initialized')).toHaveLength(1);
   });
 
+  it('does not follow a returnURL that is not a web address: no script runs, the goodbye page stays', async () => {
+    const ticket = await lms.launch(lms.aus[0]!, { actor, registration: crypto.randomUUID(), returnURL: '  JaVaScRiPt:window.parcoursPwned=document.cookie' });
+    const page = await browser.newPage();
+    await open(page, ticket);
+    await page.getByRole('button', { name: UI.leave, exact: true }).click();
+    const statements = await sessionEnded(lms, ticket);
+    expect(statements.filter(isDefined).map(verb)).toEqual(['initialized', 'terminated']);
+    expect(new URL(page.url()).origin).toBe(lms.packageOrigin);
+    expect(await page.evaluate(() => (window as { parcoursPwned?: unknown }).parcoursPwned)).toBeUndefined();
+    await page.close();
+  });
+
   it('sends only initialized and terminated in Browse mode, whatever the learner does', async () => {
     const au = lms.aus[0]!;
     const ticket = await lms.launch(au, { actor, registration: crypto.randomUUID(), launchMode: 'Browse', masteryScore: 0.2 });
@@ -297,7 +322,7 @@ describe('cmi5 package, one AU per step', () => {
     const quizView = await learner.openActivity(step, step.quiz!.title);
     expect(await learner.answerQuiz(quizView, step.quiz!, rightChoices)).toBe(100);
     await learner.openActivity(step, step.sheet!.title);
-    await learner.openActivity(step, step.tool!.title);
+    await fillTool(learner, step);
     await leave(page, ticket);
     await page.close();
 
