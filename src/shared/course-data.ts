@@ -20,8 +20,20 @@ export interface RuntimeCourse {
   completion?: CompletionCriterion[];
   /** Status pair a single-status LMS gets (SCORM 1.2); absent = passed/failed when graded, completed/incomplete otherwise. */
   reportStatusAs?: ReportStatusAs;
+  /** How answers read in a SCORM 1.2 LMS's reports (the build's `--answers`); absent = strict. */
+  answers?: AnswerFormat;
   steps: RuntimeStep[];
 }
+
+/**
+ * SCORM 1.2 `student_response` and patterns: `strict`, the RTE's formats (choices as single
+ * characters, true-false `t`/`f`); `readable`, the course's ids and `true`/`false`, which Moodle and
+ * scorm-again keep as any text of up to 255 characters (docs/lms-presets.md).
+ */
+export type AnswerFormat = 'strict' | 'readable';
+
+/** The LMS player a package is made for (LMS preset), when the page adapts to it: its frame, its way back to the course. */
+export type LmsPlayer = 'moodle';
 
 /**
  * One requirement of course completion; the course is completed when every activity meets

@@ -46,7 +46,9 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       if (type && root) items.push({ question, type, root, box: root.parentElement! });
     }
     let shown = items;
+    /** When this attempt's questions were first shown, and when each answer last changed: each question's latency. */
     let shownAt = 0;
+    const changedAt = new Map<string, number>();
     const stepId = ctx.course.steps.find((s) => s.activities.includes(quiz))?.id;
 
     /** A pool's random set, keeping what still fits of `keep` (a saved set). */
@@ -133,6 +135,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       const p = ensure();
       const item = shown.find((i) => i.root.contains(event.target as Node));
       if (p.submitted || review || !item) return;
+      changedAt.set(item.question.id, Date.now());
       setOwn(p.answers, item.question.id, item.type.read(item.root));
       ctx.update();
     });
@@ -149,7 +152,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
         focusFirstField(missing[0]!);
         return;
       }
-      const latencyMs = shownAt ? Date.now() - shownAt : 0;
+      const submittedAt = Date.now();
       const shares = shown.map((i, k) => (graded(i) ? i.type.score(i.question, responses[k]!) : 0));
       // Ungraded questions weigh nothing; a quiz with nothing graded (a survey) scores 100.
       const score = weightedPercent(shown.map((i, k) => ({ share: shares[k]!, weight: graded(i) ? i.question.weight : 0 })));
@@ -170,7 +173,8 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           objectiveId: stepId,
           type: question.type,
           interactionType: type.interactionType,
-          response: responses[k]!,
+          // Choices in the author's order, however they were shuffled and ticked: reports compare alike.
+          response: type.interactionType === 'choice' ? question.choices.map((c) => c.id).filter((id) => responses[k]!.includes(id)) : responses[k]!,
           correct: type.correct(question),
           caseSensitive: question.caseSensitive,
           // matching: the sources, with the targets beside them.
@@ -180,8 +184,9 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
           result: graded(item) ? (shares[k] === 1 ? 'correct' : 'wrong') : 'neutral',
           scoreShare: shares[k]!,
           weight: question.weight,
-          latencyMs,
-          timestamp: new Date(),
+          // From first display to the answer's last change (an answer restored unchanged: to submitting).
+          latencyMs: shownAt ? (changedAt.get(question.id) ?? submittedAt) - shownAt : 0,
+          timestamp: new Date(submittedAt),
         });
       });
       showResult(p, true);
@@ -197,6 +202,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       if (drawn) drawn = p.order = draw();
       prepare();
       shownAt = Date.now();
+      changedAt.clear();
       focusFirstField(shown[0]!);
       ctx.save();
     });

@@ -5,6 +5,7 @@
  */
 import { toCmiTime, toCmiTimespan } from '../../shared/time.js';
 import { attempt } from '../core/attempt.js';
+import type { AnswerFormat } from '../../shared/course-data.js';
 import type { LaunchInfo, LaunchMode, LmsAdapter } from './lms-adapter.js';
 import type { Scorm12Api } from './scorm12-api.js';
 import { MAX_STRING255, toCmiDecimal, toCmiIdentifier, toScorm12Responses } from './scorm12-format.js';
@@ -45,6 +46,8 @@ export interface Scorm12AdapterOptions {
   now?: () => number;
   /** Where refusals are reported; `console.warn` by default. */
   warn?: (message: string) => void;
+  /** `readable`: answers as the course's ids and true/false words (RuntimeCourse.answers); SCORM 1.2's single characters otherwise. */
+  answers?: AnswerFormat;
 }
 
 export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOptions = {}): LmsAdapter {
@@ -192,7 +195,7 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
       const prefix = `cmi.interactions.${n}.`;
       if (!set(prefix + 'id', toCmiIdentifier(interaction.id))) return;
       interactionsWritten = n + 1;
-      const { type, response, pattern } = toScorm12Responses(interaction);
+      const { type, response, pattern, result } = toScorm12Responses(interaction, options.answers === 'readable');
       // Each element is written when the LMS lists its first part among `_children`.
       const elements: [string, string | null | undefined][] = [
         ['objectives.0.id', interaction.objectiveId && toCmiIdentifier(interaction.objectiveId)],
@@ -202,7 +205,7 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
         ['weighting', toCmiDecimal(interaction.weight, -100, 100)],
         ['student_response', response],
         // SCORM 1.2 says `wrong` where later standards say `incorrect`.
-        ['result', interaction.result],
+        ['result', result],
         ['latency', toCmiTimespan(interaction.latencyMs)],
       ];
       for (const [element, value] of elements) {

@@ -147,17 +147,19 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     const written = interactionsWritten(Object.entries(committed.body).map(([element, value]) => ({ element, value: String(value) })));
     const byId = new Map(written.map((w) => [w.fields.id, w.fields]));
     const expected: Record<string, { type: string; response: string; pattern?: string; result: string }> = {
-      'types-quiz.capitale': { type: 'choice', response: '1', pattern: '1', result: 'correct' },
+      // Ids of one character 0–9 or a–z (the default ids a, b, c…) are written as they are, longer ids by position.
+      'types-quiz.capitale': { type: 'choice', response: 'b', pattern: 'b', result: 'correct' },
       'types-quiz.premiers': { type: 'choice', response: '0,2', pattern: '0,2', result: 'correct' },
       'types-quiz.terre': { type: 'true-false', response: 't', pattern: 't', result: 'correct' },
-      // Targets by alphabetical position: Bénéficiaire 0, Financeur 1, Observateur 2, Opérateur 3.
-      'types-quiz.roles': { type: 'matching', response: '0.1,1.2,2.0', pattern: '0.1,1.3,2.0', result: 'wrong' },
+      // Sources by position; targets by their default ids (Financeur a, Opérateur b, Bénéficiaire c, Observateur d).
+      // Two pairs of three right: the points earned of weighting 1.
+      'types-quiz.roles': { type: 'matching', response: '0.a,1.d,2.c', pattern: '0.a,1.b,2.c', result: '0.67' },
       'types-quiz.etapes': { type: 'sequencing', response: '0,1,2,3', pattern: '0,1,2,3', result: 'correct' },
-      'types-quiz.convention': { type: 'fill-in', response: 'Convention,trois,evaluation', pattern: 'convention,deux,évaluation', result: 'wrong' },
+      'types-quiz.convention': { type: 'fill-in', response: 'Convention,trois,evaluation', pattern: 'convention,deux,évaluation', result: '0.67' },
       'types-quiz.budget': { type: 'numeric', response: '42.5', pattern: '40', result: 'correct' },
       'types-quiz.duree': { type: 'numeric', response: '48', pattern: '24', result: 'wrong' },
-      'types-quiz.confiance': { type: 'likert', response: '3', result: 'neutral' },
-      'types-quiz.utilite': { type: 'likert', response: '2', result: 'neutral' },
+      'types-quiz.confiance': { type: 'likert', response: 'd', result: 'neutral' },
+      'types-quiz.utilite': { type: 'likert', response: 'c', result: 'neutral' },
     };
     expect([...byId.keys()].sort()).toEqual(Object.keys(expected).sort());
     for (const [id, want] of Object.entries(expected)) {

@@ -1,8 +1,9 @@
 /**
- * SCORM 1.2 interaction formats of every question type (RTE §3.4.2.7: positions 0–9 then a–z;
- * matching `<source>.<target>` pairs; fill-in text; numeric one number), written through the
- * adapter to scorm-again's Scorm12API (which must raise no error) and checked against
- * Moodle's validators (mod/scorm/datamodels/scorm_12.js, STANDARDS.md §6).
+ * SCORM 1.2 interaction formats of every question type (RTE §3.4.2.7: single characters, the ids
+ * themselves when they are one character 0–9 or a–z, else positions 0–9 then a–z; matching
+ * `<source>.<target>` pairs; fill-in text; numeric one number), and the readable format (ids,
+ * true/false), written through the adapter to scorm-again's Scorm12API (which must raise no
+ * error) and checked against Moodle's validators (mod/scorm/datamodels/scorm_12.js, STANDARDS.md §6).
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { InteractionRecord } from '../../../src/runtime/adapters/lms-adapter.js';
@@ -52,9 +53,19 @@ function record(overrides: Partial<InteractionRecord>): InteractionRecord {
   };
 }
 
-const CASES: { name: string; record: InteractionRecord; type: string; response: string; pattern: string | null }[] = [
+interface Case {
+  name: string;
+  record: InteractionRecord;
+  type: string;
+  response: string;
+  pattern: string | null;
+  /** Default: the record's result. */
+  result?: string;
+}
+
+const CASES: Case[] = [
   {
-    name: 'matching: source and target positions, pairs comma-separated',
+    name: 'matching: source positions, one-character target ids as they are, pairs comma-separated; 2 of 3 pairs right: result 0.67',
     record: record({
       type: 'matching',
       interactionType: 'matching',
@@ -75,8 +86,9 @@ const CASES: { name: string; record: InteractionRecord; type: string; response: 
       scoreShare: 2 / 3,
     }),
     type: 'matching',
-    response: '0.1,1.2,2.0',
-    pattern: '0.1,1.3,2.0',
+    response: '0.a,1.d,2.c',
+    pattern: '0.a,1.b,2.c',
+    result: '0.67',
   },
   {
     name: 'matching past the tenth source and target: letters',
@@ -146,8 +158,8 @@ afterEach(() => {
 });
 
 describe('SCORM 1.2 formats of the question types', () => {
-  it.each(CASES)('$name', async ({ record: r, type, response, pattern }) => {
-    expect(toScorm12Responses(r)).toEqual({ type, response, pattern });
+  it.each(CASES)('$name', async ({ record: r, type, response, pattern, result = r.result }) => {
+    expect(toScorm12Responses(r)).toEqual({ type, response, pattern, result });
     expect(response).toMatch(SPEC[type]!);
     if (pattern !== null) expect(pattern).toMatch(SPEC[type]!);
 
@@ -161,7 +173,7 @@ describe('SCORM 1.2 formats of the question types', () => {
     expect(sets.filter((c) => c.error !== '0').map((c) => `${c.args[0]}=${c.args[1]} → ${c.error}`)).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
     const written = lmsData(lms).interactions['0'];
-    expect(written).toMatchObject({ type, student_response: response, result: r.result });
+    expect(written).toMatchObject({ type, student_response: response, result });
     if (pattern === null) expect(written.correct_responses?.['0']?.pattern ?? '').toBe('');
     else expect(written.correct_responses['0'].pattern).toBe(pattern);
     // …and so would Moodle.
@@ -173,8 +185,8 @@ describe('SCORM 1.2 formats of the question types', () => {
 
   it('writes what a format cannot hold as performance, keeping the answer', () => {
     const unknownTarget = record({ interactionType: 'matching', choices: letters(2, 's'), targets: letters(2, 't'), response: ['s0.t9'], correct: ['s0.t0'] });
-    expect(toScorm12Responses(unknownTarget)).toEqual({ type: 'performance', response: 's0.t9', pattern: 's0.t0' });
+    expect(toScorm12Responses(unknownTarget)).toMatchObject({ type: 'performance', response: 's0.t9', pattern: 's0.t0' });
     const tooMany = record({ interactionType: 'sequencing', choices: letters(37), response: ['o36', 'o0'], correct: ['o0', 'o36'] });
-    expect(toScorm12Responses(tooMany)).toEqual({ type: 'performance', response: 'o36,o0', pattern: 'o0,o36' });
+    expect(toScorm12Responses(tooMany)).toMatchObject({ type: 'performance', response: 'o36,o0', pattern: 'o0,o36' });
   });
 });
