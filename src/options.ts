@@ -5,7 +5,7 @@
  */
 import type { Course } from './model/course.js';
 import type { BuildOptions } from './package/target.js';
-import { DEFAULT_LMS, findLmsPreset, UnknownLmsError } from './presets.js';
+import { ConflictingOptionsError, DEFAULT_LMS, findLmsPreset, UnknownLmsError } from './presets.js';
 import type { ReportStatusAs } from './shared/course-data.js';
 
 /** `parcours build` and `parcours validate` read the current folder unless given one. */
@@ -25,6 +25,8 @@ export const defaultBuildOptions: Readonly<BuildOptions> = {
   /** Write the course passing score as the LMS mastery score (see scorm12-manifest.ts for Moodle's behaviour). */
   masteryScore: true,
   lms: DEFAULT_LMS,
+  /** SCORM 1.2's own response formats: what every LMS accepts. */
+  answerFormat: 'strict',
 };
 
 /** Without a word from the flags, course.yaml or the preset: passed/failed when there is a quiz to pass. */
@@ -35,8 +37,10 @@ export function defaultReportStatusAs(course: Pick<Course, 'steps'> | undefined)
 
 /**
  * Fills what the caller left out: flags > course.yaml (`reportStatusAs`) > LMS preset >
- * defaults. Throws UnknownLmsError for a preset name nobody defined (a usage mistake).
- * `reportStatusAs` is always set in the result.
+ * defaults. Throws UnknownLmsError for a preset name nobody defined, ConflictingOptionsError
+ * for `runningScore` with `masteryScore` (usage mistakes). `reportStatusAs`, `masteryScore` and
+ * `runningScore` are always set in the result: the running score is sent exactly when the
+ * manifest has no mastery score (an LMS with one would fail a learner on a partial score).
  */
 export function resolveBuildOptions(given: Partial<BuildOptions> = {}, course?: Course): BuildOptions {
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<BuildOptions>;
@@ -45,11 +49,26 @@ export function resolveBuildOptions(given: Partial<BuildOptions> = {}, course?: 
   if (!preset) throw new UnknownLmsError(lms);
   const reportStatusAs = defined.reportStatusAs ?? course?.reportStatusAs ?? preset.reportStatusAs ?? defaultReportStatusAs(course);
   const reportStatusAsFrom = defined.reportStatusAs ? 'given' : course?.reportStatusAs ? 'course' : preset.reportStatusAs ? 'preset' : 'default';
-  const masteryScore = defined.masteryScore ?? preset.masteryScore?.(reportStatusAs) ?? defaultBuildOptions.masteryScore;
-  return { ...defaultBuildOptions, ...defined, lms, reportStatusAs, reportStatusAsFrom, masteryScore };
+  if (defined.runningScore !== undefined && defined.masteryScore === defined.runningScore) {
+    throw new ConflictingOptionsError(
+      defined.runningScore
+        ? 'A running score needs the manifest without a mastery score: drop --mastery-score, or --running-score.'
+        : '--no-running-score keeps the mastery score: drop --no-mastery-score, or --no-running-score.',
+    );
+  }
+  const masteryScore =
+    defined.masteryScore ?? (defined.runningScore === undefined ? undefined : !defined.runningScore) ?? preset.masteryScore?.(reportStatusAs) ?? defaultBuildOptions.masteryScore;
+  const answerFormat = defined.answerFormat ?? preset.answerFormat ?? defaultBuildOptions.answerFormat;
+  const player = preset.player ? { lmsPlayer: preset.player } : {};
+  return { ...defaultBuildOptions, ...defined, lms, reportStatusAs, reportStatusAsFrom, masteryScore, runningScore: !masteryScore, answerFormat, ...player };
 }
 
-/** The course as the build renders it: its status pair resolved (flags and preset included). */
+/** The course as the build renders it: its status pair, answer format and LMS player resolved (flags and preset included). */
 export function applyBuildOptions(course: Course, options: BuildOptions): Course {
-  return options.reportStatusAs ? { ...course, reportStatusAs: options.reportStatusAs } : course;
+  return {
+    ...course,
+    ...(options.reportStatusAs && { reportStatusAs: options.reportStatusAs }),
+    ...(options.answerFormat === 'readable' && { answerFormat: options.answerFormat }),
+    ...(options.lmsPlayer && { lmsPlayer: options.lmsPlayer }),
+  };
 }

@@ -1,13 +1,14 @@
 /**
  * Build options: flags > course.yaml > LMS preset > defaults, resolved in one place, and the
- * presets' choices (Moodle: the mastery score only with passed/failed).
+ * presets' choices (Moodle: the mastery score only with passed/failed, readable answers, its
+ * player), the running score against the mastery score.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../src/load/index.js';
 import type { Course } from '../src/model/course.js';
 import { applyBuildOptions, defaultReportStatusAs, resolveBuildOptions } from '../src/options.js';
-import { findLmsPreset, lmsPresets, UnknownLmsError } from '../src/presets.js';
+import { ConflictingOptionsError, findLmsPreset, lmsPresets, UnknownLmsError } from '../src/presets.js';
 
 let graded: Course;
 let ungraded: Course;
@@ -38,6 +39,29 @@ describe('resolveBuildOptions', () => {
     expect(resolveBuildOptions({ lms: 'moodle', masteryScore: false }, graded).masteryScore).toBe(false);
     // The generic preset keeps the mastery score whatever the words (the SCORM target warns).
     expect(resolveBuildOptions({ reportStatusAs: 'completed/incomplete' }, graded).masteryScore).toBe(true);
+  });
+
+  it('running score: sent exactly when the manifest has no mastery score; --running-score leaves it out, and contradicting it is a usage mistake', () => {
+    expect(resolveBuildOptions({}, graded)).toMatchObject({ masteryScore: true, runningScore: false });
+    expect(resolveBuildOptions({ runningScore: true }, graded)).toMatchObject({ masteryScore: false, runningScore: true });
+    expect(resolveBuildOptions({ lms: 'moodle', runningScore: true }, graded)).toMatchObject({ masteryScore: false, runningScore: true });
+    expect(resolveBuildOptions({ masteryScore: false }, graded).runningScore).toBe(true);
+    expect(resolveBuildOptions({ lms: 'moodle', reportStatusAs: 'completed/incomplete' }, graded).runningScore).toBe(true);
+    expect(resolveBuildOptions({ runningScore: false }, graded)).toMatchObject({ masteryScore: true, runningScore: false });
+    expect(() => resolveBuildOptions({ runningScore: true, masteryScore: true }, graded)).toThrow(ConflictingOptionsError);
+    expect(() => resolveBuildOptions({ runningScore: false, masteryScore: false }, graded)).toThrow(ConflictingOptionsError);
+  });
+
+  it('moodle: readable answers and its player; the flag wins over the preset; generic: strict, no player', () => {
+    expect(resolveBuildOptions({}, graded)).toMatchObject({ answerFormat: 'strict' });
+    expect(resolveBuildOptions({}, graded).lmsPlayer).toBeUndefined();
+    expect(resolveBuildOptions({ lms: 'moodle' }, graded)).toMatchObject({ answerFormat: 'readable', lmsPlayer: 'moodle' });
+    expect(resolveBuildOptions({ lms: 'moodle', answerFormat: 'strict' }, graded).answerFormat).toBe('strict');
+    const rendered = applyBuildOptions(graded, resolveBuildOptions({ lms: 'moodle' }, graded));
+    expect(rendered).toMatchObject({ answerFormat: 'readable', lmsPlayer: 'moodle' });
+    const plain = applyBuildOptions(graded, resolveBuildOptions({}, graded));
+    expect(plain.answerFormat).toBeUndefined();
+    expect(plain.lmsPlayer).toBeUndefined();
   });
 
   it('refuses an LMS preset nobody defined, naming the known ones', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, type BuildResult, type BuiltPackage } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
-import type { ReportStatusAs } from '../shared/course-data.js';
+import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
 import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, formatBytes, printJson, useColor } from './output.js';
 
 export interface BuildCommandOptions {
@@ -14,6 +14,10 @@ export interface BuildCommandOptions {
   masteryScore?: boolean;
   lms?: string;
   reportStatusAs?: ReportStatusAs;
+  /** SCORM 1.2: `--running-score` (no mastery score); undefined when not given. */
+  runningScore?: boolean;
+  /** SCORM 1.2: `--answers strict|readable`; undefined when not given (the preset decides). */
+  answers?: AnswerFormat;
   /** cmi5: one AU per step (`--cmi5-au-per-step`). */
   cmi5AuPerStep?: boolean;
   json?: boolean;
@@ -29,6 +33,8 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
         masteryScore: options.masteryScore,
         lms: options.lms,
         reportStatusAs: options.reportStatusAs,
+        runningScore: options.runningScore,
+        answerFormat: options.answers,
         cmi5AuPerStep: options.cmi5AuPerStep,
       },
       signal,

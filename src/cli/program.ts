@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS, DEFAULT_VALIDATE_TARGETS } from '../options.js';
 import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../package/targets.js';
 import { DEFAULT_LMS, lmsPresets } from '../presets.js';
-import { REPORT_STATUS_PAIRS, type ReportStatusAs } from '../shared/course-data.js';
+import { REPORT_STATUS_PAIRS, type AnswerFormat, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
 import { registerInitCommand } from './init-command.js';
 import { registerPreviewCommand } from './preview-command.js';
@@ -31,6 +31,15 @@ const CMI5_AU_PER_STEP_HELP =
   '(default: one AU for the whole course)';
 
 const REPORT_STATUS_HELP = 'the two statuses a SCORM 1.2 LMS records, success/failure (overrides course.yaml)';
+
+const RUNNING_SCORE_HELP =
+  'SCORM 1.2: send the course score from the first quiz on, so the LMS shows learners in progress with ' +
+  'their score (Moodle shows 0 until the course decides otherwise); leaves the mastery score out of the ' +
+  'manifest, since an LMS with one would fail a learner on a partial score. Default: only without a mastery score';
+
+const ANSWERS_HELP =
+  "SCORM 1.2: how answers read in the LMS's reports: strict (the standard's single characters, t/f) or " +
+  'readable (the choice ids and true/false, which Moodle keeps). Default: strict, readable with --lms moodle';
 
 function readVersion(): string {
   // src/cli/ and lib/cli/ both sit two levels below package.json.
@@ -61,6 +70,8 @@ interface RuleFlags {
   lms: string;
   reportStatusAs?: ReportStatusAs;
   masteryScore?: boolean;
+  runningScore?: boolean;
+  answers?: AnswerFormat;
   cmi5AuPerStep?: boolean;
 }
 
@@ -90,6 +101,8 @@ export function createProgram(): Command {
       .addOption(new Option('--report-status-as <pair>', REPORT_STATUS_HELP).choices([...REPORT_STATUS_PAIRS]))
       .option('--mastery-score', 'write the mastery score in the manifest (see --no-mastery-score)')
       .option('--no-mastery-score', MASTERY_SCORE_HELP)
+      .addOption(new Option('--running-score', RUNNING_SCORE_HELP).conflicts('masteryScore'))
+      .addOption(new Option('--answers <format>', ANSWERS_HELP).choices(['strict', 'readable']))
       .option('--cmi5-au-per-step', CMI5_AU_PER_STEP_HELP);
   const targetOption = (defaults: readonly string[]) => {
     const given = [...defaults];

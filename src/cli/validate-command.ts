@@ -8,7 +8,7 @@ import { checkTargets } from '../build.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
 import { applyBuildOptions, resolveBuildOptions } from '../options.js';
-import type { ReportStatusAs } from '../shared/course-data.js';
+import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
 import { resolveTargets } from '../package/targets.js';
 import { validate } from '../validate.js';
 import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, printJson, useColor } from './output.js';
@@ -19,6 +19,10 @@ export interface ValidateCommandOptions {
   masteryScore?: boolean;
   lms?: string;
   reportStatusAs?: ReportStatusAs;
+  /** SCORM 1.2: `--running-score` (no mastery score); undefined when not given. */
+  runningScore?: boolean;
+  /** SCORM 1.2: `--answers strict|readable`; undefined when not given (the preset decides). */
+  answers?: AnswerFormat;
   /** cmi5: one AU per step (`--cmi5-au-per-step`). */
   cmi5AuPerStep?: boolean;
   json?: boolean;
@@ -37,6 +41,8 @@ export async function validateCommand(dir: string, options: ValidateCommandOptio
       masteryScore: options.masteryScore,
       lms: options.lms,
       reportStatusAs: options.reportStatusAs,
+      runningScore: options.runningScore,
+      answerFormat: options.answers,
       cmi5AuPerStep: options.cmi5AuPerStep,
     };
     const resolved = resolveBuildOptions(given, result.course);

@@ -58,6 +58,10 @@ export interface Course extends Located {
    * author wrote it; absent = decided by the build (flag, LMS preset, default: src/options.ts).
    */
   reportStatusAs?: ReportStatusAs;
+  /** Set by the build (flag or LMS preset, src/options.ts): how answers read in a SCORM 1.2 LMS's reports; absent = strict. */
+  answerFormat?: AnswerFormat;
+  /** Set by the build from the LMS preset: the LMS player the page adapts to (its frame, its way back to the course). */
+  lmsPlayer?: LmsPlayer;
   theme: Theme;
   steps: Step[];
   /**
@@ -76,8 +80,8 @@ export interface Course extends Located {
  * Completion criteria and status pairs are defined beside the runtime data (the runtime
  * applies them): see src/shared/course-data.ts.
  */
-export type { CompletionCriterion, ReportStatusAs } from '../shared/course-data.js';
-import type { CompletionCriterion, ReportStatusAs } from '../shared/course-data.js';
+export type { AnswerFormat, CompletionCriterion, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
+import type { AnswerFormat, CompletionCriterion, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
 
 export interface Theme {
   /** CSS colour used for accents, buttons and progress (e.g. `#1d5c8f`). */

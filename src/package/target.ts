@@ -1,6 +1,6 @@
 import type { Course } from '../model/course.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { ReportStatusAs } from '../shared/course-data.js';
+import type { AnswerFormat, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
 
 /** One file of a package: read from disk (streamed into the zip) or generated in memory. */
 export type PackageFile =
@@ -30,6 +30,15 @@ export interface BuildOptions {
    * course.yaml, the LMS preset or the default. A check it causes points there.
    */
   reportStatusAsFrom?: 'given' | 'course' | 'preset' | 'default';
+  /**
+   * SCORM 1.2: send the course score while the course is in progress. Only without a mastery
+   * score in the manifest (resolved as `!masteryScore`; true with false is a usage mistake).
+   */
+  runningScore?: boolean;
+  /** SCORM 1.2: how answers read in the LMS's reports (`readable`: ids and true/false words). */
+  answerFormat?: AnswerFormat;
+  /** The LMS player the page adapts to, from the LMS preset (not a flag). */
+  lmsPlayer?: LmsPlayer;
 }
 
 /**

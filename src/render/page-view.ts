@@ -78,6 +78,10 @@ export function buildPageView(course: Course, ctx: RenderContext): object {
       stepCount: ctx.t('stepCount', { n: stepCount }),
       firstHref: course.steps[0] ? `#/${course.steps[0].id}` : '#/',
     },
+    // The LMS player the page adapts to (LMS preset): its frame (templates/parcours.css), and the
+    // goodbye page's way back to the course from that frame (`closedFrame-<player>`).
+    player: course.lmsPlayer,
+    closedFrameKey: course.lmsPlayer ? `closedFrame-${course.lmsPlayer}` : 'closedFrame',
     steps,
   };
 }
@@ -113,6 +117,7 @@ export function buildRuntimeCourse(course: Course, ctx: RenderContext): RuntimeC
     graded: steps.some((s) => s.activities.some((a) => a.kind === 'quiz' && a.weight !== 0)),
     ...(course.completion && { completion: course.completion }),
     ...(course.reportStatusAs && { reportStatusAs: course.reportStatusAs }),
+    ...(course.answerFormat === 'readable' && { answers: course.answerFormat }),
     steps,
   };
 }

@@ -172,6 +172,12 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     setHidden('[data-view], .topbar [data-action="leave"], [data-course-progress], [data-notice]', true);
     one('.brand')?.removeAttribute('href');
     const closed = one('[data-closed]')!;
+    // The way back that fits how the course was opened: in the LMS's frame (closing the window
+    // would close the LMS), or in a window of its own, which the button closes where the browser
+    // lets a script (a window the LMS opened, or a tab with nothing to go back to).
+    const how = window.parent !== window ? 'frame' : window.opener || history.length < 2 ? 'closable' : 'window';
+    for (const el of all('[data-closed-in]', closed)) el.hidden = !el.dataset.closedIn!.includes(how);
+    one('[data-action="close"]', closed)!.onclick = () => window.close();
     closed.hidden = false;
     heading(closed)?.focus();
   };

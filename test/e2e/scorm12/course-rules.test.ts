@@ -150,11 +150,11 @@ describe('course rules reported to a scorm-again LMS', { timeout: 60_000 }, () =
       const interactions = interactionsWritten(await setValueCalls(first.host)).map((i) => i.fields);
       const pool = interactions.filter((i) => i.id?.startsWith('pool-quiz.'));
       expect(pool.map((i) => i.id).sort()).toEqual(statements.map((s) => `pool-quiz.s${STATEMENTS.indexOf(s) + 1}`).sort());
-      expect(pool.every((i) => i.type === 'true-false' && i.student_response === 't' && i.result === 'correct')).toBe(true);
+      // The Moodle preset's readable answers: true/false words and choice ids.
+      expect(pool.every((i) => i.type === 'true-false' && i.student_response === 'true' && i.result === 'correct')).toBe(true);
       const colours = interactions.find((i) => i.id === 'practice-quiz.colours')!;
-      expect(colours).toMatchObject({ type: 'choice', result: 'correct' });
-      // Positions in authored order, whatever order the shuffled choices were ticked in.
-      expect(colours.student_response!.split(',').sort()).toEqual(['0', '1']);
+      // In the author's order, whatever order the shuffled choices were shown and ticked in.
+      expect(colours).toMatchObject({ type: 'choice', result: 'correct', student_response: 'red,blue', 'correct_responses.0.pattern': 'red,blue' });
     });
 
     it('in review mode shows the answers read-only and records nothing', async () => {
