@@ -64,6 +64,20 @@ describe('LMS presets and status reporting', () => {
     expect(build('moodle-no-mastery', ['--lms', 'moodle', '--no-mastery-score']).manifest).not.toContain('masteryscore');
   });
 
+  it('--running-score leaves the mastery score out; with --mastery-score it is a usage mistake', () => {
+    expect(build('running', ['--running-score']).manifest).not.toContain('masteryscore');
+    const both = runCli(['build', rules, '--out', path.join(work, 'y'), '--running-score', '--mastery-score']);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/--running-score.*cannot be used with.*--mastery-score/);
+  });
+
+  it('--answers readable, or the Moodle preset, puts readable answers in the course data; --answers strict wins over the preset', () => {
+    expect(build('answers', ['--answers', 'readable']).data.answers).toBe('readable');
+    expect(build('moodle-answers', ['--lms', 'moodle']).data.answers).toBe('readable');
+    expect(build('moodle-strict', ['--lms', 'moodle', '--answers', 'strict']).data.answers).toBeUndefined();
+    expect(runCli(['validate', rules, '--answers', 'words']).status).toBe(1);
+  });
+
   it('refuses an unknown preset or status pair as a usage mistake', () => {
     const lms = runCli(['build', rules, '--out', path.join(work, 'x'), '--lms', 'blackboard']);
     expect(lms.status).toBe(1);
