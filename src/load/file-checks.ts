@@ -58,7 +58,7 @@ export function fileDiagnostic(problem: FileProblem, loc: SourceLocation | undef
     case 'not-a-file':
       return createDiagnostic('NOT_A_FILE', loc, { path: authorPath ?? problem.relPath, kind: problem.kind });
     case 'too-large':
-      return createDiagnostic('FILE_TOO_LARGE', loc, { path: problem.relPath, size: formatSize(problem.size), limit: formatSize(problem.limit) });
+      return createDiagnostic('FILE_TOO_LARGE', loc, { path: problem.relPath, ...formatSizes(problem.size, problem.limit) });
     case 'unreadable':
       return createDiagnostic('FILE_UNREADABLE', loc, { path: problem.relPath, reason: problem.reason, help: problem.help });
     case 'wrong-type':
@@ -71,6 +71,12 @@ export function fileDiagnostic(problem: FileProblem, loc: SourceLocation | undef
     case 'active-content':
       return createDiagnostic('ACTIVE_CONTENT', loc, { what: rule.what, path: problem.relPath });
   }
+}
+
+/** Size and limit as file managers show them, or in bytes when they would read the same (`1 MB` and `1 MB`). */
+function formatSizes(size: number, limit: number): { size: string; limit: string } {
+  const shown = { size: formatSize(size), limit: formatSize(limit) };
+  return shown.size !== shown.limit ? shown : { size: `${size.toLocaleString('en-US')} bytes`, limit: `${limit.toLocaleString('en-US')} bytes` };
 }
 
 /** `1.2 MB`, `1 MB` (decimal, as file managers show). */

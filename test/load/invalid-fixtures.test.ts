@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/load/index.js';
 import { diagnosticCodes, isTargetCode } from '../../src/diagnostics/catalogue.js';
+import { hostileCases } from '../fixtures/hostile/corpus.js';
 
 const root = fileURLToPath(new URL('../fixtures/invalid/', import.meta.url));
 const folders = fs
@@ -49,7 +50,10 @@ describe('invalid fixtures', () => {
   });
 
   it('has a fixture folder for every loader code of the catalogue, reporting that code', () => {
+    // Files git cannot hold (50 MB texts, loops of links) are made by the hostile corpus, which the CLI runs.
+    const madeByCorpus = new Set(hostileCases.map((c) => c.expected.code));
     for (const code of diagnosticCodes.filter((c) => !isTargetCode(c))) {
+      if (!folders.includes(code) && madeByCorpus.has(code)) continue;
       expect(folders, `test/fixtures/invalid/${code}/ is missing`).toContain(code);
       expect(readExpected(code).map((d) => d.code)).toContain(code);
     }
