@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { ChecklistField, TextField, ToolActivity, ToolField } from '../model/course.js';
+import type { ChecklistField, TextField, ToolActivity, ToolCompletion, ToolField } from '../model/course.js';
+import { TOOL_COMPLETIONS } from '../shared/course-data.js';
 import type { NodeRef } from '../load/context.js';
 import { reportDuplicateIds } from '../load/unique-ids.js';
 import { Id, Markdown, StrictObject, Text } from '../schema/common.js';
@@ -12,6 +13,13 @@ import { AttachmentList, activityBaseProperties, activityBaseToModel, attachment
 const MAX_TEXT_LENGTH = 4096;
 
 const fieldId = Id('Field id, unique within its tool; the learner’s answer is saved under it.', ['partenariat']);
+
+const required = Type.Optional(
+  Type.Boolean({
+    default: defaults.required,
+    description: 'Whether the tool needs an answer here to be completed (`completeWhen: filled`). `false` for an optional field.',
+  }),
+);
 
 const TextFieldSchema = StrictObject(
   {
@@ -28,6 +36,7 @@ const TextFieldSchema = StrictObject(
         description: 'Characters the learner may type. It bounds the saved progress: SCORM 1.2 keeps 4,096 characters in all.',
       }),
     ),
+    required,
   },
   { title: 'Text field', description: 'A box the learner writes in.' },
 );
@@ -47,6 +56,7 @@ const ChecklistFieldSchema = StrictObject(
       ),
       { minItems: 1, description: 'The boxes, in order.' },
     ),
+    required,
   },
   { title: 'Checklist field', description: 'Boxes the learner ticks.' },
 );
@@ -64,6 +74,15 @@ export const tool = defineActivityKind({
       kind: Type.Literal('tool', { description: 'A practical tool to apply what was learned.' }),
       ...activityBaseProperties,
       instructions: Markdown('What the learner does with the tool.'),
+      completeWhen: Type.Optional(
+        Type.Unsafe<ToolCompletion>({
+          type: 'string',
+          enum: [...TOOL_COMPLETIONS],
+          default: defaults.completeWhen,
+          description:
+            'What completes the tool: filled (every required field answered: text not blank, at least one box ticked; opening it when it has no required field), opened (opening its page) or done-button (the learner presses “I have finished”).',
+        }),
+      ),
       fields: Type.Optional(
         Type.Array(FieldSchema, { default: [], description: 'What the learner fills in; saved with their progress.' }),
       ),
@@ -76,6 +95,7 @@ export const tool = defineActivityKind({
       ...activityBaseToModel(raw, node),
       kind: 'tool',
       instructions: ctx.markdown(raw.instructions, node.at('instructions')),
+      completeWhen: raw.completeWhen ?? defaults.completeWhen,
       fields: (raw.fields ?? []).map((field, index) => fieldToModel(field, node.at('fields', index))),
       downloads: attachmentsToModel(raw.downloads, node.at('downloads'), ctx),
     };
@@ -105,6 +125,7 @@ function fieldToModel(raw: Static<typeof FieldSchema>, node: NodeRef): ToolField
       id: raw.id,
       label: raw.label,
       items: raw.items.map((item, index) => ({ id: item.id, label: item.label, loc: node.at('items', index).loc() })),
+      required: raw.required ?? defaults.required,
       loc: node.loc(),
     };
     return field;
@@ -115,6 +136,7 @@ function fieldToModel(raw: Static<typeof FieldSchema>, node: NodeRef): ToolField
     label: raw.label,
     multiline: raw.multiline ?? defaults.multiline,
     maxLength: raw.maxLength ?? defaults.maxLength,
+    required: raw.required ?? defaults.required,
     loc: node.loc(),
   };
   if (raw.placeholder !== undefined) field.placeholder = raw.placeholder;

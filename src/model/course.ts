@@ -82,6 +82,8 @@ export interface Course extends Located {
  */
 export type { AnswerFormat, CompletionCriterion, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
 import type { AnswerFormat, CompletionCriterion, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
+export type { ToolCompletion } from '../shared/course-data.js';
+import type { ToolCompletion } from '../shared/course-data.js';
 
 export interface Theme {
   /** CSS colour used for accents, buttons and progress (e.g. `#1d5c8f`). */
@@ -282,6 +284,8 @@ export interface Attachment extends Located {
 export interface ToolActivity extends ActivityBase {
   kind: 'tool';
   instructions: MarkdownText;
+  /** What completes it (src/shared/course-data.ts). The loader always sets it; absent (hand-built models) = `filled`. */
+  completeWhen?: ToolCompletion;
   fields: ToolField[];
   downloads: Attachment[];
 }
@@ -296,6 +300,8 @@ export interface TextField extends Located {
   placeholder?: string;
   /** Characters the learner may type; bounds the saved state (SCORM 1.2 keeps 4,096 characters in all). */
   maxLength: number;
+  /** Counts for `completeWhen: filled`. The loader always sets it; absent (hand-built models) = true. */
+  required?: boolean;
 }
 
 export interface ChecklistField extends Located {
@@ -303,6 +309,8 @@ export interface ChecklistField extends Located {
   id: string;
   label: string;
   items: ChecklistItem[];
+  /** Counts for `completeWhen: filled`. The loader always sets it; absent (hand-built models) = true. */
+  required?: boolean;
 }
 
 export interface ChecklistItem extends Located {

@@ -31,7 +31,7 @@ export interface StateBudget {
  * segments the codec keeps and the longest times, every quiz at its most attempts with the
  * costliest response of each question type saved for every question it shows (a pool: the
  * `draw` costliest ones) and a question order saved, every tool field filled
- * to `maxLength` with the costliest character, the longest bookmark.
+ * to `maxLength` with the costliest character, every tool with a done button finished, the longest bookmark.
  */
 export function worstCaseState(course: Course, runtime: RuntimeCourse = runtimeCourseOf(course)): LearnerState {
   const quizzes = new Map(runtime.steps.flatMap((s) => s.activities).flatMap((a) => (a.kind === 'quiz' ? [[a.id, a] as const] : [])));
@@ -55,6 +55,7 @@ export function worstCaseState(course: Course, runtime: RuntimeCourse = runtimeC
           order: costliestAnswers(activity, quizzes.get(activity.id)!).map(([id]) => id),
         };
       } else if (activity.kind === 'tool') {
+        if (activity.completeWhen === 'done-button') (state.finished ??= []).push(activity.id);
         state.tools[activity.id] = Object.fromEntries(
           activity.fields.map((f) => [f.id, f.type === 'text' ? COSTLIEST_TEXT_CHARACTER.repeat(f.maxLength) : f.items.map((i) => i.id)]),
         );

@@ -19,4 +19,6 @@ export const defaults = {
   correct: false,
   multiline: false,
   maxLength: 300,
+  completeWhen: 'filled',
+  required: true,
 } as const;

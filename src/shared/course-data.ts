@@ -37,14 +37,15 @@ export type LmsPlayer = 'moodle';
 
 /**
  * One requirement of course completion; the course is completed when every activity meets
- * the criteria that concern it. Default (what the runtime always did): `visited`,
- * `videos-watched`, `quizzes-finished` (DEFAULT_COMPLETION).
+ * the criteria that concern it. Default: `visited`, `videos-watched`, `quizzes-finished`,
+ * `tools-completed` (DEFAULT_COMPLETION).
  * - `visited`: every activity page opened (every step visited);
  * - `videos-watched`: every video watched to its `watchedThreshold`;
  * - `sheets-opened`: every sheet opened;
  * - `quizzes-attempted`: every quiz submitted at least once;
  * - `quizzes-passed`: every quiz passed;
- * - `quizzes-finished`: every quiz passed or out of attempts.
+ * - `quizzes-finished`: every quiz passed or out of attempts;
+ * - `tools-completed`: every tool completed as its `completeWhen` says.
  */
 export type CompletionCriterion =
   | 'visited'
@@ -52,7 +53,8 @@ export type CompletionCriterion =
   | 'sheets-opened'
   | 'quizzes-attempted'
   | 'quizzes-passed'
-  | 'quizzes-finished';
+  | 'quizzes-finished'
+  | 'tools-completed';
 
 /** `<positive>/<negative>`: the words a single-status standard uses (as Storyline and Rise offer). */
 export type ReportStatusAs = 'passed/incomplete' | 'passed/failed' | 'completed/incomplete' | 'completed/failed';
@@ -127,12 +129,24 @@ export interface RuntimeTool {
   kind: 'tool';
   id: string;
   title: string;
+  /** Absent = `filled`. */
+  completeWhen?: ToolCompletion;
   fields: RuntimeToolField[];
 }
 
-export type RuntimeToolField =
-  | { type: 'text'; id: string; maxLength: number }
-  | { type: 'checklist'; id: string; items: string[] };
+/**
+ * What completes a tool: `opened`, its page opened; `filled`, every required field answered
+ * (text not blank, a box ticked), its page opened when it has none; `done-button`, the learner
+ * pressed its "I have finished" button.
+ */
+export type ToolCompletion = 'opened' | 'filled' | 'done-button';
+
+export const TOOL_COMPLETIONS: readonly ToolCompletion[] = ['filled', 'opened', 'done-button'];
+
+/** `optional`: the field does not count for `completeWhen: filled`. */
+export type RuntimeToolField = ({ type: 'text'; id: string; maxLength: number } | { type: 'checklist'; id: string; items: string[] }) & {
+  optional?: true;
+};
 
 export const COMPLETION_CRITERIA: readonly CompletionCriterion[] = [
   'visited',
@@ -141,9 +155,10 @@ export const COMPLETION_CRITERIA: readonly CompletionCriterion[] = [
   'quizzes-attempted',
   'quizzes-passed',
   'quizzes-finished',
+  'tools-completed',
 ];
 
 export const REPORT_STATUS_PAIRS: readonly ReportStatusAs[] = ['passed/failed', 'passed/incomplete', 'completed/incomplete', 'completed/failed'];
 
-/** What the runtime always counted: every activity opened, videos watched, quizzes passed or out of attempts. */
-export const DEFAULT_COMPLETION: readonly CompletionCriterion[] = ['visited', 'videos-watched', 'quizzes-finished'];
+/** Every activity done, as the page shows it: opened, videos watched, quizzes passed or out of attempts, tools completed. */
+export const DEFAULT_COMPLETION: readonly CompletionCriterion[] = ['visited', 'videos-watched', 'quizzes-finished', 'tools-completed'];

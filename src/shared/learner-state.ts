@@ -15,6 +15,8 @@ export interface LearnerState {
   quizzes: Record<string, QuizProgress>;
   /** Tool field values by tool id, then field id: text, or checked item ids. */
   tools: Record<string, Record<string, string | string[]>>;
+  /** Ids of activities the learner declared finished (a tool's "I have finished" button); absent = none. */
+  finished?: string[];
 }
 
 export interface VideoProgress {

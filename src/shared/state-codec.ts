@@ -6,6 +6,7 @@
  * Format `p2:` then sections separated by `|`, each starting with a tag letter:
  *   L<location>
  *   V<salt><ref><ref>…                                 visited activities, by reference (state-refs.ts)
+ *   F<salt><ref><ref>…                                 activities the learner declared finished, the same way
  *   W<videoId>=<position>,<watched>,<start>,<end>,…;…  watched is '' (unknown), 1 or 0
  *   Q<quizId>=<salt><attempts>,<score>,<best>,<flags>[,<shown>]!<question>,<question>…;…
  *       score and best in hundredths of a percent ('' = none); flags: 1 passed, 2 submitted;
@@ -82,10 +83,14 @@ export function encodeState(state: LearnerState, course: RuntimeCourse): string 
     if (items.length > 0) sections.push(tag + items.join(';'));
   };
   if (state.location) sections.push('L' + escapeValue(state.location));
-  // Visited activities by reference (state-refs.ts), in a row: references have one length.
+  // Visited and finished activities by reference (state-refs.ts), in a row: references have one length.
   const salt = saltFor([...index.activities.keys()]);
-  const visited = state.visited.filter((id) => index.activities.has(id));
-  if (visited.length > 0) sections.push('V' + base36(salt) + visited.map((id) => refOf(id, salt)).join(''));
+  const refs = (tag: string, ids: readonly string[] = []) => {
+    const known = ids.filter((id) => index.activities.has(id));
+    if (known.length > 0) sections.push(tag + base36(salt) + known.map((id) => refOf(id, salt)).join(''));
+  };
+  refs('V', state.visited);
+  refs('F', state.finished);
   section('W', state.videos, encodeVideo);
   // Typed answers (fill-in, numeric) and tool texts go raw to X, quizzes' first.
   const texts: string[] = [];
@@ -229,6 +234,11 @@ export function decodeState(text: string | null, course: RuntimeCourse): Learner
             index.activities.has(id),
           );
           break;
+        case 'F': {
+          const finished = unique(fromRefs(payload, [...index.activities.keys()]));
+          if (finished.length > 0) state.finished = finished;
+          break;
+        }
         case 'W':
           for (const [id, entry] of entries(payload)) if (activityOf(index, id, 'video')) setOwn(state.videos, id, decodeVideo(entry));
           break;

@@ -136,8 +136,10 @@ describe('loadCourse on a valid course', () => {
   it('builds tool fields with their defaults and checklist items with positions', () => {
     const tool = activity<ToolActivity>('basics-tool');
     expect(tool.instructions.source).toBe('Fill in the boxes.');
+    expect(tool.completeWhen).toBe('filled');
     const [name, detail, kinds] = tool.fields as [TextField, TextField, ChecklistField];
-    expect(name).toEqual({ type: 'text', id: 'name', label: 'Name one example', multiline: false, maxLength: 300, loc: at(stepFile, 89, 9) });
+    expect(name).toEqual({ type: 'text', id: 'name', label: 'Name one example', multiline: false, maxLength: 300, required: true, loc: at(stepFile, 89, 9) });
+    expect(kinds.required).toBe(true);
     expect(detail).toMatchObject({ multiline: true, placeholder: 'A few words', maxLength: 500 });
     expect(kinds.items).toEqual([
       { id: 'first', label: 'The first kind', loc: at(stepFile, 102, 13) },

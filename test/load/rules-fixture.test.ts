@@ -46,7 +46,7 @@ describe('quiz and course rules in the model', () => {
 
   it('applies the defaults when the rules are not written', async () => {
     const minimal = (await loadCourse(path.resolve('test/fixtures/valid/minimal'))).course!;
-    expect(minimal.completion).toEqual(['visited', 'videos-watched', 'quizzes-finished']);
+    expect(minimal.completion).toEqual(['visited', 'videos-watched', 'quizzes-finished', 'tools-completed']);
     expect(minimal.quizWeights).toEqual({});
     const q = minimal.steps.flatMap((s) => s.activities).find((a): a is QuizActivity => a.kind === 'quiz')!;
     expect(q.draw).toBeUndefined();

@@ -146,6 +146,7 @@ function toolArb(tool: Extract<RuntimeActivity, { kind: 'tool' }>): fc.Arbitrary
 export function stateArb(course: RuntimeCourse): fc.Arbitrary<LearnerState> {
   const all = activities(course);
   const locations = ['', ...course.steps.flatMap((s) => [s.id, ...s.activities.map((a) => `${s.id}/${a.id}`)])];
+  const finished = pick(all.filter((a) => a.kind === 'tool').map((a) => a.id));
   return fc.record({
     location: fc.constantFrom(...locations),
     visited: pick(all.map((a) => a.id)),
@@ -161,7 +162,9 @@ export function stateArb(course: RuntimeCourse): fc.Arbitrary<LearnerState> {
       all.filter((a) => a.kind === 'tool').map((a) => a.id),
       (id) => toolArb(all.find((a) => a.id === id) as Extract<RuntimeActivity, { kind: 'tool' }>),
     ),
-  });
+    // Absent when none, as the codec reads it.
+    finished: finished.map((ids) => (ids.length ? ids : undefined)),
+  }, { requiredKeys: ['location', 'visited', 'videos', 'quizzes', 'tools'] }).map(({ finished: ids, ...rest }) => (ids ? { ...rest, finished: ids } : rest));
 }
 
 export const courseAndStateArb = courseArb.chain((course) => stateArb(course).map((state) => ({ course, state })));
@@ -176,6 +179,7 @@ export function expectStateFitsCourse(state: LearnerState, course: RuntimeCourse
     fail(`location ${state.location}`);
   }
   for (const id of state.visited) if (!all.has(id)) fail(`visited ${id}`);
+  for (const id of state.finished ?? []) if (!all.has(id)) fail(`finished ${id}`);
   for (const id of Object.keys(state.videos)) if (all.get(id)?.kind !== 'video') fail(`video ${id}`);
   for (const [id, progress] of Object.entries(state.quizzes)) {
     const quiz = all.get(id);

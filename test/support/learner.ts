@@ -164,6 +164,13 @@ export class Learner {
     }
   }
 
+  /** Opens the step's tool and fills every field (a tool is done once filled in, by default): a text, the first item. */
+  async completeTool(step: AuthoredStep): Promise<Locator> {
+    const view = await this.openActivity(step, step.tool!.title);
+    await this.fillTool(view, Object.fromEntries(step.tool!.fields.map((f) => [f.id, f.type === 'text' ? 'Un partenariat' : f.items.slice(0, 1).map((i) => i.id)])), step);
+    return view;
+  }
+
   async leave(): Promise<void> {
     await this.scope.getByRole('button', { name: UI.leave, exact: true }).click();
     await this.scope.getByRole('heading', { name: UI.closedHeading }).waitFor();

@@ -3,7 +3,7 @@
  * course's completion and success. Pure code over RuntimeCourse + LearnerState, tested
  * without a DOM; the per-kind "done" rule comes from the activity modules.
  */
-import { DEFAULT_COMPLETION, type CompletionCriterion, type RuntimeActivity, type RuntimeCourse, type RuntimeQuiz } from '../../shared/course-data.js';
+import { DEFAULT_COMPLETION, type CompletionCriterion, type RuntimeActivity, type RuntimeCourse, type RuntimeQuiz, type RuntimeTool } from '../../shared/course-data.js';
 import type { LearnerState, QuizProgress } from '../../shared/learner-state.js';
 import { own, record } from '../../shared/records.js';
 import type { ObjectiveRecord, ProgressRecord } from '../adapters/lms-adapter.js';
@@ -29,6 +29,19 @@ export interface CourseEvaluation {
 /** A quiz is settled once passed or out of attempts (0 attempts = unlimited, never out). */
 export function quizSettled(quiz: RuntimeQuiz, progress: QuizProgress | undefined): boolean {
   return !!progress && (progress.passed || (quiz.attempts > 0 && progress.attempts >= quiz.attempts));
+}
+
+/**
+ * A tool is completed as its `completeWhen` says: opened; every required field answered (text
+ * not blank, a box ticked; opened, when none is required); or declared finished by the learner.
+ */
+export function toolCompleted(tool: RuntimeTool, state: LearnerState): boolean {
+  const values = own(state.tools, tool.id) ?? {};
+  return tool.completeWhen === 'done-button'
+    ? !!state.finished?.includes(tool.id)
+    : state.visited.includes(tool.id) &&
+        // A text or the ticked items joined by commas: answered when not blank.
+        (tool.completeWhen === 'opened' || tool.fields.every((f) => f.optional || String(own(values, f.id) ?? '').trim()));
 }
 
 /**
@@ -61,6 +74,7 @@ export function meetsCompletion(a: RuntimeActivity, state: LearnerState, criteri
   need('visited', opened);
   if (a.kind === 'video') need('videos-watched', !!own(state.videos, a.id)?.watched);
   if (a.kind === 'sheet') need('sheets-opened', opened);
+  if (a.kind === 'tool') need('tools-completed', toolCompleted(a, state));
   if (a.kind === 'quiz') {
     const p = own(state.quizzes, a.id);
     need('quizzes-attempted', !!p && p.attempts > 0);

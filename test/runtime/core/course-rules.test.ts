@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { activityModuleFor } from '../../../src/runtime/activities/index.js';
-import { evaluateCourse, meetsCompletion, quizzesScore, singleStatus } from '../../../src/runtime/core/progress.js';
-import type { CompletionCriterion, ReportStatusAs, RuntimeCourse, RuntimeQuiz } from '../../../src/shared/course-data.js';
+import { evaluateCourse, meetsCompletion, quizzesScore, singleStatus, toolCompleted } from '../../../src/runtime/core/progress.js';
+import type { CompletionCriterion, ReportStatusAs, RuntimeCourse, RuntimeQuiz, RuntimeTool, ToolCompletion } from '../../../src/shared/course-data.js';
 import { emptyLearnerState, type LearnerState } from '../../../src/shared/learner-state.js';
 
 const quiz = (id: string, extra: Partial<RuntimeQuiz> = {}): RuntimeQuiz => ({
@@ -55,6 +55,58 @@ function stateWith(options: { visited?: string[]; watched?: boolean; quiz?: { at
 
 const everything = ['video', 'quiz', 'sheet', 'tool'];
 
+describe('what completes a tool', () => {
+  const tool = (completeWhen?: ToolCompletion): RuntimeTool => ({
+    kind: 'tool',
+    id: 'constructor',
+    title: 't',
+    ...(completeWhen && { completeWhen }),
+    fields: [
+      { type: 'text', id: 'note', maxLength: 50 },
+      { type: 'checklist', id: 'kinds', items: ['a', 'b'] },
+      { type: 'text', id: 'aside', maxLength: 50, optional: true },
+    ],
+  });
+  const state = (visited: boolean, values: Record<string, string | string[]> = {}, finished?: string[]): LearnerState => ({
+    ...emptyLearnerState(),
+    visited: visited ? ['constructor'] : [],
+    tools: Object.keys(values).length ? { constructor: values } : {},
+    ...(finished && { finished }),
+  });
+
+  it('`filled` (the default): every required field answered, a text not blank and a box ticked; optional ones need nothing', () => {
+    for (const rule of [undefined, 'filled'] as const) {
+      expect(toolCompleted(tool(rule), state(true))).toBe(false);
+      expect(toolCompleted(tool(rule), state(true, { note: 'x' }))).toBe(false);
+      expect(toolCompleted(tool(rule), state(true, { note: '  \n ', kinds: ['a'] }))).toBe(false);
+      expect(toolCompleted(tool(rule), state(true, { note: 'x', kinds: [] }))).toBe(false);
+      expect(toolCompleted(tool(rule), state(true, { note: 'x', kinds: ['b'] }))).toBe(true);
+    }
+    // No required field: opening it is what counts.
+    const none: RuntimeTool = { ...tool(), fields: [{ type: 'text', id: 'aside', maxLength: 5, optional: true }] };
+    expect(toolCompleted(none, state(false))).toBe(false);
+    expect(toolCompleted(none, state(true))).toBe(true);
+  });
+
+  it('`opened`: its page opened, fields or not', () => {
+    expect(toolCompleted(tool('opened'), state(false))).toBe(false);
+    expect(toolCompleted(tool('opened'), state(true))).toBe(true);
+  });
+
+  it('`done-button`: the learner declared it finished, fields or not', () => {
+    expect(toolCompleted(tool('done-button'), state(true, { note: 'x', kinds: ['a'] }))).toBe(false);
+    expect(toolCompleted(tool('done-button'), state(true, {}, ['constructor']))).toBe(true);
+  });
+
+  it('is the tool’s status on the page (its activity module’s rule)', () => {
+    const c = course();
+    c.steps[0]!.activities[3] = tool();
+    const evaluation = evaluateCourse(c, state(true, { note: 'x' }), isDone);
+    expect(evaluation.activities.constructor).toBe('started');
+    expect(evaluateCourse(c, state(true, { note: 'x', kinds: ['a'] }), isDone).activities.constructor).toBe('done');
+  });
+});
+
 describe('completion criteria', () => {
   it('by default needs every activity opened, the video watched and the quiz passed or out of attempts', () => {
     const c = course();
@@ -89,6 +141,16 @@ describe('completion criteria', () => {
     }
     // An activity no criterion concerns does not count.
     expect(meetsCompletion({ kind: 'tool', id: 'tool', title: 't', fields: [] }, emptyLearnerState(), ['sheets-opened'])).toBeUndefined();
+  });
+
+  it('`tools-completed`: every tool completed as its `completeWhen` says; by default too', () => {
+    const filled = { ...stateWith({ visited: everything, watched: true, quiz: { attempts: 2, best: 10, passed: false } }) };
+    expect(evaluate(course({ completion: ['tools-completed'] }), stateWith({ visited: ['tool'] })).completion).toBe('completed');
+    const withField = course();
+    (withField.steps[0]!.activities[3] as RuntimeTool).fields = [{ type: 'text', id: 'note', maxLength: 10 }];
+    expect(evaluate(withField, filled)).toMatchObject({ completion: 'incomplete', progress: 0.75 });
+    filled.tools.tool = { note: 'ok' };
+    expect(evaluate(withField, filled)).toMatchObject({ completion: 'completed', progress: 1 });
   });
 
   it('combines criteria: every one must hold', () => {
