@@ -11,7 +11,14 @@ export default defineConfig({
     maxWorkers: 2,
     // The CLI tests run lib/: rebuilt first when src/ is newer. The xAPI/cmi5 tests' LRS is
     // installed in test/e2e/lrs/ when missing.
-    globalSetup: ['./test/support/build-lib.ts', './test/support/lrs-install.ts'],
+    // One Chromium server (chromium-server.ts) and one folder of built packages (run-cache.ts)
+    // shared by the run's test files.
+    globalSetup: [
+      './test/support/build-lib.ts',
+      './test/support/lrs-install.ts',
+      './test/support/chromium-server.ts',
+      './test/support/run-cache.ts',
+    ],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -41,12 +41,12 @@ export async function serveRecordingSite(course: Course, dir: string): Promise<R
   };
 }
 
-/** A new page on `url`, once the runtime shows a heading; an error in the page fails the test. */
+/**
+ * A new page on `url`, once the runtime shows a heading. An error in the page fails the test
+ * (through launchChromium's watch, chromium.ts).
+ */
 export async function openCoursePage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;

@@ -4,7 +4,7 @@
  * never a skip, never a silent pass.
  */
 import { spawnSync } from 'node:child_process';
-import { CHROMIUM_PATH } from './chromium.js';
+import { CHROMIUM_PATH } from './chromium-server.js';
 
 /** Program → the Debian package that provides it. */
 export const SYSTEM_TOOLS = {

@@ -14,18 +14,27 @@ import type { RuntimeCourse } from '../../../src/shared/course-data.js';
 
 export function fakeLrsFetch() {
   const statements: Statement[] = [];
+  /** Ids posted again with a different statement: a real LRS answers 409 and keeps the first. */
+  const conflicts: string[] = [];
   const documents = new Map<string, string>();
   let posts = 0;
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
     if (url.pathname.endsWith('/statements') && method === 'POST') {
-      // Like a real LRS, one statement per id: a resend is acknowledged, not stored again.
+      // Like a real LRS, one statement per id: a resend is acknowledged, not stored again, and
+      // another statement under a used id is refused (409) and counted as a conflict.
+      let conflict = false;
       for (const statement of JSON.parse(String(init?.body)) as Statement[]) {
         posts += 1;
-        if (!statements.some((s) => s.id === statement.id)) statements.push(statement);
+        const stored = statements.find((s) => s.id === statement.id);
+        if (!stored) statements.push(statement);
+        else if (JSON.stringify(stored) !== JSON.stringify(statement)) {
+          conflict = true;
+          conflicts.push(statement.id!);
+        }
       }
-      return new Response('[]', { status: 200 });
+      return new Response(conflict ? '' : '[]', { status: conflict ? 409 : 200 });
     }
     if (url.pathname.endsWith('/activities/state')) {
       const key = url.search;
@@ -38,7 +47,7 @@ export function fakeLrsFetch() {
     }
     return new Response('', { status: 400 });
   }) as typeof fetch;
-  return { fetch: fetchImpl, statements, documents, posts: () => posts };
+  return { fetch: fetchImpl, statements, conflicts, documents, posts: () => posts };
 }
 
 /** The TinCan adapter launched against the fake LRS, with a fresh browser storage (as another page would). */
