@@ -28,6 +28,7 @@ const IMPORTS = [
   /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // import('p')
   /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // require('p')
   /\bcreateRequire\([^)]*\)\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // createRequire(url)('p')
+  /\brequire\.resolve\s*\(\s*['"]([^'"]+)['"]/g, // require.resolve('p/file'): a file served from the package (scorm-again's browser build)
 ];
 const PACKAGE = /^(?:@[a-z0-9-~][\w.~-]*\/)?[a-z0-9-~][\w.~-]*(?:\/|$)/;
 

@@ -8,6 +8,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_COURSE_DIR } from '../options.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
+import { DEFAULT_PREVIEW_MODE, isPreviewMode, PLANNED_PREVIEW_MODES, PREVIEW_MODES, type PreviewMode } from '../preview/lms/modes.js';
 import type { PreviewBuildReport } from '../preview/index.js';
 import { printable } from '../diagnostics/printable.js';
 import { courseFileDisplay, describeFailure, displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
@@ -15,6 +16,7 @@ import { courseFileDisplay, describeFailure, displayPath, EXIT_COURSE_ERRORS, re
 export interface PreviewCommandOptions {
   port: number;
   open?: boolean;
+  as: PreviewMode;
 }
 
 export function registerPreviewCommand(program: Command): void {
@@ -24,6 +26,13 @@ export function registerPreviewCommand(program: Command): void {
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
     .option('-p, --port <number>', 'port to listen on; 0 picks a free one', parsePort, DEFAULT_PREVIEW_PORT)
     .option('--open', 'open the preview in the default browser')
+    .option(
+      '--as <standard>',
+      'scorm12: the package `build` writes, inside a local LMS with a panel showing what it records (SCORM calls, ' +
+        'status, score, saved progress, what Moodle would refuse); standalone: the course alone, progress in the browser',
+      parseAs,
+      DEFAULT_PREVIEW_MODE,
+    )
     .action(async (dir: string, options: PreviewCommandOptions, command: Command) => {
       try {
         await previewCommand(dir, options);
@@ -31,6 +40,17 @@ export function registerPreviewCommand(program: Command): void {
         reportFailure(error, command.optsWithGlobals<GlobalOptions>());
       }
     });
+}
+
+function parseAs(value: string): PreviewMode {
+  if (isPreviewMode(value)) return value;
+  const planned = PLANNED_PREVIEW_MODES.get(value);
+  if (planned) {
+    throw new InvalidArgumentError(
+      `${value} is not available in the preview yet (${planned}). Use --as scorm12, or build with --target ${value} and try the package in your LMS.`,
+    );
+  }
+  throw new InvalidArgumentError(`choose one of ${PREVIEW_MODES.join(', ')}.`);
 }
 
 function parsePort(value: string): number {
@@ -59,6 +79,7 @@ export async function previewCommand(dir: string, options: PreviewCommandOptions
     session = await startPreview({
       courseDir: rootDir,
       port: options.port,
+      as: options.as,
       onBuild: (report) => {
         printDiagnostics(report.diagnostics);
         write(`${clock()} ${buildLine(report)}\n`);
@@ -79,7 +100,8 @@ export async function previewCommand(dir: string, options: PreviewCommandOptions
     throw error;
   }
 
-  write(`Preview of ${displayPath(rootDir)}: ${session.url}\nWatching for changes; press Ctrl-C to stop.\n`);
+  const inside = options.as === 'standalone' ? '' : ` (${options.as}, in a local LMS)`;
+  write(`Preview of ${displayPath(rootDir)}${inside}: ${session.url}\nWatching for changes; press Ctrl-C to stop.\n`);
   if (options.open && !(await openBrowser(session.url))) write(`Could not open a browser; open ${session.url} yourself.\n`);
 
   await new Promise<void>((resolve) => {

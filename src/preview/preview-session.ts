@@ -9,6 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { CourseError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { courseFileReader } from '../load/index.js';
 import { DEFAULT_PREVIEW_PORT } from './defaults.js';
+import { lmsServedSite } from './lms/lms-site.js';
+import type { PreviewMode } from './lms/modes.js';
+import { buildPackageSite } from './lms/package-site.js';
 import { injectPreview, placeholderPage } from './preview-page.js';
 import { startPreviewServer, type PreviewServer } from './preview-server.js';
 import { buildSite, sameFiles, type SiteBuild, type SiteFiles } from './preview-site.js';
@@ -19,6 +22,12 @@ export interface PreviewOptions {
   courseDir: string;
   /** 0 picks a free port. Default 4173. */
   port?: number;
+  /**
+   * `scorm12`: the package `build` writes for that target, inside a local LMS with a panel
+   * (src/preview/lms/); `standalone` (the default here; the CLI's is scorm12): the course
+   * alone, its progress in the browser.
+   */
+  as?: PreviewMode;
   onBuild?: (report: PreviewBuildReport) => void;
   /** Watching failed (e.g. more folders than the system lets one watch); the server keeps running. */
   onWatchError?: (error: Error) => void;
@@ -55,8 +64,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   let builds = 0;
   const nextBuildId = () => `${runStamp}-${++builds}`;
 
+  const lmsMode = options.as !== undefined && options.as !== 'standalone' ? options.as : undefined;
+  const siteOf = (dir: string) => (lmsMode ? buildPackageSite(dir, lmsMode) : buildSite(dir));
+
   const started = performance.now();
-  const first = await buildSite(rootDir);
+  const first = await siteOf(rootDir);
   // Nothing to watch without the folder: report it as `validate` would.
   if (!(await stat(rootDir).then((s) => s.isDirectory(), () => false))) throw new CourseError(first.diagnostics);
 
@@ -69,6 +81,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   const servedSite = () => {
     const state = { buildId, diagnostics, failure, readFile };
+    if (lmsMode) return { ...lmsServedSite(files, state), buildId };
     const page = files?.get('index.html');
     const html = page?.kind === 'data' ? injectPreview(page.data.toString('utf8'), state) : placeholderPage(state);
     return { page: html, files: files ?? new Map(), buildId };
@@ -102,7 +115,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     let error: Error | undefined;
     if (!assetsOnly) {
       try {
-        result = await buildSite(rootDir);
+        result = await siteOf(rootDir);
       } catch (caught) {
         error = caught instanceof Error ? caught : new Error(String(caught));
       }

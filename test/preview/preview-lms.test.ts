@@ -1,0 +1,112 @@
+/**
+ * `parcours preview --as scorm12` in Chromium: the package runs inside the preview's LMS
+ * (scorm-again) and the panel beside it shows what the LMS records as a learner takes the
+ * course, warns about what Moodle would change, resumes on Relaunch and after a live reload.
+ * The fixture reports completed/incomplete with a mastery score in its manifest: Moodle turns
+ * the course's "completed" into passed or failed.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type PreviewSession } from '../../src/preview/index.js';
+import { launchChromium } from '../support/chromium.js';
+import { POLL, SLOW_TEST_TIMEOUT_MS } from '../support/timeouts.js';
+
+const fixture = fileURLToPath(new URL('../fixtures/target/SCORM12_MASTERY_OVERRIDES_STATUS', import.meta.url));
+let work: string;
+let dir: string;
+let session: PreviewSession;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'parcours-preview-lms-'));
+  dir = path.join(work, 'course');
+  await cp(fixture, dir, { recursive: true });
+  session = await startPreview({ courseDir: dir, port: 0, as: 'scorm12' });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await session?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+const course = (): FrameLocator => page.frameLocator('iframe[title="Course: Fixture course"]');
+const field = (name: string) => page.locator(`#lms-record dd[data-field="${name}"]`).textContent();
+const calls = () => page.locator('#lms-calls').innerText();
+const meter = () => page.locator('#lms-meter').evaluate((m: HTMLMeterElement) => m.value);
+const warnings = () => page.locator('#lms-warnings').innerText();
+
+describe('parcours preview --as scorm12', () => {
+  it('runs the package inside the LMS and shows its calls, commits, status, score and interactions', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
+    await page.goto(session.url);
+    await expect.poll(calls, POLL).toContain('LMSInitialize("") → true');
+    expect(await calls()).toContain('LMSSetValue("cmi.core.lesson_status", "incomplete") → true');
+    expect(await field('entry')).toBe('ab-initio');
+    expect(await field('mastery-score')).toBe('80');
+    const startMeter = await meter();
+
+    await course().getByRole('link', { name: 'Start the course' }).click();
+    await course().getByRole('link', { name: /A quiz$/ }).first().click();
+    // The learner is on the quiz: the bookmark is committed (what a relaunch resumes from).
+    await expect.poll(() => field('location'), POLL).toMatch(/^step\/quiz/);
+    await expect.poll(meter, POLL).toBeGreaterThan(startMeter);
+    expect(await warnings()).toBe('');
+  });
+
+  it('relaunches a new session with entry=resume, the data kept, and the course back where the learner was', async () => {
+    const location = await field('location');
+    await page.getByRole('button', { name: 'Relaunch' }).click();
+    await expect.poll(() => field('session'), POLL).toMatch(/^2,/);
+    expect(await field('entry')).toBe('resume');
+    expect(await calls()).toContain('LMSGetValue("cmi.core.entry") → "resume"');
+    expect(await calls()).toContain(`LMSGetValue("cmi.core.lesson_location") → "${location}"`);
+    await course().getByText('You are back where you left off').waitFor();
+    // The first session's LMSFinish came when the course's frame closed.
+    expect(await calls()).toMatch(/LMSSetValue\("cmi.core.exit", "suspend"\) → true[\s\S]*LMSFinish\(""\) → true[\s\S]*Session 2/);
+  });
+
+  it('records the answers and warns that Moodle would change the status the course sends', async () => {
+    const before = await meter();
+    const quiz = course().getByRole('region', { name: 'A quiz', exact: true });
+    await quiz.getByRole('radio', { name: 'True', exact: true }).check();
+    await quiz.getByRole('button', { name: 'Check my answers' }).click();
+    await expect.poll(() => field('status'), POLL).toBe('completed');
+    expect(await field('score')).toMatch(/^100 /);
+    await expect.poll(meter, POLL).toBeGreaterThan(before);
+    await expect.poll(() => page.locator('#lms-interactions tbody').innerText(), POLL).toMatch(/q1\s+true-false\s+t\s+correct/);
+    expect(await page.locator('#lms-objectives tbody').innerText()).toMatch(/step\s+passed|step\s+completed/);
+    await expect.poll(warnings, POLL).toContain('Moodle records “passed”, not “completed”');
+    expect(await page.locator('#lms-summary').textContent()).toContain('1 warning');
+  });
+
+  it('relaunches after a live reload with the learner data kept', async () => {
+    const step = path.join(dir, 'steps/01-step.yaml');
+    const reloaded = page.waitForEvent('load');
+    await writeFile(step, (await readFile(step, 'utf8')).replace('title: A step', 'title: A renamed step'));
+    await reloaded;
+    await expect.poll(calls, POLL).toContain('LMSInitialize("") → true');
+    // The LMS, as Moodle, recorded passed at the LMSFinish of the live reload (the warning's change).
+    expect(await field('status')).toBe('passed');
+    expect(await calls()).toContain('LMSGetValue("cmi.core.lesson_status") → "passed"');
+    // The rebuilt package is the one running (the step title is in its pages, shown or not).
+    await course().getByText('A renamed step').first().waitFor({ state: 'attached' });
+    // Interactions are write-only in SCORM 1.2, but the LMS's report keeps the earlier session's.
+    expect(await page.locator('#lms-interactions tbody').innerText()).toMatch(/q1/);
+  });
+
+  it('resets the learner: a new first launch with nothing kept', async () => {
+    await page.getByRole('button', { name: 'Reset learner' }).click();
+    await expect.poll(() => field('entry'), POLL).toBe('ab-initio');
+    await expect.poll(() => field('status'), POLL).toBe('incomplete');
+    expect(await field('score')).toBe('—');
+  });
+});
