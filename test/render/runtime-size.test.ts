@@ -4,16 +4,19 @@
  * exactly as the sample course's package gets it. The quiz and course rules and the p2 state
  * format took it to 13,705 B (fr); adapters and segment tracking as closures, one course index
  * and one section writer in the state codec, and the bundle's variables renamed for gzip
- * (src/render/runtime-bundle.ts) brought it back under.
+ * (src/render/runtime-bundle.ts) brought it back under (12,190 B). Issues 8–10 then added
+ * what a package must do (12,853 B fr, 12,737 en): ids as plain names, unreadable saved progress
+ * held with a notice, tool completion rules and read-only review, video credit, answers readable
+ * in LMS reports, the goodbye page's way back; hence 13 KB.
  */
 import { describe, expect, it } from 'vitest';
 import { buildRuntimeBundle } from '../../src/render/runtime-bundle.js';
 import { sampleQuestionTypes, sampleRuntimeBundle } from '../support/runtime-bundle-size.js';
 
-const BUDGET_BYTES = 12 * 1024;
+const BUDGET_BYTES = 13 * 1024;
 
 describe('SCORM 1.2 runtime bundle', () => {
-  it.each(['fr', 'en'] as const)('stays under 12 KB gzipped for the sample course (%s)', async (language) => {
+  it.each(['fr', 'en'] as const)('stays under 13 KB gzipped for the sample course (%s)', async (language) => {
     const { script, gzipped } = await sampleRuntimeBundle('scorm12.ts', language, BUDGET_BYTES);
     expect(gzipped).toBeLessThan(BUDGET_BYTES);
     // One language table only: the other one's strings are not shipped.
