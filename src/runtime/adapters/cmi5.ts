@@ -159,6 +159,9 @@ class Cmi5Adapter implements LmsAdapter {
     const reporter = new CourseReporter({ course: this.course, scope: this.au, session, send: (draft) => this.sendOther(draft), canSave: () => this.credit });
     this.reporter = reporter;
     const doc = await reporter.resume('LMS');
+    // The page went away while the launch was read (a reload's new page may already go on with
+    // this session): this one sends nothing, not even initialized.
+    if (this.finished) throw new Cmi5LaunchError('session-ended', 'the page went away during the launch');
     const mastery = launchData.masteryScore ?? this.course.passingScore / 100;
     this.rules = new Cmi5Rules({
       mode: launchData.launchMode,
@@ -231,7 +234,11 @@ class Cmi5Adapter implements LmsAdapter {
 
   finish(reason: 'leave' | 'pagehide'): void {
     const reporter = this.reporter;
-    if (!reporter) return;
+    if (!reporter || !this.rules) {
+      // Still launching: nothing was sent, nothing will be (open() checks).
+      this.finished = true;
+      return;
+    }
     const hurry = reason === 'pagehide';
     if (this.finished && !hurry) return;
     const first = !this.finished;

@@ -203,6 +203,25 @@ describe('cmi5 session end: the page goes away (closed window, reload, navigatio
     expect(t.lms.fetchCalls).toHaveLength(1);
   });
 
+  it('a page that goes away while the launch is read sends nothing; the reloaded page sends initialized, once', async () => {
+    const t = setting();
+    const { sessionId, open } = t.launch();
+    const leaving = open();
+    const starting = leaving.start();
+    leaving.finish('pagehide'); // the reload, before the token, LaunchData and resume document were read
+    await starting;
+    // Anything it had queued would have left on the queue's zero timer by now.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(t.lms.statementRequests).toEqual([]);
+    expect(t.errors.map((e) => e.problem)).toEqual(['session-ended']);
+    t.errors.length = 0;
+    const reloaded = open();
+    await reloaded.start();
+    reloaded.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+    expect(t.lms.fetchCalls).toHaveLength(1);
+  });
+
   it('a reload before the session began (token fetched, nothing sent) continues it with the same token', async () => {
     const t = setting();
     const { params, sessionId, open } = t.launch();
