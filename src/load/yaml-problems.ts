@@ -7,9 +7,12 @@
  * accepts but misreads: a list item indented one space too far becomes the end of the
  * item above's text (`steps/01.yaml - steps/02.yaml`).
  */
-import { isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
+
+/** Duplicate fields reported per file: enough to fix a copy-paste, bounded for a hostile file. */
+const MAX_DUPLICATES = 20;
 
 /** Problems of one file; empty when it reads as intended. */
 export function yamlProblems(file: string, doc: Document, source: string): Diagnostic[] {
@@ -19,7 +22,7 @@ export function yamlProblems(file: string, doc: Document, source: string): Diagn
   if (problems.length > 0) {
     // Duplicate keys are independent of each other; past any other error the parser
     // misreads what follows (one bad indent yields a dozen errors further down): the first only.
-    if (problems.every((p) => p.code === 'DUPLICATE_KEY')) return problems.map((p) => report(duplicateKey(p, text)));
+    if (problems.every((p) => p.code === 'DUPLICATE_KEY')) return problems.slice(0, MAX_DUPLICATES).map((p) => report(duplicateKey(p, text)));
     return [report(describeError(problems.reduce((first, p) => (p.pos[0] < first.pos[0] ? p : first)), text))];
   }
   return [...listItemsReadAsText(text), ...unknownAliases(doc, text)].map(report);
@@ -96,28 +99,31 @@ class SourceText {
     return this.inside.get(index);
   }
 
+  /** Linear in the line's length, whatever it holds (a hostile file may have megabyte lines). */
   shape(index: number): LineShape {
     const line = this.lines[index] ?? '';
     const indent = /^ */.exec(line)![0].length;
     const dashes: number[] = [];
     let at = indent;
-    for (let dash = /^-( +|$)/.exec(line.slice(at)); dash; dash = /^-( +|$)/.exec(line.slice(at))) {
+    const dash = /-(?: +|$)/y;
+    dash.lastIndex = at;
+    while (dash.test(line)) {
       dashes.push(at);
-      at += dash[0].length;
+      at = dash.lastIndex;
     }
     const rest = line.slice(at);
-    const key = /^("[^"]*"|'[^']*'|[^\s#'"\-?:,[\]{}][^#]*?|-[^\s#][^#]*?)[ \t]*:(?=\s|$)/.exec(rest);
-    const afterKey = key ? at + key[0].length : at;
-    const value = line.slice(afterKey).trimStart();
-    const valueColumn = line.length - value.length;
+    const colon = rest.search(/:(?=\s|$)/);
+    const written = colon > 0 ? rest.slice(0, colon).trimEnd() : '';
+    const isKey = /^"[^"]*"$|^'[^']*'$/.test(written) || (written !== '' && !/^[\s#'"?,[\]{}]/.test(written) && !/\s#/.test(written));
+    const value = isKey ? rest.slice(colon + 1).trimStart() : rest;
     return {
       index,
       indent,
       dashes,
-      ...(key && { key: { name: key[1]!.replace(/^["']|["']$/g, ''), column: at } }),
-      opens: /^(#.*)?$/.test(value) && (key !== null || dashes.length > 0),
-      value: value.replace(/\s+#.*$/, ''),
-      valueColumn,
+      ...(isKey && { key: { name: written.replace(/^["']|["']$/g, ''), column: at } }),
+      opens: /^(#.*)?$/.test(value) && (isKey || dashes.length > 0),
+      value: withoutComment(value),
+      valueColumn: line.length - value.length,
     };
   }
 
@@ -198,7 +204,7 @@ function describeError(error: YAMLError, text: SourceText): Problem {
  * line that already has its value (YAML then reads it as more of that value).
  */
 function compactValue(error: YAMLError, text: SourceText, line: number, column: number, shape: LineShape, rest: string): Problem {
-  const valueHasColon = /:(\s|$)/.test(rest.replace(/\s+#.*$/, ''));
+  const valueHasColon = /:(\s|$)/.test(withoutComment(rest));
   if (valueHasColon && column > shape.indent) {
     return {
       code: 'YAML_SYNTAX',
@@ -312,12 +318,13 @@ function duplicateKey(error: YAMLError, text: SourceText): Problem {
   const line = text.lineOf(error.pos[0]);
   const shape = text.shape(line);
   const name = shape.key?.name ?? '';
+  // The earliest copy in the same mapping: up to the line that opens it (indented less).
   let first: number | undefined;
-  for (let i = line - 1; i >= 0 && first === undefined; i--) {
+  for (let i = line - 1; i >= 0; i--) {
     if (!text.isContent(i) || text.insideValue(i)) continue;
     const above = text.shape(i);
     if (above.key?.column === shape.key?.column && above.key?.name === name) first = i;
-    else if (Math.max(above.indent, ...above.dashes) < (shape.key?.column ?? 0) && above.key) break;
+    else if ((above.key?.column ?? above.dashes.at(-1) ?? above.indent) < (shape.key?.column ?? 0)) break;
   }
   return {
     code: 'YAML_SYNTAX',
@@ -510,9 +517,11 @@ function listItemsReadAsText(text: SourceText): Problem[] {
       for (let i = first + 1; i <= last; i++) {
         if (!/^\s*-(\s|$)/.test(text.lines[i] ?? '')) continue;
         const found = indentation(i, text, { shape: text.shape(first), value: String(node.value) });
-        if (found) problems.push(found);
-        return;
+        if (!found) return undefined;
+        problems.push(found);
+        return visit.BREAK; // the first is enough: the file is not read further
       }
+      return undefined;
     },
   });
   return problems;
@@ -523,24 +532,40 @@ function listItemsReadAsText(text: SourceText): Problem[] {
  * (alias) to a value named `Important*` elsewhere in the file, which does not exist.
  */
 function unknownAliases(doc: Document, text: SourceText): Problem[] {
-  const problems: Problem[] = [];
+  // An alias names an anchor (`&name`) set before it: one pass in document order, whatever the count.
+  const anchors = new Set<string>();
+  let unknown: Node | undefined;
   visit(doc, {
-    Alias: (_, node) => {
-      if (node.resolve(doc) !== undefined || !node.range) return;
-      const line = text.lineOf(node.range[0]);
-      problems.push({
-        code: 'YAML_SYNTAX',
-        line,
-        column: text.columnOf(node.range[0]),
-        detail: 'A value starting with `*` is read by YAML as a reference to another part of the file, not as text',
-        help: quoteHelp(text.shape(line)),
-      });
+    Node: (_, node) => {
+      if (isAlias(node)) {
+        if (anchors.has(node.source)) return undefined;
+        unknown = node;
+        return visit.BREAK;
+      }
+      if (node.anchor) anchors.add(node.anchor);
+      return undefined;
     },
   });
-  return problems;
+  if (!unknown?.range) return [];
+  const line = text.lineOf(unknown.range[0]);
+  return [
+    {
+      code: 'YAML_SYNTAX',
+      line,
+      column: text.columnOf(unknown.range[0]),
+      detail: 'A value starting with `*` is read by YAML as a reference to another part of the file, not as text',
+      help: quoteHelp(text.shape(line)),
+    },
+  ];
 }
 
 // ----- Words -----
+
+/** `text` without a trailing `# comment` (found in one pass: lines may be long). */
+function withoutComment(text: string): string {
+  const hash = text.search(/(?:^|[ \t])#/);
+  return (hash === -1 ? text : text.slice(0, hash)).trimEnd();
+}
 
 function spaces(n: number): string {
   return n === 1 ? '1 space' : `${n} spaces`;

@@ -58,7 +58,8 @@ describe('YAML mistakes', () => {
   });
 
   it('says how to fix each mistake, in plain words, in every yaml-* fixture', async () => {
-    const folders = fs.readdirSync(invalid).filter((name) => /^(yaml-|YAML_)/.test(name));
+    // The limits' codes (YAML_TOO_DEEP, YAML_TOO_MANY_ALIASES) are about hostile files, not mistakes.
+    const folders = fs.readdirSync(invalid).filter((name) => /^(yaml-|YAML_SYNTAX$|YAML_INDENTATION$)/.test(name));
     expect(folders.length).toBeGreaterThanOrEqual(15);
     for (const folder of folders) {
       const { found } = await diagnosticsOf(path.join(invalid, folder));
