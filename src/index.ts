@@ -7,7 +7,7 @@ export type { BuildRequest, BuildResult, BuiltPackage, StateUsage } from './buil
 export { validate } from './validate.js';
 export type { ValidateResult } from './validate.js';
 export { defaultBuildOptions, resolveBuildOptions, DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS } from './options.js';
-export { lmsPresets, findLmsPreset, UnknownLmsError, DEFAULT_LMS } from './presets.js';
+export { lmsPresets, findLmsPreset, UnknownLmsError, ConflictingOptionsError, DEFAULT_LMS } from './presets.js';
 export type { LmsPreset } from './presets.js';
 export { targets, resolveTargets, UnknownTargetError, ALL_TARGETS } from './package/index.js';
 export type { BuildOptions, PackageFile, Target } from './package/index.js';
