@@ -5,6 +5,7 @@
  */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { AuthoredChoice, AuthoredCourse, AuthoredQuestion, AuthoredQuiz, AuthoredStep } from './sample-course.js';
+import { VIDEO_WAIT_MS } from './timeouts.js';
 
 /** The interface strings a French learner reads (templates/i18n/fr.json, src/runtime/i18n.ts). */
 export const UI = {
@@ -28,7 +29,6 @@ const KIND_LABELS = ['Vidéo', 'Quiz', 'Fiche pratique', 'Outil'];
 export type Scope = Page | FrameLocator;
 
 /** How long a video may take to reach its threshold at the test's playback speed. */
-const VIDEO_TIMEOUT_MS = 45_000;
 /**
  * Faster than a learner, yet slow enough that the media time between two `timeupdate`
  * events (about 2 s here) stays well under the runtime's bound for continuous playing,
@@ -92,7 +92,7 @@ export class Learner {
         v.playbackRate = rate;
         return v.play();
       }, TEST_PLAYBACK_RATE);
-      await view.getByText(UI.videoWatched, { exact: true }).waitFor({ timeout: VIDEO_TIMEOUT_MS });
+      await view.getByText(UI.videoWatched, { exact: true }).waitFor({ timeout: VIDEO_WAIT_MS });
       await player.evaluate((v: HTMLVideoElement) => v.pause());
     } else {
       await player.evaluate(

@@ -12,7 +12,7 @@ import { buildPackage, SAMPLE_COURSE_DIR, type BuiltPackage } from './sample-pac
 import { readAuthoredCourse, type AuthoredCourse } from './sample-course.js';
 import { lmsCalls } from './lms-calls.js';
 import { firstLaunchCmi } from './scorm12-lms-data.js';
-import { waitUntil } from './timeouts.js';
+import { POLL_INTERVAL_MS, POLL_TIMEOUT_MS, waitUntil } from './timeouts.js';
 
 export interface Scorm12World {
   pkg: BuiltPackage;
@@ -95,12 +95,12 @@ export function lastCommit(world: Scorm12World, launch: Launch): CommitRecord {
   return last;
 }
 
-/** Waits (briefly) for a commit of this launch that satisfies `accept`, and returns it. */
+/** Waits for a commit of this launch that satisfies `accept` (polling, timeouts.ts), and returns it. */
 export async function waitForCommit(
   world: Scorm12World,
   launch: Launch,
   accept: (commit: CommitRecord) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = POLL_TIMEOUT_MS,
 ): Promise<CommitRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -110,7 +110,7 @@ export async function waitForCommit(
       const seen = world.host.commits(launch.id).map((c) => c.body['cmi.core.lesson_status']);
       throw new Error(`no matching commit for launch ${launch.id} (statuses committed: ${seen.join(', ') || 'none'})`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
 }
 

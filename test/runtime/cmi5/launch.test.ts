@@ -163,7 +163,7 @@ describe('LMS.LaunchData', () => {
     const error = await readLaunchData(lrs, launch).catch((e: Cmi5LaunchError) => e);
     expect(error).toMatchObject({ problem: 'launch-data-unreachable', status: 503 });
     expect(calls).toBe(3);
-  }, 10_000);
+  });
 });
 
 describe('learner preferences', () => {

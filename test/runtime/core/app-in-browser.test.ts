@@ -13,6 +13,7 @@ import { launchChromium } from '../../support/chromium.js';
 import { openCoursePage, recordedCalls as calls, recordedValues as named, serveRecordingSite, type RecordingSite } from '../../support/recording-site.js';
 import { sampleCourse } from '../../render/sample-course.js';
 import { requireTool } from '../../support/system-tools.js';
+import { VIDEO_WAIT_MS } from '../../support/timeouts.js';
 
 let browser: Browser;
 let site: RecordingSite;
@@ -137,7 +138,7 @@ describe('runtime core', () => {
       v.playbackRate = 2;
       return v.play();
     });
-    await page.locator('[data-video-status]').getByText('Vidéo vue', { exact: true }).waitFor({ timeout: 20_000 });
+    await page.locator('[data-video-status]').getByText('Vidéo vue', { exact: true }).waitFor({ timeout: VIDEO_WAIT_MS });
     const events = (await named<{ verb: string }>(page, 'recordVideoEvent')).map((e) => e.verb);
     expect(events[0]).toBe('initialized');
     expect(events).toContain('played');
