@@ -24,7 +24,7 @@ export interface BuildCommandOptions {
 }
 
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<void> {
-  const result = await interruptible((signal) =>
+  const result = await interruptible(Boolean(options.json), (signal) =>
     build({
       courseDir: dir,
       targets: options.target,
@@ -91,9 +91,9 @@ class Interrupted extends Error {
 /**
  * Runs the build so that Ctrl-C or SIGTERM stops it cleanly: the build removes its temp zips,
  * then the command exits 130 or 143 (128 + the signal's number, as shells report a signal).
- * A second signal exits at once. Undefined when interrupted.
+ * A second signal exits at once. Undefined when interrupted (with --json, the failure is printed as JSON).
  */
-async function interruptible(run: (signal: AbortSignal) => Promise<BuildResult>): Promise<BuildResult | undefined> {
+async function interruptible(json: boolean, run: (signal: AbortSignal) => Promise<BuildResult>): Promise<BuildResult | undefined> {
   const controller = new AbortController();
   const exitCode = (signal: Interrupted['signal']) => 128 + constants.signals[signal];
   const onSignal = (signal: Interrupted['signal']) => {
@@ -108,6 +108,7 @@ async function interruptible(run: (signal: AbortSignal) => Promise<BuildResult>)
     return await run(controller.signal);
   } catch (error) {
     if (!(error instanceof Interrupted)) throw error;
+    if (json) printJson({ ok: false, failure: error.message });
     process.stderr.write(`parcours: ${error.message}; no package written.\n`);
     process.exitCode = exitCode(error.signal);
     return undefined;

@@ -66,10 +66,12 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   const tempPath = `${path.resolve(zipPath)}.${randomBytes(6).toString('hex')}.tmp`;
 
   const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL } });
-  const written = pipeline(archive, createWriteStream(tempPath, { flags: 'wx' }));
+  const output = createWriteStream(tempPath, { flags: 'wx' });
+  const written = pipeline(archive, output);
   written.catch(() => undefined); // observed below; this only avoids an unhandled rejection
   const abort = () => archive.destroy(signal?.reason);
   signal?.addEventListener('abort', abort, { once: true });
+  if (signal?.aborted) abort(); // aborted while the folder was made: no event will come
   try {
     for (const file of entries) {
       const entryDone = once(archive, 'entry');
@@ -91,6 +93,8 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   } catch (error) {
     archive.abort();
     await written.catch(() => undefined);
+    // The file may still be opening: removed before it exists, it would appear afterwards.
+    if (!output.closed) await once(output, 'close').catch(() => undefined);
     await rm(tempPath, { force: true });
     throw signal?.aborted ? signal.reason : error;
   } finally {

@@ -20,9 +20,9 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'parcours-interrupt-'));
   course = path.join(work, 'course');
   await cp(minimalCourse, course, { recursive: true });
-  // 128 MB of zeros, deflated (captions are text): seconds of writing, whatever the machine.
+  // 64 MB of zeros, deflated (captions are text): seconds of writing, whatever the machine.
   const captions = await open(path.join(course, 'media', 'intro.en.vtt'), 'w');
-  await captions.truncate(128 * 1024 * 1024);
+  await captions.truncate(64 * 1024 * 1024);
   await captions.close();
 });
 afterAll(async () => {
@@ -30,15 +30,16 @@ afterAll(async () => {
 });
 
 /** Sends `signal` once `tempZips` temp zips are there (with several targets: the first ones written, one being written). */
-async function interruptWhileWriting(signal: 'SIGINT' | 'SIGTERM', targets: string[], tempZips = 1) {
+async function interruptWhileWriting(signal: 'SIGINT' | 'SIGTERM', targets: string[], tempZips = 1, extra: string[] = []) {
   const out = path.join(work, `out-${signal}-${targets.length}`);
-  const child = spawn(process.execPath, [bin, 'build', course, '--out', out, '--target', ...targets], {
+  const child = spawn(process.execPath, [bin, 'build', course, '--out', out, ...extra, '--target', ...targets], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdout.resume();
+  child.stdout.on('data', (chunk) => (stdout += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const listing = () => readdir(out).catch(() => [] as string[]);
@@ -46,15 +47,16 @@ async function interruptWhileWriting(signal: 'SIGINT' | 'SIGTERM', targets: stri
   await waitUntil(async () => (await temps()) >= tempZips, `the build to write ${tempZips} temp zip(s)`);
   child.kill(signal);
   const code = await exited;
-  return { code, stderr, left: await listing() };
+  return { code, stdout, stderr, left: await listing() };
 }
 
 describe('an interrupted build', () => {
   it('removes the temp zip and exits 130 on SIGINT (Ctrl-C)', async () => {
-    const run = await interruptWhileWriting('SIGINT', ['scorm12']);
+    const run = await interruptWhileWriting('SIGINT', ['scorm12'], 1, ['--json']);
     expect(run.left).toEqual([]);
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('interrupted by SIGINT; no package written.');
+    expect(JSON.parse(run.stdout)).toEqual({ ok: false, failure: 'interrupted by SIGINT' });
   });
 
   it('removes every temp zip and exits 143 on SIGTERM, with several targets', async () => {
