@@ -17,7 +17,7 @@ import { Learner, TEST_PLAYBACK_RATE, UI } from '../../support/learner.js';
 import { startXapiEnvironment, type XapiEnvironment } from '../../support/lrs-launch.js';
 import { readAuthoredCourse, type AuthoredQuestion, type AuthoredStep } from '../../support/sample-course.js';
 import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
-import { POLL } from '../../support/timeouts.js';
+import { POLL, VIDEO_WAIT_MS } from '../../support/timeouts.js';
 import { validateStatement } from '../../support/xapi-validation.js';
 
 const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
@@ -80,7 +80,7 @@ async function watchVideo(learner: Learner, step: AuthoredStep): Promise<void> {
     v.playbackRate = rate;
     void v.play().catch(() => undefined);
   }, TEST_PLAYBACK_RATE);
-  await view.getByText(UI.videoWatched, { exact: true }).waitFor({ timeout: 45_000 });
+  await view.getByText(UI.videoWatched, { exact: true }).waitFor({ timeout: VIDEO_WAIT_MS });
   await player.evaluate((v: HTMLVideoElement) => v.pause());
 }
 
