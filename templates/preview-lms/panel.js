@@ -192,7 +192,8 @@ function render() {
     ['Entry', session.entry === '' ? '“” (not resuming)' : session.entry],
     ['Mode', `${session.mode}, ${get('cmi.core.credit')}`],
     ['Exit', get('cmi.core.exit') || '—'],
-    ['Session time', get('cmi.core.session_time') || '—'],
+    // scorm-again starts it at 00:00:00; the course sends its own when it finishes.
+    ['Session time', session.calls.some((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.core.session_time') ? get('cmi.core.session_time') : '— (the course sends it when it finishes)'],
     ['Total time', record.cmi['cmi.core.total_time'] || '0000:00:00'],
     ['Session', `${session.number}, ${session.commits} ${session.commits === 1 ? 'commit' : 'commits'}${session.finished ? ', finished' : ''}`],
   ];

@@ -12,10 +12,13 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewSession } from '../../src/preview/index.js';
+import { blockingViolations, runAxe } from '../support/axe.js';
 import { launchChromium } from '../support/chromium.js';
 import { POLL, SLOW_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/target/SCORM12_MASTERY_OVERRIDES_STATUS', import.meta.url));
+/** Its tool fields, filled in, hold more than SCORM 1.2's 4,096 characters. */
+const tooLarge = fileURLToPath(new URL('../fixtures/target/STATE_TOO_LARGE', import.meta.url));
 let work: string;
 let dir: string;
 let session: PreviewSession;
@@ -108,5 +111,62 @@ describe('parcours preview --as scorm12', () => {
     await expect.poll(() => field('entry'), POLL).toBe('ab-initio');
     await expect.poll(() => field('status'), POLL).toBe('incomplete');
     expect(await field('score')).toBe('—');
+  });
+});
+
+describe('parcours preview --as scorm12: the panel', () => {
+  let other: PreviewSession;
+  let small: BrowserContext;
+  beforeAll(async () => {
+    other = await startPreview({ courseDir: tooLarge, port: 0, as: 'scorm12' });
+    small = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => {
+    await small?.close();
+    await other?.close();
+  });
+
+  it('warns, before the learner does anything, that Moodle would refuse the course’s saved progress filled in completely', async () => {
+    const tab = await context.newPage();
+    await tab.goto(other.url);
+    const warning = tab.locator('#lms-warnings li[data-kind="refused"]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/^Refused: Filled in completely, this course saves [\d,]+ characters of progress; Moodle keeps 4,096 and refuses more/);
+    expect(await tab.locator('#lms-meter-text').innerText()).toMatch(/ of 4,096 characters \(\d+ %\); filled in completely, this course saves [\d,]+\./);
+    await tab.close();
+  });
+
+  it('is reached from the keyboard first, folds away and back, and has no serious accessibility problem', async () => {
+    const tab = await context.newPage();
+    await tab.goto(session.url);
+    await tab.locator('#lms-calls li').first().waitFor();
+    expect(blockingViolations(await runAxe(tab.mainFrame()))).toEqual([]);
+    await tab.keyboard.press('Tab');
+    const toggle = tab.getByRole('button', { name: /^LMS panel/ });
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await tab.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await tab.locator('#lms-body').isHidden()).toBe(true);
+    await tab.keyboard.press('Enter');
+    expect(await tab.locator('#lms-body').isVisible()).toBe(true);
+    await tab.keyboard.press('Tab');
+    expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Relaunch');
+    await tab.close();
+  });
+
+  it('does not cover the course at 360 px, open or folded', async () => {
+    const tab = await small.newPage();
+    await tab.goto(session.url);
+    await tab.locator('#lms-calls li').first().waitFor();
+    for (const open of [true, false]) {
+      if (!open) await tab.getByRole('button', { name: /^LMS panel/ }).click();
+      const panel = (await tab.locator('#lms-panel').boundingBox())!;
+      const frame = (await tab.locator('#lms-course iframe').boundingBox())!;
+      expect(panel.y + panel.height, `panel ${open ? 'open' : 'folded'}`).toBeLessThanOrEqual(frame.y + 0.5);
+      expect(frame.width).toBeGreaterThanOrEqual(359);
+      expect(frame.height).toBeGreaterThan(open ? 300 : 600);
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    }
+    await tab.close();
   });
 });

@@ -132,7 +132,7 @@ export function hostPage(config: LmsLaunchConfig): string {
 <section aria-labelledby="lms-objectives-title"><h2 id="lms-objectives-title">Objectives</h2>
 <div class="lms-scroll"><table id="lms-objectives"><thead><tr><th scope="col">id</th><th scope="col">status</th><th scope="col">score</th></tr></thead><tbody></tbody></table></div></section>
 <section aria-labelledby="lms-calls-title"><h2 id="lms-calls-title">Calls</h2>
-<ol class="lms-calls" id="lms-calls"></ol></section>
+<ol class="lms-calls" id="lms-calls" tabindex="0" aria-labelledby="lms-calls-title"></ol></section>
 </div>
 </aside>
 <main class="lms-course" id="lms-course"></main>
