@@ -74,8 +74,11 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   if (signal?.aborted) abort(); // aborted while the folder was made: no event will come
   try {
     for (const file of entries) {
+      const source = file.kind === 'data' ? file.data : await openSource(file, archive);
+      if (archive.destroyed && !Buffer.isBuffer(source)) source.destroy(); // aborted while it opened
+      // Listened to only now: an 'error' while the file opened would reject it with no one waiting.
       const entryDone = once(archive, 'entry');
-      archive.append(file.kind === 'data' ? file.data : await openSource(file, archive), {
+      archive.append(source, {
         name: file.path,
         date: ZIP_ENTRY_DATE,
         mode: ZIP_ENTRY_MODE,

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageFile } from '../../src/package/target.js';
-import { writeZip } from '../../src/write/zip.js';
+import { writeZip, writeZipTemp } from '../../src/write/zip.js';
 import { readZip } from './zip-reader.js';
 import { requireTool } from '../support/system-tools.js';
 import { waitUntil } from '../support/timeouts.js';
@@ -105,6 +105,21 @@ describe('writeZip', () => {
     const zipPath = path.join(outDir, 'course.zip');
     await expect(writeZip(zipPath, [...files, missing])).rejects.toThrow(/nope\.mp4|ENOENT/);
     expect(await readdir(outDir)).toEqual([]);
+  });
+
+  it('stops when aborted, at any moment, rejecting with the reason and leaving no temp file', async () => {
+    // A large sparse file keeps the writer busy; the aborts land while files open and while they stream.
+    const big = await diskFile('media/big.vtt', '');
+    await truncate(big.absPath, 16 * 1024 * 1024);
+    const files = [...(await samplePackage()), { ...big, size: 16 * 1024 * 1024 }];
+    const outDir = path.join(work, 'aborted');
+    for (const delay of [0, 1, 5, 20, 50]) {
+      const controller = new AbortController();
+      const reason = new Error(`stopped after ${delay} ms`);
+      setTimeout(() => controller.abort(reason), delay);
+      await expect(writeZipTemp(path.join(outDir, 'course.zip'), files, { signal: controller.signal })).rejects.toBe(reason);
+      expect(await readdir(outDir)).toEqual([]);
+    }
   });
 
   it('keeps an earlier zip untouched when a rebuild fails', async () => {
