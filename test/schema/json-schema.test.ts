@@ -42,7 +42,8 @@ describe('JSON Schema (as editors use it)', () => {
   const invalidRoot = path.join(fixtures, 'invalid');
   const codeFolders = fs
     .readdirSync(invalidRoot)
-    .filter((name): name is DiagnosticCode => name in catalogue && name !== 'YAML_SYNTAX' && name !== 'COURSE_NOT_FOUND');
+    // YAML_* fixtures are files YAML cannot read as written (syntax, indentation, nesting, aliases): no schema applies.
+    .filter((name): name is DiagnosticCode => name in catalogue && !name.startsWith('YAML_') && name !== 'COURSE_NOT_FOUND');
 
   it.each(codeFolders.filter((code) => catalogue[code].structural))('rejects the %s fixture', (code) => {
     const dir = path.join(invalidRoot, code);
