@@ -14,6 +14,7 @@ import { build } from '../../src/build.js';
 import type { BuildOptions } from '../../src/package/target.js';
 import { readZip } from '../write/zip-reader.js';
 import { REPO_ROOT, SAMPLE_COURSE_DIR } from '../support/sample-package.js';
+import { HOOK_TIMEOUT_MS } from '../support/timeouts.js';
 
 const RULES_COURSE = path.join(REPO_ROOT, 'test', 'fixtures', 'valid', 'rules');
 let work: string;
@@ -54,7 +55,7 @@ describe('the Moodle preset changes the SCORM 1.2 package', () => {
   let moodle: Built;
   beforeAll(async () => {
     [generic, moodle] = await Promise.all([buildWith({}), buildWith({ lms: 'moodle' })]);
-  }, 120_000);
+  }, HOOK_TIMEOUT_MS);
 
   it('is not the generic package', () => {
     expect(moodle.html).not.toBe(generic.html);

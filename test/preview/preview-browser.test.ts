@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewSession } from '../../src/preview/index.js';
 import { launchChromium } from '../support/chromium.js';
+import { BROWSER_WAIT_MS } from '../support/timeouts.js';
 
 const minimalCourse = fileURLToPath(new URL('../fixtures/valid/minimal', import.meta.url));
 let work: string;
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 /** Writes the step file and waits for the page to reload because of it. */
 async function saveStepAndWaitForReload(text: string): Promise<void> {
-  const reloaded = page.waitForEvent('load', { timeout: 20_000 });
+  const reloaded = page.waitForEvent('load', { timeout: BROWSER_WAIT_MS });
   await writeFile(step, text);
   await reloaded;
 }

@@ -17,7 +17,7 @@ import { CMI_DECIMAL, CMI_IDENTIFIER, interactionsWritten } from '../../support/
 import { firstLaunchCmi, resumeCmiFrom } from '../../support/scorm12-lms-data.js';
 import { lastCommit, openLaunch, waitForCommit, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
 import { blockingViolations, runAxe, scoFrame } from '../../support/axe.js';
-import { POLL } from '../../support/timeouts.js';
+import { HOOK_TIMEOUT_MS, POLL, SLOW_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 
 const COURSE_DIR = `${REPO_ROOT}test/fixtures/valid/every-question-type`;
 const STEP = { title: 'Chaque type de question' } as AuthoredStep;
@@ -47,7 +47,7 @@ beforeAll(async () => {
   host = await startLmsHost(pkg.dir, { cmi: firstLaunchCmi(pkg.masteryScore) });
   browser = await launchChromium();
   Object.assign(world, { pkg, host, browser, course: COURSE });
-}, 120_000);
+}, HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -125,7 +125,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
   let first: OpenedLaunch;
   let second: OpenedLaunch;
 
-  it('keeps the answers in progress of every type across a relaunch', { timeout: 60_000 }, async () => {
+  it('keeps the answers in progress of every type across a relaunch', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     first = await openLaunch(world);
     first.learner = new Learner(first.sco, COURSE);
     const quiz = await openQuiz(first);
@@ -139,7 +139,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     await expectAnswersShown(await openQuiz(second));
   });
 
-  it('sends one interaction per question in SCORM 1.2 formats, and the quiz score', { timeout: 60_000 }, async () => {
+  it('sends one interaction per question in SCORM 1.2 formats, and the quiz score', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     const quiz = await openQuiz(second);
     await quiz.getByRole('button', { name: UI.submit }).click();
     const score = await second.learner.shownScore(quiz);
@@ -184,7 +184,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     expect(second.runtimeLog).toEqual([]);
   });
 
-  it('shows the submitted answers, marked, after a relaunch', { timeout: 60_000 }, async () => {
+  it('shows the submitted answers, marked, after a relaunch', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     await second.learner.leave();
     const third = await openLaunch(world, { cmi: resumeCmiFrom(lastCommit(world, second.launch).body) });
     third.learner = new Learner(third.sco, COURSE);
@@ -203,7 +203,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     await third.context.close();
   });
 
-  it('fits a 360 px wide phone without sideways scrolling, before and after submitting', { timeout: 60_000 }, async () => {
+  it('fits a 360 px wide phone without sideways scrolling, before and after submitting', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     const phone = await openLaunch(world, { viewport: { width: 360, height: 740 } });
     phone.learner = new Learner(phone.sco, COURSE);
     const quiz = await openQuiz(phone);

@@ -17,6 +17,7 @@ import { readAuthoredCourse } from '../../support/sample-course.js';
 import { openLaunch, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
 import { CMI_TIMESPAN, interactionsWritten } from '../../support/scorm12-formats.js';
 import { firstLaunchCmi } from '../../support/scorm12-lms-data.js';
+import { HOOK_TIMEOUT_MS, POLL } from '../../support/timeouts.js';
 
 const RULES_COURSE = path.join(REPO_ROOT, 'test', 'fixtures', 'valid', 'rules');
 const COLOURS = ['red', 'blue', 'chair', 'table'];
@@ -45,7 +46,7 @@ beforeAll(async () => {
     const host = await startLmsHost(pkg.dir, { cmi: firstLaunchCmi(pkg.masteryScore) });
     worlds.set(lms, { pkg, host, browser, course });
   }
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await worlds.get('generic')?.browser.close();
@@ -85,7 +86,7 @@ describe('answers in the LMS reports', () => {
     await quiz.getByRole('checkbox', { name: 'Red' }).check();
     await quiz.getByRole('checkbox', { name: 'Chair' }).check();
     await quiz.getByRole('button', { name: 'Check my answers' }).click();
-    await expect.poll(async () => (await interactions(session)).get('practice-quiz.colours')?.result, { timeout: 30_000 }).toBe('0.5');
+    await expect.poll(async () => (await interactions(session)).get('practice-quiz.colours')?.result, POLL).toBe('0.5');
     expect((await interactions(session)).get('practice-quiz.colours')).toMatchObject({ student_response: three, 'correct_responses.0.pattern': both });
     await session.context.close();
   });
@@ -95,14 +96,14 @@ describe('answers in the LMS reports', () => {
     const session = await openLaunch(world);
     const quiz = await openQuiz(session, 'pool/pool-quiz');
     const shown = quiz.getByRole('group').filter({ visible: true });
-    await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => shown.count(), POLL).toBe(2);
     await shown.nth(0).getByRole('radio', { name: 'True' }).check();
     // The second answer comes at least 1.5 s after the first.
     await session.sco.locator('body').evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
     await shown.nth(1).getByRole('radio', { name: 'True' }).check();
     const ids = await shown.evaluateAll((groups) => groups.map((g) => g.getAttribute('data-question')));
     await quiz.getByRole('button', { name: 'Check my answers' }).click();
-    await expect.poll(async () => (await interactions(session)).size, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await interactions(session)).size, POLL).toBe(2);
 
     const written = await interactions(session);
     const seconds = (timespan: string) => timespan.split(':').reduce((total, part) => total * 60 + Number(part), 0);

@@ -18,6 +18,7 @@ import { lastCommit, openLaunch, type OpenedLaunch, type Scorm12World } from '..
 import { committedObjectives, interactionsWritten } from '../../support/scorm12-formats.js';
 import { firstLaunchCmi, resumeCmiFrom } from '../../support/scorm12-lms-data.js';
 import type { ReportStatusAs } from '../../../src/shared/course-data.js';
+import { HOOK_TIMEOUT_MS, SLOW_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 
 const RULES_COURSE = path.join(REPO_ROOT, 'test', 'fixtures', 'valid', 'rules');
 const STATEMENTS = ['one', 'two', 'three', 'four'].map((n) => `Statement ${n} is true.`);
@@ -36,7 +37,7 @@ beforeAll(async () => {
       worlds.set(reportStatusAs, { pkg, host, browser, course });
     }),
   );
-}, 60_000);
+}, HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -106,7 +107,7 @@ async function passPool(session: OpenedLaunch): Promise<void> {
   await quiz.getByText('Well done, you know them all.').waitFor();
 }
 
-describe('course rules reported to a scorm-again LMS', { timeout: 60_000 }, () => {
+describe('course rules reported to a scorm-again LMS', { timeout: SLOW_TEST_TIMEOUT_MS }, () => {
   describe('passed/failed (Moodle preset: mastery score in the manifest)', () => {
     let first: OpenedLaunch;
     let statements: string[];

@@ -16,6 +16,7 @@ import { readAuthoredCourse } from '../../support/sample-course.js';
 import { openLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
 import { firstLaunchCmi } from '../../support/scorm12-lms-data.js';
 import { Learner, type Scope } from '../../support/learner.js';
+import { HOOK_TIMEOUT_MS } from '../../support/timeouts.js';
 
 const FRAME_GENERIC = 'utilisez la navigation de votre plateforme autour de cette page';
 const FRAME_MOODLE = 'utilisez le bouton « Terminer l’activité » de Moodle, en haut de la page';
@@ -34,7 +35,7 @@ beforeAll(async () => {
     const host = await startLmsHost(pkg.dir, { cmi: firstLaunchCmi(pkg.masteryScore) });
     worlds.set(lms, { pkg, host, browser, course });
   }
-}, 120_000);
+}, HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await worlds.get('generic')?.browser.close();

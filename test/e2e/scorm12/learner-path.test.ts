@@ -20,6 +20,7 @@ import {
   TRUE_FALSE_RESPONSE,
 } from '../../support/scorm12-formats.js';
 import { resumeCmiFrom } from '../../support/scorm12-lms-data.js';
+import { SLOW_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 
 const world = useScorm12World();
 
@@ -32,7 +33,7 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
   let step2: AuthoredStep;
 
   // Videos play (sped up) in these two: more room than the default on a busy CI machine.
-  it('first session: the SCO reports incomplete, its place, the session time and the step objectives with their scores', { timeout: 120_000 }, async () => {
+  it('first session: the SCO reports incomplete, its place, the session time and the step objectives with their scores', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     [step1, step2] = world.course.steps as [AuthoredStep, AuthoredStep];
     first = await openLaunch(world);
     const { learner } = first;
@@ -227,7 +228,7 @@ describe('a learner takes the SCORM 1.2 package in an LMS iframe', () => {
     expect(entry?.result).toBe('resume');
   });
 
-  it('finishing the four steps passes the course: passed, 100, every objective passed', { timeout: 120_000 }, async () => {
+  it('finishing the four steps passes the course: passed, 100, every objective passed', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     const { learner } = second;
     const quiz2 = step2.quiz!;
     let quizView = await learner.openActivity(step2, quiz2.title);
