@@ -85,7 +85,7 @@ describe('parcours preview --as scorm12', () => {
     await expect.poll(() => field('status'), POLL).toBe('completed');
     expect(await field('score')).toMatch(/^100 /);
     await expect.poll(meter, POLL).toBeGreaterThan(before);
-    await expect.poll(() => page.locator('#lms-interactions tbody').innerText(), POLL).toMatch(/q1\s+true-false\s+t\s+correct/);
+    await expect.poll(() => page.locator('#lms-interactions tbody').innerText(), POLL).toMatch(/quiz\.q1\s+true-false\s+t\s+correct/);
     expect(await page.locator('#lms-objectives tbody').innerText()).toMatch(/step\s+passed|step\s+completed/);
     await expect.poll(warnings, POLL).toContain('Moodle records “passed”, not “completed”');
     expect(await page.locator('#lms-summary').textContent()).toContain('1 warning');
@@ -104,6 +104,30 @@ describe('parcours preview --as scorm12', () => {
     await course().getByText('A renamed step').first().waitFor({ state: 'attached' });
     // Interactions are write-only in SCORM 1.2, but the LMS's report keeps the earlier session's.
     expect(await page.locator('#lms-interactions tbody').innerText()).toMatch(/q1/);
+  });
+
+  it('downloads the learner data as JSON: the record the LMS keeps and this session’s calls', async () => {
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download learner data' }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('fixture-learner-data.json');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const data = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      record: { cmi: Record<string, string>; interactions: { id: string }[] };
+      session: { calls: { fn: string }[] };
+    };
+    expect(data.record.cmi['cmi.core.lesson_status']).toBe('passed');
+    expect(data.record.interactions.map((i) => i.id)).toEqual(['quiz.q1']);
+    expect(data.session.calls[0]!.fn).toBe('LMSInitialize');
+  });
+
+  it('relaunches in review mode, where the course records nothing', async () => {
+    await page.getByRole('button', { name: 'Review mode' }).click();
+    await expect.poll(() => field('mode'), POLL).toBe('review, no-credit');
+    await expect.poll(calls, POLL).toContain('LMSGetValue("cmi.core.lesson_mode") → "review"');
+    const session = (await field('session'))!;
+    expect(await calls()).not.toMatch(new RegExp(`Session ${session.split(',')[0]}: review mode[\\s\\S]*LMSSetValue`));
   });
 
   it('resets the learner: a new first launch with nothing kept', async () => {
