@@ -24,13 +24,13 @@ describe('parcours validate', () => {
   it('exits 0 on a valid course and says so', () => {
     const run = runCli(['validate', minimalCourse]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/course "minimal-course" is valid/);
+    expect(run.stdout).toMatch(/course "minimal-course" \(1 step\) is valid for every target/);
   });
 
   it('reads the current folder by default', () => {
     const run = runCli(['validate'], { cwd: minimalCourse });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/course "minimal-course" is valid/);
+    expect(run.stdout).toMatch(/course "minimal-course" \(1 step\) is valid for every target/);
   });
 
   it('exits 1 and reports every problem as file:line:column  CODE, with a summary', () => {
