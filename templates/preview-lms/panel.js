@@ -25,10 +25,15 @@ const warnings = new Map();
 function readRecord() {
   try {
     const stored = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
-    const valid =
-      stored && typeof stored === 'object' && stored.cmi && typeof stored.cmi === 'object' &&
-      Object.values(stored.cmi).every((v) => typeof v === 'string') && Array.isArray(stored.interactions);
-    return valid ? { ...emptyRecord(), ...stored, cmi: Object.assign(Object.create(null), stored.cmi) } : emptyRecord();
+    // Storage is anyone's to edit: only kept elements with string values go back to the API.
+    if (!stored || typeof stored !== 'object' || !stored.cmi || typeof stored.cmi !== 'object' || !Array.isArray(stored.interactions)) return emptyRecord();
+    const cmi = Object.create(null);
+    for (const [key, value] of Object.entries(stored.cmi)) if (KEPT.test(key) && typeof value === 'string') cmi[key] = value;
+    const text = (v) => (typeof v === 'string' ? v : '');
+    const interactions = stored.interactions
+      .filter((i) => i && typeof i === 'object')
+      .map((i) => ({ id: text(i.id), type: text(i.type), response: text(i.response), result: text(i.result), pattern: text(i.pattern), time: text(i.time), session: Number(i.session) || 0 }));
+    return { cmi, exit: text(stored.exit), sessions: Number.isSafeInteger(stored.sessions) && stored.sessions > 0 ? stored.sessions : 0, interactions };
   } catch {
     return emptyRecord();
   }
@@ -59,8 +64,17 @@ function launch(mode = 'normal') {
   // mastery_override as Moodle's "Mastery score overrides status" (on by default): at LMSFinish,
   // with a mastery score and a raw score, the LMS records passed or failed itself.
   const api = new window.Scorm12API({ lmsCommitUrl: false, autocommit: false, dataCommitFormat: 'flattened', mastery_override: true, logLevel: 5 });
-  api.loadFromFlattenedJSON(cmi, '');
-  session = { api, mode, entry, number: record.sessions + 1, calls: [], commits: 0, started: Date.now(), finished: false, pastInteractions: record.interactions };
+  try {
+    api.loadFromFlattenedJSON(cmi, '');
+  } catch {
+    // Kept data scorm-again refuses (storage edited by hand): the learner starts again.
+    for (const key of Object.keys(record.cmi)) delete cmi[key];
+    record = emptyRecord();
+    cmi['cmi.core.entry'] = 'ab-initio';
+    logSession('The kept learner data could not be loaded: the learner starts again.');
+    api.loadFromFlattenedJSON(cmi, '');
+  }
+  session = { api, mode, entry: cmi['cmi.core.entry'], number: record.sessions + 1, calls: [], commits: 0, started: Date.now(), finished: false, pastInteractions: record.interactions };
   for (const fn of ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']) {
     const original = api[fn].bind(api);
     api[fn] = (...args) => {
@@ -71,7 +85,7 @@ function launch(mode = 'normal') {
     };
   }
   window.API = api;
-  logSession(`Session ${session.number}: ${mode === 'review' ? 'review mode' : `entry “${entry}”`}`);
+  logSession(`Session ${session.number}: ${mode === 'review' ? 'review mode' : `entry “${session.entry}”`}`);
   const frame = document.createElement('iframe');
   frame.title = `Course: ${config.title}`;
   frame.src = `/${config.launch}`;

@@ -130,6 +130,21 @@ describe('parcours preview --as scorm12', () => {
     expect(await calls()).not.toMatch(new RegExp(`Session ${session.split(',')[0]}: review mode[\\s\\S]*LMSSetValue`));
   });
 
+  it('starts the learner again when the kept data was edited into nonsense, with the course still running', async () => {
+    const tab = await context.newPage();
+    // A page of the same origin without the LMS, so no course commits over the edit.
+    await tab.goto(`${session.url}course/parcours-build.json`);
+    await tab.evaluate(() => {
+      const edited = { cmi: { 'cmi.core.lesson_status': 'bogus', 'cmi.core.score.raw': '7e9', constructor: 'x' }, interactions: [null, { id: 1 }], sessions: 3, exit: 'suspend' };
+      localStorage.setItem('parcours-preview-lms:fixture', JSON.stringify(edited));
+    });
+    await tab.goto(session.url);
+    await expect.poll(() => tab.locator('#lms-calls').innerText(), POLL).toContain('LMSInitialize("") → true');
+    expect(await tab.locator('#lms-record dd[data-field="entry"]').textContent()).toBe('ab-initio');
+    expect(await tab.locator('#lms-calls').innerText()).toContain('The kept learner data could not be loaded: the learner starts again.');
+    await tab.close();
+  });
+
   it('resets the learner: a new first launch with nothing kept', async () => {
     await page.getByRole('button', { name: 'Reset learner' }).click();
     await expect.poll(() => field('entry'), POLL).toBe('ab-initio');
