@@ -77,7 +77,7 @@ export class CourseFiles {
     const absPath = path.join(this.rootDir, ...relPath.split('/'));
     let realPath: string;
     try {
-      realPath = fs.realpathSync(absPath);
+      realPath = fs.realpathSync.native(absPath);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'not-found', relPath, ...this.suggest(relPath) };
@@ -122,7 +122,7 @@ export class CourseFiles {
     }
     try {
       const opened = fs.fstatSync(fd);
-      const refusal = checkOpened(file, opened, realRoot, () => fs.realpathSync(file.absPath), (p) => fs.statSync(p));
+      const refusal = checkOpened(file, opened, realRoot, () => fs.realpathSync.native(file.absPath), (p) => fs.statSync(p));
       if (refusal) return { ok: false, ...refusal };
       if (whole && opened.size > limit) return { ok: false, problem: 'too-large', relPath: file.relPath, size: opened.size, limit };
       // Read to the end, but never past the limit: the file may grow while it is read.
@@ -148,7 +148,7 @@ export class CourseFiles {
   /** The real path of the course folder; undefined when it does not exist. */
   getRealRoot(): string | undefined {
     try {
-      this.realRoot ??= fs.realpathSync(this.rootDir);
+      this.realRoot ??= fs.realpathSync.native(this.rootDir);
     } catch {
       return undefined;
     }

@@ -2,7 +2,7 @@
  * One parsed YAML file of the course, keeping every node's position so that any
  * value (and any ajv error path) can be traced back to file:line:column.
  */
-import { Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type CST, type Document, type Node, type Pair } from 'yaml';
 import type { SourceLocation } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic, type DiagnosticParams } from '../diagnostics/catalogue.js';
@@ -22,20 +22,18 @@ export class YamlFile {
 
   /**
    * Parses `text`; mistakes become YAML_SYNTAX or YAML_INDENTATION diagnostics (and `data` is
-   * undefined), as do nesting deeper than MAX_YAML_DEPTH (YAML_TOO_DEEP, checked before
-   * parsing, which would take seconds and hundreds of MB on a hostile file) and more aliases
+   * undefined), as do nesting deeper than MAX_YAML_DEPTH (YAML_TOO_DEEP, found as the parser
+   * reads: reading on would take seconds and hundreds of MB on a hostile file) and more aliases
    * than MAX_YAML_ALIASES (YAML_TOO_MANY_ALIASES: a few lines could expand into gigabytes).
    */
   static parse(file: string, text: string): { yaml: YamlFile; diagnostics: Diagnostic[] } {
     const lines = new LineCounter();
     const source = text.replace(/^\uFEFF/, '');
-    const scanned = new LineCounter();
-    const tooDeep = firstOffsetDeeperThan(source, MAX_YAML_DEPTH, scanned);
-    if (tooDeep !== undefined) {
-      const unread = new YamlFile(file, parseDocument(''), scanned, source, undefined);
-      return { yaml: unread, diagnostics: [createDiagnostic('YAML_TOO_DEEP', unread.locAtOffset(tooDeep), { max: MAX_YAML_DEPTH })] };
+    const doc = parseBounded(source, lines, MAX_YAML_DEPTH);
+    if (typeof doc === 'number') {
+      const unread = new YamlFile(file, parseDocument(''), lines, source, undefined);
+      return { yaml: unread, diagnostics: [createDiagnostic('YAML_TOO_DEEP', unread.locAtOffset(doc), { max: MAX_YAML_DEPTH })] };
     }
-    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const provisional = new YamlFile(file, doc, lines, source, undefined);
     const diagnostics = yamlProblems(file, doc, source);
     if (diagnostics.length > 0) return { yaml: provisional, diagnostics };
@@ -105,24 +103,40 @@ export const MAX_YAML_ALIAS_COPIES = 1000;
 export const MAX_YAML_DEPTH = 64;
 
 /**
- * Where the text first opens a collection nested deeper than `max`, or undefined. Runs the
- * yaml library's own lexer and parser (so brackets inside strings do not count) and stops
- * there: deep nesting costs the full parse seconds and hundreds of MB.
+ * parseDocument() (same options, same result) reading through a parser whose depth is checked
+ * after each lexeme: the offset where a collection nested deeper than `max` opens, if one does.
+ * Brackets and dashes inside strings do not count: the yaml library's own lexer decides.
  */
-function firstOffsetDeeperThan(source: string, max: number, lines: LineCounter): number | undefined {
+function parseBounded(source: string, lines: LineCounter, max: number): Document | number {
   const parser = new Parser(lines.addNewLine);
-  lines.addNewLine(0); // what Parser.parse() does first; next() is driven here lexeme by lexeme
   // The parser's stack holds the document, then one entry per open collection (and the
   // scalar being read): a top-level mapping of scalars is 3 entries.
   const limit = max + 2;
-  for (const lexeme of new Lexer().lex(source)) {
-    const at = parser.offset;
-    for (const _ of parser.next(lexeme)) {
-      // Documents come out here; only the stack depth matters.
+  let tooDeep: number | undefined;
+  function* tokens(): Generator<CST.Token> {
+    lines.addNewLine(0); // what Parser.parse() does first
+    for (const lexeme of new Lexer().lex(source)) {
+      const at = parser.offset;
+      yield* parser.next(lexeme);
+      if (parser.stack.length > limit) {
+        tooDeep = Math.min(at, source.length);
+        return;
+      }
     }
-    if (parser.stack.length > limit) return Math.min(at, source.length);
+    yield* parser.end();
   }
-  return undefined;
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, source.length)) {
+    if (tooDeep !== undefined) break;
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return tooDeep ?? doc!;
 }
 
 /** Too many alias nodes (pointing at the first one past the limit), or aliases expanding into too many copies. */
