@@ -153,6 +153,26 @@ describe('parcours preview --as scorm12', () => {
   });
 });
 
+describe('parcours preview --as scorm12: errors', () => {
+  it('shows a course error over the LMS page, then relaunches the course once fixed', async () => {
+    const step = path.join(dir, 'steps/01-step.yaml');
+    const original = await readFile(step, 'utf8');
+    let reloaded = page.waitForEvent('load');
+    await writeFile(step, original.replace('activities:\n', 'activities:\n  - kind: [quiz\n'));
+    await reloaded;
+    const overlay = page.locator('#parcours-preview-overlay');
+    await overlay.waitFor();
+    expect(await overlay.textContent()).toMatch(/steps\/01-step\.yaml:\d+:\d+ YAML_SYNTAX/);
+    // The last package that built still runs beside the panel, under the overlay.
+    await expect.poll(calls, POLL).toContain('LMSInitialize("") → true');
+    reloaded = page.waitForEvent('load');
+    await writeFile(step, original);
+    await reloaded;
+    expect(await overlay.count()).toBe(0);
+    await expect.poll(calls, POLL).toContain('LMSInitialize("") → true');
+  });
+});
+
 describe('parcours preview --as scorm12: the panel', () => {
   let other: PreviewSession;
   let small: BrowserContext;
