@@ -27,7 +27,14 @@ interface SchemaNode {
   discriminator?: { propertyName: string };
 }
 
-export function schemaErrorsToDiagnostics(errors: readonly SchemaError[], yaml: YamlFile): Diagnostic[] {
+/**
+ * Schema errors of one file turned into diagnostics: enough for any real mistake, and a bound on
+ * the work (placing an error walks the YAML; a hostile file of 90,000 unknown fields took minutes).
+ */
+export const MAX_SCHEMA_ERRORS_PER_FILE = 200;
+
+export function schemaErrorsToDiagnostics(allErrors: readonly SchemaError[], yaml: YamlFile): Diagnostic[] {
+  const errors = allErrors.slice(0, MAX_SCHEMA_ERRORS_PER_FILE);
   const diagnostics: Diagnostic[] = [];
   const misspelt = misspeltRequiredFields(errors);
   for (const error of resolveAnyOf(errors)) {
