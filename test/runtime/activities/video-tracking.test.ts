@@ -100,8 +100,11 @@ describe('video tracking', () => {
     });
     await waitUntil(() => player.evaluate((v: HTMLVideoElement) => v.ended), 'the video to end', { timeout: VIDEO_WAIT_MS });
     await page.locator('[data-video-status]').getByText('Vidéo vue', { exact: true }).waitFor();
-    const saved = (await named<string>(page, 'saveState')).at(-1) ?? '';
-    expect(decodeState(saved, runtime).videos['intro-video']?.segments).toEqual([[0, VIDEO_SECONDS]]);
+    // `ended` reads true before the `pause` and `ended` events run (a long task may sit between):
+    // wait for the save they make, then check what it holds.
+    const lastSegments = async () => decodeState((await named<string>(page, 'saveState')).at(-1) ?? '', runtime).videos['intro-video']?.segments;
+    await waitUntil(async () => (await lastSegments())?.[0]?.[1] === VIDEO_SECONDS, 'the save made at the end of the video').catch(() => undefined);
+    expect(await lastSegments()).toEqual([[0, VIDEO_SECONDS]]);
     await page.close();
   });
 });
