@@ -5,7 +5,7 @@
  *     behind one front (lrs-proxy.ts);
  *   - the LMS listener the AU talks to (`endpoint`): it checks every request's
  *     `Authorization: Basic <token>` against the tokens it issued (401 otherwise), refuses what
- *     ADL's CATAPULT player refuses (cmi5-lms-rules.ts: 403 and the requirement id, kept in
+ *     ADL's CATAPULT player refuses (src/preview/lrs/cmi5-rules.ts: 403 and the requirement id, kept in
  *     `refusals`: after `terminated`, an actor not exactly the launch's, before `initialized`,
  *     a second completed/passed, failed after passed or without a new attempt…), serves the
  *     learner's `cmi5LearnerPreferences` Agent Profile, and forwards the rest to the front with
@@ -39,7 +39,7 @@ import {
   type Cmi5Refusal,
   type Cmi5RegistrationRules,
   type Cmi5SessionRules,
-} from './cmi5-lms-rules.js';
+} from '../../src/preview/lrs/cmi5-rules.js';
 import { startLrs, TEST_LRS_AUTH, type RunningLrs } from './lrs.js';
 import { startLrsProxy, type LrsProxy } from './lrs-proxy.js';
 import { SAMPLE_COURSE_DIR } from './sample-package.js';

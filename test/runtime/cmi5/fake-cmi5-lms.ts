@@ -2,7 +2,7 @@
  * An in-process cmi5 LMS behind `fetch`, for unit tests of the adapter: a one-time fetch URL per
  * launch, an LRS that checks the token and keeps every statement it accepts, State documents
  * (LMS.LaunchData written by "the LMS" beforehand) and an Agent Profile. It refuses what ADL's
- * CATAPULT refuses (test/support/cmi5-lms-rules.ts: 403 with the requirement id), and records
+ * CATAPULT refuses (src/preview/lrs/cmi5-rules.ts: 403 with the requirement id), and records
  * each refusal, so a test asserts `refusals` is empty; `accepted` counts how many times each
  * statement id was stored (a CATAPULT-like LMS does not fold a resend into the first copy).
  *
@@ -22,7 +22,7 @@ import {
   type Cmi5Refusal,
   type Cmi5RegistrationRules,
   type Cmi5SessionRules,
-} from '../../support/cmi5-lms-rules.js';
+} from '../../../src/preview/lrs/cmi5-rules.js';
 
 export const ENDPOINT = 'https://lms.example.org/lrs/';
 export const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';

@@ -1,10 +1,10 @@
 /**
- * The test LMSs' rules (test/support/cmi5-lms-rules.ts) refuse what ADL's CATAPULT refuses, with
+ * The test LMSs' rules (src/preview/lrs/cmi5-rules.ts) refuse what ADL's CATAPULT refuses, with
  * its requirement ids, and accept a session that keeps the rules: the cmi5 tests are only as
  * strict as this.
  */
 import { describe, expect, it } from 'vitest';
-import { checkStatements, newCmi5Registration, newCmi5Session, preferencesRead, refuseRequest, type Cmi5SessionRules } from '../../support/cmi5-lms-rules.js';
+import { checkStatements, newCmi5Registration, newCmi5Session, preferencesRead, refuseRequest, type Cmi5SessionRules } from '../../../src/preview/lrs/cmi5-rules.js';
 
 const CMI5 = 'https://w3id.org/xapi/cmi5/';
 const actor = { name: 'Camille', account: { homePage: 'https://lms.example.org', name: 'c' } };

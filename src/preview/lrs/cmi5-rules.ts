@@ -1,5 +1,6 @@
 /**
- * What ADL's CATAPULT cmi5 player refuses from an AU, as a pure state machine both test LMSs use
+ * What ADL's CATAPULT cmi5 player refuses from an AU, as a pure state machine: the preview's LMS
+ * (`parcours preview --as cmi5`, preview-lrs.ts) and both test LMSs use it
  * (test/runtime/cmi5/fake-cmi5-lms.ts in-process, test/support/cmi5-launcher.ts in front of the
  * real LRS). CATAPULT answers each refusal with 403 and the requirement id of the cmi5 spec the
  * request breaks (STANDARDS.md §7), and its conformance suite marks the AU non-conformant for any
