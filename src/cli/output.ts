@@ -6,6 +6,9 @@ import path from 'node:path';
 import { ioProblem, isIoError, type IoMode } from '../diagnostics/io-problem.js';
 import { printable, printableJson } from '../diagnostics/printable.js';
 
+/** `12.3 MB`, for the commands' listings. */
+export { formatBytes } from '../shared/format-bytes.js';
+
 /** Exit codes: 0 success (warnings allowed); 1 the course has errors or the command line is wrong; 2 unexpected failure. */
 export const EXIT_COURSE_ERRORS = 1;
 export const EXIT_FAILURE = 2;
@@ -22,19 +25,6 @@ export function useColor(): boolean {
 /** JSON on stdout; control characters from the course escaped even where JSON allows them raw. */
 export function printJson(value: unknown): void {
   process.stdout.write(printableJson(value) + '\n');
-}
-
-/** `12.3 MB`: decimal units, like npm and most file managers. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 /** A path as the user would type it: relative to the current folder when inside it; control characters escaped. */

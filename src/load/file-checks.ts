@@ -7,6 +7,7 @@
 import fsp from 'node:fs/promises';
 import type { SourceLocation } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatBytes, type ByteFormat } from '../shared/format-bytes.js';
 import { createDiagnostic } from '../diagnostics/catalogue.js';
 import { openCourseFile, resolveLink, type CourseFile, type CourseFiles, type FileRefusal, type OpenedCourseFile } from './course-files.js';
 import { describeAccepted, extensionOf, isPackagedType, looksActive, mediaRules, SNIFF_BYTES, whyRefused, type MediaRule } from './media.js';
@@ -73,17 +74,13 @@ export function fileDiagnostic(problem: FileProblem, loc: SourceLocation | undef
   }
 }
 
+/** `1.2 MB`, `1 MB`, `12 bytes`: a limit reads as a round figure. */
+const DIAGNOSTIC_BYTES: ByteFormat = { units: ['bytes', 'kB', 'MB', 'GB', 'TB'], digits: 'trimmed' };
+
 /** Size and limit as file managers show them, or in bytes when they would read the same (`1 MB` and `1 MB`). */
 function formatSizes(size: number, limit: number): { size: string; limit: string } {
-  const shown = { size: formatSize(size), limit: formatSize(limit) };
+  const shown = { size: formatBytes(size, DIAGNOSTIC_BYTES), limit: formatBytes(limit, DIAGNOSTIC_BYTES) };
   return shown.size !== shown.limit ? shown : { size: `${size.toLocaleString('en-US')} bytes`, limit: `${limit.toLocaleString('en-US')} bytes` };
-}
-
-/** `1.2 MB`, `1 MB` (decimal, as file managers show). */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
-  if (bytes >= 1000) return `${Number((bytes / 1000).toFixed(1))} kB`;
-  return `${bytes} bytes`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import type { Attachment, Course, MarkdownText } from '../model/course.js';
+import type { Attachment, Course, Language, MarkdownText } from '../model/course.js';
+import { formatBytes, type ByteFormat } from '../shared/format-bytes.js';
 import type { AssetCollector } from './assets.js';
 import { renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { formatString, type TemplateStrings } from './strings.js';
@@ -30,7 +31,7 @@ export class RenderContext {
       return {
         title: a.title,
         href: this.assets.add(a.file.path, a.file.absPath),
-        meta: [extension, formatSize(size, this.course.language)].filter(Boolean).join(' · '),
+        meta: [extension, formatBytes(size, DOWNLOAD_BYTES[this.course.language])].filter(Boolean).join(' · '),
       };
     });
   }
@@ -42,14 +43,8 @@ export interface DownloadView {
   meta: string;
 }
 
-function formatSize(bytes: number, language: string): string {
-  const unit = language === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1000 && i < unit.length - 1) {
-    value /= 1000;
-    i++;
-  }
-  const digits = i === 0 || value >= 10 ? 0 : 1;
-  return `${value.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits })}\u00a0${unit[i]}`;
-}
+/** Download sizes in the course language: `14 o`, `1,2 Mo`; `120 KB`, `1.2 MB`. */
+const DOWNLOAD_BYTES: Record<Language, ByteFormat> = {
+  fr: { units: ['o', 'Ko', 'Mo', 'Go'], digits: 'readable', locale: 'fr-FR', separator: '\u00a0' },
+  en: { units: ['B', 'KB', 'MB', 'GB'], digits: 'readable', locale: 'en-GB', separator: '\u00a0' },
+};

@@ -8,7 +8,8 @@ import { BUILD_RECORD_FILE } from '../package/build-record.js';
 import { createFinding, type Finding } from './findings.js';
 import { openFolder } from './folder-source.js';
 import { madeBy } from './made-by.js';
-import { checkNames, examples, FileIndex, formatSize } from './paths.js';
+import { formatBytes } from '../shared/format-bytes.js';
+import { checkNames, examples, FileIndex } from './paths.js';
 import { LIMITS, type PackageSource } from './source.js';
 import type { StandardSummary } from './standard.js';
 import { standards } from './standards/index.js';
@@ -70,7 +71,7 @@ async function inspect(source: PackageSource, report: PackageReport): Promise<vo
   report.bytes = source.bytes;
   report.files = source.files.length;
   report.extractedBytes = source.files.reduce((sum, f) => sum + f.size, 0);
-  if (source.bytes > LIMITS.largePackageBytes) findings.push(createFinding('PACKAGE_LARGE', { size: formatSize(source.bytes) }));
+  if (source.bytes > LIMITS.largePackageBytes) findings.push(createFinding('PACKAGE_LARGE', { size: formatBytes(source.bytes) }));
 
   const index = new FileIndex(source.files);
   const referred = new Set<string>();
@@ -114,7 +115,7 @@ async function checkManifest(
   const bytes = await source.read(file, LIMITS.maxManifestBytes);
   if (!bytes) {
     const size = source.files.find((f) => f.name === file)?.size ?? 0;
-    findings.push(createFinding('MANIFEST_TOO_LARGE', { name: file, size: formatSize(size) }, { file }));
+    findings.push(createFinding('MANIFEST_TOO_LARGE', { name: file, size: formatBytes(size) }, { file }));
     return undefined;
   }
   const text = decodeXml(bytes);

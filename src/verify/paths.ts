@@ -123,16 +123,3 @@ export class FileIndex {
     return this.folded.get(name.toLowerCase());
   }
 }
-
-/** `12.3 MB`: decimal units, like the CLI's other sizes. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}

@@ -4,7 +4,7 @@
  */
 import type { Finding } from './findings.js';
 import type { PackageReport } from './index.js';
-import { formatSize } from './paths.js';
+import { formatBytes } from '../shared/format-bytes.js';
 
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 type Style = keyof typeof ansi;
@@ -25,7 +25,7 @@ function formatReport(report: PackageReport, paint: (style: Style, text: string)
   const what = [
     report.standards.length > 0 ? report.standards.join(' + ') : 'no standard recognised',
     report.madeBy && `made by ${report.madeBy}`,
-    report.files > 0 && `${formatSize(report.bytes)}, ${report.files} file${report.files === 1 ? '' : 's'}` + (report.kind === 'zip' ? ` (${formatSize(report.extractedBytes)} extracted)` : ''),
+    report.files > 0 && `${formatBytes(report.bytes)}, ${report.files} file${report.files === 1 ? '' : 's'}` + (report.kind === 'zip' ? ` (${formatBytes(report.extractedBytes)} extracted)` : ''),
   ].filter(Boolean);
   lines.push(`  ${what.join(' · ')}`);
   if (report.launch.length > 0) lines.push(`  launches ${report.launch.join(', ')}`);

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { createFinding, type Finding } from './findings.js';
-import { formatSize } from './paths.js';
+import { formatBytes } from '../shared/format-bytes.js';
 import { LIMITS, type PackageFile, type PackageSource } from './source.js';
 
 const UTF8_FLAG = 0x800;
@@ -90,7 +90,7 @@ function checkEntries(files: readonly { entry: Entry; name: string }[], zipBytes
     else if (!readable(entry)) findings.push(createFinding('ZIP_ENTRY_METHOD', { name, method: entry.compressionMethod }));
   }
   if (declared > LIMITS.ratioFloor && declared > LIMITS.maxRatio * zipBytes) {
-    findings.push(createFinding('ZIP_BOMB', { reason: `The zip (${formatSize(zipBytes)}) declares ${formatSize(declared)} of files, ${Math.round(declared / zipBytes)} times its size` }));
+    findings.push(createFinding('ZIP_BOMB', { reason: `The zip (${formatBytes(zipBytes)}) declares ${formatBytes(declared)} of files, ${Math.round(declared / zipBytes)} times its size` }));
   }
   // Entries whose data overlap (the "overlapping files" bomb): each claims bytes another one holds.
   const sorted = files.map(({ entry, name }) => ({ name, start: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + 30 + entry.fileNameLength + entry.compressedSize })).sort((a, b) => a.start - b.start);
