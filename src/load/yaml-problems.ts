@@ -183,7 +183,8 @@ function describeError(error: YAMLError, text: SourceText): Problem {
           help: `Put each item on a line of its own below \`${shape.key?.name ?? ''}:\`, indented and starting with \`- \`; if the \`-\` is part of the text, put the text in quotes.`,
         };
       }
-      if (error.message.startsWith('Unexpected scalar at node end')) return textAfterValue(line, column, shape);
+      // `title: "Say "hello" now"`: after the value's closing quote comes text, a quoted text, `[` or `{`.
+      if (/^Unexpected [\w-]+ at node end/.test(error.message)) return textAfterValue(text, line, column, shape);
       return unreadable(error, text);
     case 'MULTIPLE_DOCS':
       return {
@@ -246,7 +247,7 @@ function strayText(line: number, shape: LineShape): Problem {
 }
 
 /** `title: "a" b`, `title: 'It's'`, `title: [Draft] text`, `title: *Important* text`: text after the value ended. */
-function textAfterValue(line: number, column: number, shape: LineShape): Problem {
+function textAfterValue(text: SourceText, line: number, column: number, shape: LineShape): Problem {
   const start = shape.value[0] ?? '';
   const field = shape.key ? `the value of \`${shape.key.name}\`` : 'this value';
   if (start === "'" && /^'[^']*'[A-Za-zÀ-ÿ]/.test(shape.value)) {
@@ -256,6 +257,18 @@ function textAfterValue(line: number, column: number, shape: LineShape): Problem
       column: column - 1,
       detail: `This apostrophe ends ${field}, which starts with a single quote`,
       help: `Inside single quotes write an apostrophe twice (\`'${shortText(shape.value.slice(1, -1)).replace(/'/g, "''")}'\`), or put the text in double quotes: ${quoted(shape, shape.value.slice(1, -1))}.`,
+    };
+  }
+  if (start === '"' && shape.value.length > 1 && shape.value.endsWith('"')) {
+    // Double quotes inside a double-quoted text: the first inner one ends it.
+    const inner = shortText(shape.value.slice(1, -1));
+    const prefix = shape.key ? `${shape.key.name}: ` : shape.dashes.length > 0 ? '- ' : '';
+    return {
+      code: 'YAML_SYNTAX',
+      line,
+      column: (text.lines[line] ?? '').lastIndexOf('"', column - 1),
+      detail: `This \`"\` ends ${field}, which starts with a double quote, so the rest of the line cannot be read`,
+      help: `Put a text holding double quotes in single quotes (\`${prefix}'${inner.replace(/\\"/g, '"').replace(/'/g, "''")}'\`), or write each \`"\` inside it as \`\\"\` (\`${prefix}"${inner.replace(/(?<=(?:^|[^\\])(?:\\\\)*)"/g, '\\"')}"\`).`,
     };
   }
   if (start === '"' || start === "'") {

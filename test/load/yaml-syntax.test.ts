@@ -48,6 +48,8 @@ describe('YAML mistakes', () => {
     ['a value with an unquoted ": "', 10, '    title: Watch: this first', 'YAML_SYNTAX', 12, /value of `title` contains `: `/],
     ['an unclosed quote (reported at the quote, not at the end of the file)', 10, '    title: "Watch this first', 'YAML_SYNTAX', 12, /`"` opens a text that is never closed/],
     ['a stray line of text', 11, '  oops', 'YAML_SYNTAX', 3, /no `field:` in front of its text/],
+    ['double quotes inside a double-quoted text (reported at the quote that ends it)', 10, '    title: "Say "hello" now"', 'YAML_SYNTAX', 17, /This `"` ends the value of `title`, which starts with a double quote/],
+    ['a bracket after a quote inside a double-quoted text', 10, '    title: "The "[draft]" version"', 'YAML_SYNTAX', 17, /This `"` ends the value of `title`, which starts with a double quote/],
     ['an unclosed list (reported at its bracket)', 10, '    title: [Watch this first', 'YAML_SYNTAX', 12, /`\[` starts a list written on one line, which is never closed/],
   ])('%s: exactly one error, at the line to change, saying what is wrong', async (_, line, text, code, column, message) => {
     breakLine(line, text);
