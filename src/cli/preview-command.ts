@@ -8,7 +8,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_COURSE_DIR } from '../options.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
-import { DEFAULT_PREVIEW_MODE, isPreviewMode, PLANNED_PREVIEW_MODES, PREVIEW_MODES, type PreviewMode } from '../preview/lms/modes.js';
+import { DEFAULT_PREVIEW_MODE, isPreviewMode, PREVIEW_MODES, type PreviewMode } from '../preview/lms/modes.js';
 import type { PreviewBuildReport } from '../preview/index.js';
 import { printable } from '../diagnostics/printable.js';
 import { courseFileDisplay, describeFailure, displayPath, EXIT_COURSE_ERRORS, reportFailure, useColor, type GlobalOptions } from './output.js';
@@ -29,7 +29,9 @@ export function registerPreviewCommand(program: Command): void {
     .option(
       '--as <standard>',
       'scorm12: the package `build` writes, inside a local LMS with a panel showing what it records (SCORM calls, ' +
-        'status, score, saved progress, what Moodle would refuse); standalone: the course alone, progress in the browser',
+        'status, score, saved progress, what Moodle would refuse); xapi, cmi5: the package for that target with an LRS ' +
+        '(and for cmi5 an LMS) in the preview, the panel showing each statement and what an LRS or LMS would refuse; ' +
+        'standalone: the course alone, progress in the browser',
       parseAs,
       DEFAULT_PREVIEW_MODE,
     )
@@ -44,12 +46,6 @@ export function registerPreviewCommand(program: Command): void {
 
 function parseAs(value: string): PreviewMode {
   if (isPreviewMode(value)) return value;
-  const planned = PLANNED_PREVIEW_MODES.get(value);
-  if (planned) {
-    throw new InvalidArgumentError(
-      `${value} is not available in the preview yet (${planned}). Use --as scorm12, or build with --target ${value} and try the package in your LMS.`,
-    );
-  }
   throw new InvalidArgumentError(`choose one of ${PREVIEW_MODES.join(', ')}.`);
 }
 

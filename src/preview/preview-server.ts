@@ -46,7 +46,13 @@ export class PortInUseError extends Error {
   }
 }
 
-export async function startPreviewServer(port: number, initial: ServedSite): Promise<PreviewServer> {
+/** Requests under `prefix` (any method) go to `handle`, with the origin the browser used. */
+export interface ExtraRoutes {
+  prefix: string;
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, origin: string): Promise<void>;
+}
+
+export async function startPreviewServer(port: number, initial: ServedSite, extra?: ExtraRoutes): Promise<PreviewServer> {
   let site = initial;
   const listeners = new Set<http.ServerResponse>();
   /** The port listened on (known once listening; `port` may be 0). */
@@ -64,6 +70,12 @@ export async function startPreviewServer(port: number, initial: ServedSite): Pro
     if (!isAllowedHost(req.headers.host, actualPort)) {
       const text = `This preview answers only at http://${PREVIEW_HOST}:${actualPort}/ or http://localhost:${actualPort}/\n`;
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+      return;
+    }
+    if (extra && (req.url ?? '').startsWith(extra.prefix)) {
+      // The Host header was checked above: it is this server's own address.
+      const origin = `http://${req.headers.host}`;
+      await extra.handle(req, res, new URL(req.url ?? '/', origin), origin);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

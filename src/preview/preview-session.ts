@@ -9,22 +9,23 @@ import { performance } from 'node:perf_hooks';
 import { CourseError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { courseFileReader } from '../load/index.js';
 import { DEFAULT_PREVIEW_PORT } from './defaults.js';
+import { createLmsHost } from './lms/hosts.js';
 import { lmsServedSite } from './lms/lms-site.js';
 import type { PreviewMode } from './lms/modes.js';
 import { buildPackageSite } from './lms/package-site.js';
 import { injectPreview, placeholderPage } from './preview-page.js';
 import { startPreviewServer, type PreviewServer } from './preview-server.js';
 import { buildSite, sameFiles, type SiteBuild, type SiteFiles } from './preview-site.js';
+import { LRS_PREFIX } from './lrs/preview-lrs.js';
 import { watchCourse, type CourseWatcher, type FileChange } from './watch-course.js';
-
 
 export interface PreviewOptions {
   courseDir: string;
   /** 0 picks a free port. Default 4173. */
   port?: number;
   /**
-   * `scorm12`: the package `build` writes for that target, inside a local LMS with a panel
-   * (src/preview/lms/); `standalone` (the default here; the CLI's is scorm12): the course
+   * `scorm12`, `xapi`, `cmi5`: the package `build` writes for that target, inside a local LMS
+   * with a panel (src/preview/lms/, src/preview/lrs/ for the LRS); `standalone` (the default here; the CLI's is scorm12): the course
    * alone, its progress in the browser.
    */
   as?: PreviewMode;
@@ -65,6 +66,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   const nextBuildId = () => `${runStamp}-${++builds}`;
 
   const lmsMode = options.as !== undefined && options.as !== 'standalone' ? options.as : undefined;
+  const host = lmsMode && createLmsHost(lmsMode);
   const siteOf = (dir: string) => (lmsMode ? buildPackageSite(dir, lmsMode) : buildSite(dir));
 
   const started = performance.now();
@@ -81,13 +83,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   const servedSite = () => {
     const state = { buildId, diagnostics, failure, readFile };
-    if (lmsMode) return { ...lmsServedSite(files, state), buildId };
+    if (host) return { ...lmsServedSite(files, state, host.page), buildId };
     const page = files?.get('index.html');
     const html = page?.kind === 'data' ? injectPreview(page.data.toString('utf8'), state) : placeholderPage(state);
     return { page: html, files: files ?? new Map(), buildId };
   };
 
-  const server: PreviewServer = await startPreviewServer(options.port ?? DEFAULT_PREVIEW_PORT, servedSite());
+  const lrs = host && host.lrs;
+  const server: PreviewServer = await startPreviewServer(
+    options.port ?? DEFAULT_PREVIEW_PORT,
+    servedSite(),
+    lrs ? { prefix: LRS_PREFIX, handle: (req, res, url, origin) => lrs.handle(req, res, url, origin) } : undefined,
+  );
   options.onBuild?.({
     trigger: 'start',
     changed: [],

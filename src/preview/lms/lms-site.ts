@@ -44,17 +44,25 @@ function lmsAssets(): Map<string, PackageFile> {
     ['panel.js', path.join(templates, 'panel.js')],
     ['panel.css', path.join(templates, 'panel.css')],
     ['moodle-rules.js', path.join(templates, 'moodle-rules.js')],
+    ['lrs-panel.js', path.join(templates, 'lrs-panel.js')],
   ];
   assets = new Map(entries.map(([name, absPath]) => [LMS_ASSETS_PREFIX + name, { path: name, kind: 'file', absPath, size: 0 }]));
   return assets;
 }
 
-/** The site to serve for a package (or the placeholder while no version rendered). */
-export function lmsServedSite(files: SiteFiles | undefined, state: PreviewPageState): { page: string; files: Map<string, PackageFile> } {
+/**
+ * The site to serve for a package (or the placeholder while no version rendered): the LMS page
+ * `page` makes from the package (hosts.ts: one per standard), its scripts, and the package.
+ */
+export function lmsServedSite(
+  files: SiteFiles | undefined,
+  state: PreviewPageState,
+  page: (files: SiteFiles) => string = (f) => hostPage(launchConfig(f)),
+): { page: string; files: Map<string, PackageFile> } {
   if (!files) return { page: placeholderPage(state), files: new Map() };
   const served = new Map(lmsAssets());
   for (const [name, file] of files) served.set(COURSE_PREFIX + name, file);
-  return { page: injectPreview(hostPage(launchConfig(files)), state), files: served };
+  return { page: injectPreview(page(files), state), files: served };
 }
 
 export function launchConfig(files: SiteFiles): LmsLaunchConfig {
