@@ -20,6 +20,8 @@ export interface BuildCommandOptions {
   answers?: AnswerFormat;
   /** cmi5: one AU per step (`--cmi5-au-per-step`). */
   cmi5AuPerStep?: boolean;
+  /** SCORM 2004: one SCO per step (`--scorm2004-sco-per-step`). */
+  scorm2004ScoPerStep?: boolean;
   json?: boolean;
 }
 
@@ -36,6 +38,7 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
         runningScore: options.runningScore,
         answerFormat: options.answers,
         cmi5AuPerStep: options.cmi5AuPerStep,
+        scorm2004ScoPerStep: options.scorm2004ScoPerStep,
       },
       signal,
     }),

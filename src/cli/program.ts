@@ -30,6 +30,10 @@ const CMI5_AU_PER_STEP_HELP =
   'cmi5: one AU per step in cmi5.xml, each opening its step, so the LMS lists and tracks steps apart ' +
   '(default: one AU for the whole course)';
 
+const SCORM2004_SCO_PER_STEP_HELP =
+  'SCORM 2004: one SCO per step under simple sequencing (choice and flow, the course passed and completed from its steps), ' +
+  "so the LMS lists and tracks steps apart (default: one SCO for the whole course)";
+
 const REPORT_STATUS_HELP = 'the two statuses a SCORM 1.2 LMS records, success/failure (overrides course.yaml)';
 
 const RUNNING_SCORE_HELP =
@@ -73,6 +77,7 @@ interface RuleFlags {
   runningScore?: boolean;
   answers?: AnswerFormat;
   cmi5AuPerStep?: boolean;
+  scorm2004ScoPerStep?: boolean;
 }
 
 async function run(command: Command, action: () => Promise<void>): Promise<void> {
@@ -86,7 +91,7 @@ async function run(command: Command, action: () => Promise<void>): Promise<void>
 
 export function createProgram(): Command {
   const program = new Command('parcours')
-    .description('Build e-learning packages (SCORM 1.2, xAPI, cmi5) from a course written in YAML and Markdown')
+    .description('Build e-learning packages (SCORM 1.2, SCORM 2004, xAPI, cmi5) from a course written in YAML and Markdown')
     .version(readVersion(), '-v, --version', 'print the version')
     .option('--debug', 'print the stack of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -103,7 +108,8 @@ export function createProgram(): Command {
       .option('--no-mastery-score', MASTERY_SCORE_HELP)
       .addOption(new Option('--running-score', RUNNING_SCORE_HELP).conflicts('masteryScore'))
       .addOption(new Option('--answers <format>', ANSWERS_HELP).choices(['strict', 'readable']))
-      .option('--cmi5-au-per-step', CMI5_AU_PER_STEP_HELP);
+      .option('--cmi5-au-per-step', CMI5_AU_PER_STEP_HELP)
+      .option('--scorm2004-sco-per-step', SCORM2004_SCO_PER_STEP_HELP);
   const targetOption = (defaults: readonly string[]) => {
     const given = [...defaults];
     return new Option('-t, --target <name...>', `packaging standard(s): ${[...targets.map((t) => t.name), ALL_TARGETS].join(', ')}`)

@@ -25,6 +25,8 @@ export interface ValidateCommandOptions {
   answers?: AnswerFormat;
   /** cmi5: one AU per step (`--cmi5-au-per-step`). */
   cmi5AuPerStep?: boolean;
+  /** SCORM 2004: one SCO per step (`--scorm2004-sco-per-step`). */
+  scorm2004ScoPerStep?: boolean;
   json?: boolean;
 }
 
@@ -44,6 +46,7 @@ export async function validateCommand(dir: string, options: ValidateCommandOptio
       runningScore: options.runningScore,
       answerFormat: options.answers,
       cmi5AuPerStep: options.cmi5AuPerStep,
+      scorm2004ScoPerStep: options.scorm2004ScoPerStep,
     };
     const resolved = resolveBuildOptions(given, result.course);
     diagnostics.push(...checkTargets(applyBuildOptions(result.course, resolved), targets, resolved));

@@ -21,6 +21,8 @@ export interface BuildOptions {
   masteryScore: boolean;
   /** cmi5: one AU per step in cmi5.xml (`index.html?step=<id>`) instead of one AU for the course. */
   cmi5AuPerStep?: boolean;
+  /** SCORM 2004: one SCO per step (`index.html?step=<id>`) under simple sequencing instead of one SCO for the course. */
+  scorm2004ScoPerStep?: boolean;
   /** LMS preset (src/presets.ts) filling what flags and course.yaml leave out; default `generic`. */
   lms?: string;
   /** Status pair for single-status LMSs (SCORM 1.2); overrides course.yaml. Always set once resolved. */

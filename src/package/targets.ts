@@ -6,9 +6,10 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Target } from './target.js';
 import { cmi5 } from './targets/cmi5.js';
 import { scorm12 } from './targets/scorm12.js';
+import { scorm2004 } from './targets/scorm2004.js';
 import { xapi } from './targets/xapi.js';
 
-export const targets: readonly Target[] = [scorm12, xapi, cmi5];
+export const targets: readonly Target[] = [scorm12, scorm2004, xapi, cmi5];
 
 /** The name that selects every target. */
 export const ALL_TARGETS = 'all';

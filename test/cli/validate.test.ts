@@ -51,7 +51,7 @@ describe('parcours validate', () => {
 
   it('prints parsable JSON with --json: file relative to the course folder, path absolute', () => {
     const ok = JSON.parse(runCli(['validate', minimalCourse, '--json']).stdout);
-    expect(ok).toMatchObject({ ok: true, errors: 0, courseDir: minimalCourse, targets: ['scorm12', 'xapi', 'cmi5'], targetsChecked: true });
+    expect(ok).toMatchObject({ ok: true, errors: 0, courseDir: minimalCourse, targets: ['scorm12', 'scorm2004', 'xapi', 'cmi5'], targetsChecked: true });
     const run = runCli(['validate', 'invalid', '--json'], { cwd: work });
     expect(run.status).toBe(1);
     const bad = JSON.parse(run.stdout);
@@ -68,7 +68,7 @@ describe('parcours validate', () => {
     const run = runCli(['validate', course]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^${escape(path.join(course, 'course.yaml'))}:\\d+:\\d+  SCORM12_MASTERY_SCORE`, 'm'));
-    expect(run.stdout).toMatch(/: not valid; checked for every target: scorm12, xapi, cmi5$/m);
+    expect(run.stdout).toMatch(/: not valid; checked for every target: scorm12, scorm2004, xapi, cmi5$/m);
     expect(runCli(['validate', course, '--no-mastery-score']).status).toBe(0);
     expect(runCli(['validate', course, '--target', 'nope']).status).toBe(1);
   });
@@ -78,7 +78,7 @@ describe('parcours validate', () => {
     const every = runCli(['validate', minimalCourse]);
     expect(every.status).toBe(0);
     expect(every.stdout).toMatch(/^\S+course\.yaml:\d+:\d+  COURSE_IRI_MISSING \(warning\)/m);
-    expect(every.stdout).toMatch(/course "minimal-course" \(1 step\) is valid for every target: scorm12, xapi, cmi5$/m);
+    expect(every.stdout).toMatch(/course "minimal-course" \(1 step\) is valid for every target: scorm12, scorm2004, xapi, cmi5$/m);
     const built = JSON.parse(runCli(['build', minimalCourse, '--target', 'all', '--out', path.join(work, 'dist-all'), '--json']).stdout);
     const validated = JSON.parse(runCli(['validate', minimalCourse, '--json']).stdout);
     expect(validated.diagnostics).toEqual(built.diagnostics);

@@ -12,8 +12,9 @@ describe('targets registry', () => {
   });
 
   it('rejects an unknown name with the list of known ones', () => {
-    expect(() => resolveTargets(['scorm2004'])).toThrow(UnknownTargetError);
-    expect(() => resolveTargets(['scorm2004'])).toThrow(/Unknown target "scorm2004".*Known targets: scorm12.*all/);
+    expect(() => resolveTargets(['aicc'])).toThrow(UnknownTargetError);
+    expect(() => resolveTargets(['aicc'])).toThrow(/Unknown target "aicc".*Known targets: scorm12, scorm2004.*all/);
+    expect(() => resolveTargets(['scorm2044'])).toThrow(/Did you mean "scorm2004"\?/);
     expect(() => resolveTargets(['scrom12'])).toThrow(/Did you mean "scorm12"\?/);
     expect(() => resolveTargets(['pdf'])).not.toThrow(/Did you mean/);
   });
@@ -27,5 +28,6 @@ describe('targets registry', () => {
       expect(target.maxStateLength).toBeGreaterThan(0);
     }
     expect(targets.find((t) => t.name === 'scorm12')?.maxStateLength).toBe(4096);
+    expect(targets.find((t) => t.name === 'scorm2004')?.maxStateLength).toBe(64_000);
   });
 });

@@ -82,8 +82,8 @@ export function buildScorm12Manifest(input: Scorm12ManifestInput): string {
   });
 }
 
-/** Titles longer than the schema allows are cut (the target's check warns about it). */
-function clampTitle(title: string): string {
+/** Titles longer than the schema allows are cut (the target's check warns about it); SCORM 2004 too. */
+export function clampTitle(title: string): string {
   const chars = [...title];
   return chars.length <= MAX_TITLE_LENGTH ? title : chars.slice(0, MAX_TITLE_LENGTH - 1).join('') + '…';
 }
