@@ -1,8 +1,8 @@
 /**
  * The SCORM 1.2 API object an LMS exposes as `window.API`, and the standard's way of
- * finding it from the content's window. Browser code: no Node imports.
+ * finding it from the content's window (scorm-api.ts). Browser code: no Node imports.
  */
-import { attempt } from '../core/attempt.js';
+import { findApi } from './scorm-api.js';
 
 /**
  * SCORM 1.2 RTE: every argument and return value is a string (`"true"`/`"false"`,
@@ -20,24 +20,6 @@ export interface Scorm12Api {
   LMSGetDiagnostic(errorCode: string): string;
 }
 
-/** pipwerks and the ADL sample stop after this many frames, in case of a loop of windows. */
-const MAX_HOPS = 500;
-
-/** Looks at `start` and its parents up to the top window. */
-function searchUpFrom(start: Window | null | undefined): Scorm12Api | null {
-  let win = start;
-  for (let hops = 0; win && hops <= MAX_HOPS; hops++) {
-    const api = attempt(() => {
-      const candidate = (win as Window & { API?: Partial<Scorm12Api> }).API;
-      return typeof candidate?.LMSInitialize === 'function' && typeof candidate.LMSSetValue === 'function' ? candidate : undefined;
-    });
-    if (api) return api as Scorm12Api;
-    const parent: Window | undefined = attempt(() => win!.parent);
-    win = parent !== win ? parent : null;
-  }
-  return null;
-}
-
 /**
  * The SCORM 1.2 API for the content running in `win`, found as the RTE's API discovery
  * algorithm does: `win` and its parents up
@@ -45,5 +27,5 @@ function searchUpFrom(start: Window | null | undefined): Scorm12Api | null {
  * its parents. A frame of another origin on the way is skipped, not fatal. Null if none.
  */
 export function findScorm12Api(win: Window): Scorm12Api | null {
-  return searchUpFrom(win) ?? searchUpFrom(attempt(() => win.top?.opener as Window | null));
+  return findApi<Scorm12Api>(win, 'API', 'LMSInitialize', 'LMSSetValue');
 }

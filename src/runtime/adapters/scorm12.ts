@@ -4,25 +4,17 @@
  * nothing here throws into the core. Browser code: no Node imports.
  */
 import { toCmiTime, toCmiTimespan } from '../../shared/time.js';
-import { attempt } from '../core/attempt.js';
 import type { AnswerFormat } from '../../shared/course-data.js';
 import type { LaunchInfo, LaunchMode, LmsAdapter } from './lms-adapter.js';
+import { MAX_SCANNED_SLOTS, scormCalls } from './scorm-api.js';
 import type { Scorm12Api } from './scorm12-api.js';
 import { MAX_STRING255, toCmiDecimal, toCmiIdentifier, toScorm12Responses } from './scorm12-format.js';
 
 export { findScorm12Api, type Scorm12Api } from './scorm12-api.js';
+export { MAX_SCANNED_SLOTS } from './scorm-api.js';
 
 /** CMIString4096: what `cmi.suspend_data` keeps in SCORM 1.2. */
 export const SCORM12_MAX_STATE_LENGTH = 4096;
-
-/**
- * Most `cmi.objectives` slots read to find the course's own: `_count` comes from the LMS and a
- * huge one would block the page for minutes (a course writes one objective per step).
- */
-export const MAX_SCANNED_SLOTS = 1000;
-
-/** SCORM 1.2 error code 101, General Exception: what an unreadable error code counts as. */
-const GENERAL_EXCEPTION = 101;
 
 type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted' | '';
 
@@ -68,46 +60,10 @@ export function createScorm12Adapter(api: Scorm12Api, options: Scorm12AdapterOpt
   /** What the LMS holds of the elements kept between sessions (suspend_data, lesson_location): unchanged values are not sent again. */
   const kept = new Map<string, string>();
 
-  const lastError = (): number => {
-    const code = attempt(() => Number(api.LMSGetLastError())) ?? NaN;
-    return Number.isFinite(code) ? code : GENERAL_EXCEPTION;
-  };
-  /** `<code> <the LMS's error string>`. */
-  const describeError = (code = lastError()) => `${code} ${attempt(() => api.LMSGetErrorString(String(code))) ?? ''}`;
-
-  /** Calls the LMS; results are read as strings (some LMSs answer booleans); a throwing LMS is logged and reads as undefined. */
-  const call = (method: keyof Scorm12Api, ...args: string[]): string | undefined => {
-    try {
-      return String((api[method] as (...a: string[]) => unknown)(...args) ?? '');
-    } catch (error) {
-      log(`${method} threw: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-  };
+  const lms = scormCalls(api, ['LMSGetValue', 'LMSSetValue', 'LMSGetLastError', 'LMSGetErrorString'], log);
+  const { get, set } = lms;
   /** LMSInitialize, LMSCommit, LMSFinish: a failure is logged, never fatal. */
-  const signal = (method: 'LMSInitialize' | 'LMSCommit' | 'LMSFinish') => {
-    // 101 on LMSInitialize usually means an earlier page of this session initialised already: go on.
-    if (call(method, '') !== 'true') log(`${method}("") failed: ${describeError()}`);
-  };
-  /** LMSGetValue; "" when the LMS reports an error (logged unless `quiet`). */
-  const get = (element: string, quiet?: boolean): string => {
-    const value = call('LMSGetValue', element);
-    const code = lastError();
-    if (!code) return value ?? '';
-    if (!quiet) log(`LMSGetValue(${element}) failed: ${describeError(code)}`);
-    return '';
-  };
-  /** LMSSetValue; false (and a warning) when the LMS refuses the value. */
-  const set = (element: string, value: string): boolean => {
-    const result = call('LMSSetValue', element, value);
-    if (result === undefined) return false;
-    const code = lastError();
-    if (result === 'true' && !code) return true;
-    // Long values (the saved state) are cut in logs.
-    const shown = value.length > 80 ? `${value.slice(0, 77)}… (${value.length} characters)` : value;
-    log(`LMSSetValue(${element}, ${shown}) refused: ${describeError(code)}`);
-    return false;
-  };
+  const signal: (method: 'LMSInitialize' | 'LMSCommit' | 'LMSFinish') => void = lms.signal;
   const setScore = (prefix: string, percent: number) => {
     set(prefix + '.score.raw', toCmiDecimal(percent, 0, 100));
     set(prefix + '.score.min', '0');

@@ -10,40 +10,12 @@
  */
 import type { InteractionActivityDefinition, InteractionComponent, LanguageMap, Result } from '@xapi/xapi';
 import type { InteractionRecord } from '../adapters/lms-adapter.js';
+import { formatItems, isTrueFalse } from '../adapters/response-format.js';
 import { toIsoDuration } from '../../shared/time.js';
 import { ACTIVITY_TYPES } from './vocabulary.js';
 
 export function langMap(language: string, text: string): LanguageMap {
   return { [language]: text } as LanguageMap;
-}
-
-/** True-false questions arrive as choice ids; anything not recognisably true/false stays a choice. */
-function trueFalseValue(id: string): 'true' | 'false' | null {
-  const value = id.toLowerCase();
-  if (value === 'true' || value === 't' || value === '1') return 'true';
-  if (value === 'false' || value === 'f' || value === '0') return 'false';
-  return null;
-}
-
-function isTrueFalse(record: InteractionRecord): boolean {
-  return (
-    record.interactionType === 'true-false' &&
-    [...record.response, ...record.correct].every((id) => trueFalseValue(id) !== null)
-  );
-}
-
-/** Matching pairs arrive as `source.target`; xAPI separates them with `[.]`. */
-function formatItems(record: InteractionRecord, items: string[]): string {
-  switch (record.interactionType) {
-    case 'true-false':
-      return items.map((id) => trueFalseValue(id) ?? id).join('[,]');
-    case 'matching':
-      return items.map((pair) => pair.replace('.', '[.]')).join('[,]');
-    case 'numeric':
-      return items.join('[:]');
-    default:
-      return items.join('[,]');
-  }
 }
 
 export function interactionDefinition(
