@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { printable } from '../diagnostics/printable.js';
 import { displayPath, EXIT_COURSE_ERRORS, reportFailure, type GlobalOptions } from './output.js';
 
 /** Kept here rather than imported from src/init, so that `--help` loads nothing more. */
@@ -45,7 +46,8 @@ export async function initCommand(dir: string, options: InitCommandOptions): Pro
     result = await initCourse({ dir, language: options.lang, title: options.title, force: options.force });
   } catch (error) {
     if (!(error instanceof InitRefusedError)) throw error;
-    process.stderr.write(`parcours: ${error.message}\n`);
+    // It names the folder and what it holds: names anyone may have chosen.
+    process.stderr.write(`parcours: ${printable(error.message)}\n`);
     process.exitCode = EXIT_COURSE_ERRORS;
     return;
   }
@@ -69,7 +71,7 @@ export async function initCommand(dir: string, options: InitCommandOptions): Pro
     '  npx parcours build --target all    the packages (SCORM 1.2, xAPI, cmi5), in dist/',
     '  npx parcours verify dist/*.zip     what an LMS will make of them, before you upload',
   );
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(lines.map(printable).join('\n') + '\n');
 }
 
 /** A path as a shell would need it typed. */

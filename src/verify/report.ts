@@ -4,11 +4,13 @@
  */
 import type { Finding } from './findings.js';
 import type { PackageReport } from './index.js';
+import { printable } from '../diagnostics/printable.js';
 import { formatBytes } from '../shared/format-bytes.js';
 
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 type Style = keyof typeof ansi;
 
+/** For a terminal: names from the package (entry names, its manifest's text) and its path are escaped, never sent raw. */
 export function formatReports(reports: readonly PackageReport[], options: { color: boolean }): string {
   const paint = (style: Style, text: string) => (options.color ? `${ansi[style]}${text}${ansi.reset}` : text);
   const blocks = reports.map((r) => formatReport(r, paint));
@@ -21,14 +23,14 @@ export function formatReports(reports: readonly PackageReport[], options: { colo
 }
 
 function formatReport(report: PackageReport, paint: (style: Style, text: string) => string): string {
-  const lines = [paint('bold', report.path)];
+  const lines = [paint('bold', printable(report.path))];
   const what = [
     report.standards.length > 0 ? report.standards.join(' + ') : 'no standard recognised',
-    report.madeBy && `made by ${report.madeBy}`,
+    report.madeBy && `made by ${printable(report.madeBy)}`,
     report.files > 0 && `${formatBytes(report.bytes)}, ${report.files} file${report.files === 1 ? '' : 's'}` + (report.kind === 'zip' ? ` (${formatBytes(report.extractedBytes)} extracted)` : ''),
   ].filter(Boolean);
   lines.push(`  ${what.join(' · ')}`);
-  if (report.launch.length > 0) lines.push(`  launches ${report.launch.join(', ')}`);
+  if (report.launch.length > 0) lines.push(`  launches ${printable(report.launch.join(', '))}`);
   for (const schema of report.schemas) {
     lines.push(`  ${schema.valid ? paint('green', '✓') : paint('red', '✗')} manifest ${schema.valid ? 'valid against' : 'does not follow'} ${schema.label}`);
   }
@@ -45,9 +47,9 @@ function formatReport(report: PackageReport, paint: (style: Style, text: string)
 
 function formatFinding(finding: Finding, paint: (style: Style, text: string) => string): string[] {
   const label = finding.severity === 'error' ? paint('red', 'error') : finding.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
-  const where = finding.file ? paint('dim', ` (${finding.file}${finding.line ? `:${finding.line}` : ''})`) : '';
-  const out = [`  ${label} ${paint('bold', finding.code)}  ${finding.message}${where}`];
-  if (finding.hint) out.push(`      ${paint('dim', 'hint:')} ${finding.hint}`);
+  const where = finding.file ? paint('dim', ` (${printable(finding.file)}${finding.line ? `:${finding.line}` : ''})`) : '';
+  const out = [`  ${label} ${paint('bold', finding.code)}  ${printable(finding.message)}${where}`];
+  if (finding.hint) out.push(`      ${paint('dim', 'hint:')} ${printable(finding.hint)}`);
   return out;
 }
 

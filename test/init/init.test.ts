@@ -114,6 +114,17 @@ describe('parcours init', () => {
     expect(existsSync(path.join(dir, 'course.yaml'))).toBe(false);
   });
 
+  it('names what a busy folder holds escaped, never as terminal commands', async () => {
+    const dir = path.join(work, 'busy\u001b]0;owned\u0007');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'notes\u001b[31m.txt'), 'mine');
+    const run = runCli(['init', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stderr).toContain('busy\\x1b]0;owned\\x07');
+    expect(run.stderr).toContain('(notes\\x1b[31m.txt)');
+  });
+
   it('with --force adds what is missing and changes nothing already there, nor follows links', async () => {
     const dir = path.join(work, 'forced');
     const outside = path.join(work, 'outside');

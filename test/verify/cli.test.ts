@@ -5,14 +5,14 @@
  * words). `--help` of init and verify loads none of the heavy modules.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyJson } from '../../src/verify/report.js';
 import { bin, ensureBuilt, repoRoot, runCli } from '../cli/run-cli.js';
 import { SLOW_TEST_TIMEOUT_MS } from '../support/timeouts.js';
-import { zipOf, type Files } from './zips.js';
+import { patchEntry, zipOf, type Files } from './zips.js';
 
 let work: string;
 
@@ -116,6 +116,20 @@ describe('parcours verify', () => {
     expect(run.stdout).toMatch(/error MANIFEST_NOT_AT_ROOT {2}`course\/imsmanifest\.xml` is not at the root of the zip/);
     expect(run.stdout).toMatch(/hint: Zip the files inside `course\/`/);
     expect(run.stdout).toMatch(/→ 1 error: fix it before uploading/);
+  });
+
+  it('writes names from the zip and its own path escaped, never as terminal commands', async () => {
+    const folder = path.join(work, 'red\u001b[31m');
+    await mkdir(folder);
+    const zip = path.join(folder, 'evil.zip');
+    const evil = 'course/notes\u001b[31m\u001b]0;owned\u0007.exe';
+    // Flagged UTF-8, as unzip tools then read the name: without the flag its bytes read as CP437 (`←[31m`).
+    await writeFile(zip, patchEntry(zipOf({ 'course/imsmanifest.xml': '<manifest/>', [evil]: 'MZ' }), evil, { setFlags: 0x800 }));
+    const run = runCli(['verify', zip]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain('red\\x1b[31m');
+    expect(run.stdout).toContain('notes\\x1b[31m\\x1b]0;owned\\x07.exe');
   });
 
   it('loads none of the heavy modules for init --help and verify --help', async () => {
