@@ -50,6 +50,15 @@ export const quiz = defineActivityKind({
             'When the expected answers are shown after submitting: always, after-last-attempt (once the quiz is passed or no attempt is left) or never. The learner’s own answers are always marked right or wrong.',
         }),
       ),
+      display: Type.Optional(
+        Type.Unsafe<'all' | 'one-at-a-time'>({
+          type: 'string',
+          enum: ['all', 'one-at-a-time'],
+          default: 'all',
+          description:
+            'How the questions are shown: all on one page, or one at a time (a question counter, Previous and Next, then a review of the answers before submitting; suits phones).',
+        }),
+      ),
       feedback: Type.Optional(
         StrictObject(
           {
@@ -76,6 +85,7 @@ export const quiz = defineActivityKind({
       shuffle: raw.shuffle ?? defaults.shuffle,
       ...(raw.draw !== undefined && { draw: raw.draw }),
       showCorrectAnswers: raw.showCorrectAnswers ?? defaults.showCorrectAnswers,
+      ...(raw.display === 'one-at-a-time' && { display: raw.display }),
       feedback: quizFeedbackToModel(raw.feedback, node, ctx),
       questions: raw.questions.flatMap((question, index): Question[] => {
         // The schema accepted this question against its type's schema, so the type exists.

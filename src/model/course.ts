@@ -152,6 +152,8 @@ export type ShowCorrectAnswers = 'always' | 'after-last-attempt' | 'never';
 export interface QuizFeedback {
   passed?: MarkdownText;
   /** Failed with an attempt left. */
+  /** `one-at-a-time`: a question per screen, Previous/Next, then a review of the answers before submitting; absent = all on one page. */
+  display?: 'all' | 'one-at-a-time';
   retry?: MarkdownText;
   /** Failed with no attempt left. */
   failed?: MarkdownText;

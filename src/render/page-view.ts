@@ -30,7 +30,8 @@ export function buildPageView(course: Course, ctx: RenderContext): object {
     const link = (p: Place, direction: string): PageLink => ({ href: `#/${p.location}`, direction, title: p.title });
     return {
       prev: prev ? link(prev, ctx.t('previous')) : null,
-      next: next ? link(next, ctx.t('next')) : link(places[0]!, ctx.t('finish')),
+      // The last page leads back to the overview, said once ("Back to the overview", not "… → Overview").
+      next: next ? link(next, ctx.t('next')) : { href: '#/', direction: '', title: ctx.t('finish') },
     };
   };
 

@@ -11,15 +11,25 @@ export const quizRenderer: ActivityRenderer<QuizActivity> = {
     const count = quiz.questions.length;
     // A pool shows `draw` questions, numbered by the runtime in the order shown.
     const total = quiz.draw ?? count;
+    const survey = isSurvey(quiz);
     return {
       id: quiz.id,
+      // A survey has no pass mark, and is answered once (answering is all it asks).
       summary: [
         quiz.draw ? ctx.t('quizDraw', { n: quiz.draw, total: count }) : ctx.t('quizQuestions', { n: count }),
-        ctx.t('quizPassingScore', { score: quiz.passingScore }),
-        quiz.attempts === 0 ? ctx.t('quizAttemptsUnlimited') : ctx.t('quizAttempts', { n: quiz.attempts }),
+        ...(survey
+          ? [ctx.t('quizSurvey')]
+          : [
+              ctx.t('quizPassingScore', { score: quiz.passingScore }),
+              quiz.attempts === 0 ? ctx.t('quizAttemptsUnlimited') : ctx.t('quizAttempts', { n: quiz.attempts }),
+            ]),
       ].join(' · '),
       // `{n}` is left for the runtime to fill.
       numberFormat: quiz.draw ? ctx.t('questionNumber', { total }) : '',
+      survey,
+      oneAtATime: quiz.display === 'one-at-a-time',
+      // The counter of the one-at-a-time display, `{n}` and `{total}` filled by the runtime.
+      counterFormat: ctx.t('questionNumber'),
       questions: quiz.questions.map((q, i) => {
         const renderer = questionRendererFor(q.type);
         return {
@@ -29,6 +39,8 @@ export const quizRenderer: ActivityRenderer<QuizActivity> = {
         };
       }),
       feedback: messages(ctx, [
+        // A survey thanks the learner instead of scoring them (its score is always 100: nothing to get wrong).
+        ...(survey ? ([['passed', { source: ctx.t('surveyThanks'), loc: quiz.loc }]] as [string, MarkdownText][]) : []),
         ['passed', quiz.feedback?.passed],
         ['retry', quiz.feedback?.retry],
         ['failed', quiz.feedback?.failed],
@@ -62,6 +74,11 @@ export function quizWeight(quiz: QuizActivity, weights: Record<string, number> =
   const sum = graded.reduce((total, q) => total + q.weight, 0);
   const share = quiz.draw && quiz.questions.length ? quiz.draw / quiz.questions.length : 1;
   return Math.round(sum * share * 1000) / 1000;
+}
+
+/** A quiz with no graded question (Likert scales only): a survey, never shown as scored or passed. */
+export function isSurvey(quiz: QuizActivity): boolean {
+  return quiz.questions.every((q) => findQuestionType(q.type)?.graded === false);
 }
 
 /** What the quiz shows under any question type once submitted: the author's result messages and the explanation. */

@@ -37,6 +37,9 @@ function blankSegments(q: FillInQuestion, ctx: RenderContext): Segment[] {
   throw new CourseError([createDiagnostic('BLANK_OUTSIDE_TEXT', q.text.loc, { id: q.id, n: Math.max(lost, 0) + 1, where })]);
 }
 
+/** Punctuation that closes the word before it (French puts a space before ; : ! ? »). */
+const TRAILING_PUNCTUATION = /^(?:[ \u00a0\u202f]?[;:!?»]|&nbsp;[;:!?»]|[.,…)\]”’])+/;
+
 /** The text with an input in place of each blank. */
 export const fillInRenderer: QuestionRenderer = {
   type: 'fill-in',
@@ -46,8 +49,14 @@ export const fillInRenderer: QuestionRenderer = {
     const q = question as FillInQuestion;
     const frame = questionFrameView(q, ctx, place, ctx.t(q.blanks.length > 1 ? 'hintFillInMany' : 'hintFillIn'));
     const total = q.blanks.length;
-    const segments = blankSegments(q, ctx).map((segment) => {
+    const parts = blankSegments(q, ctx);
+    const segments = parts.map((segment, i) => {
       if ('html' in segment) return segment;
+      // The punctuation right after a blank stays with it, and its marks come after that:
+      // "[minutes]. ✓ right", not "[minutes] ✓ right." (nor a full stop alone on a line).
+      const next = parts[i + 1];
+      const tail = next && 'html' in next ? (TRAILING_PUNCTUATION.exec(next.html)?.[0] ?? '') : '';
+      if (tail) parts[i + 1] = { html: (next as { html: string }).html.slice(tail.length) };
       const n = segment.blank;
       const answers = q.blanks[n] ?? [];
       return {
@@ -57,6 +66,7 @@ export const fillInRenderer: QuestionRenderer = {
           label: ctx.t('blankLabel', { n: n + 1, total }),
           maxLength: blankMaxLength(answers),
           expected: ctx.t('expectedAnswer', { answer: answers[0] ?? '' }),
+          tail,
         },
       };
     });

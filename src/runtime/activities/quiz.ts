@@ -24,9 +24,20 @@ const focusFirstField = (item: QuestionItem) => one('input,select,textarea,butto
 /** Not graded (a survey, a Likert scale): weighs nothing, never marked right or wrong. */
 const graded = (item: QuestionItem) => item.type.graded !== false;
 
+/** What the learner answered, as the page shows it (review before submitting): ticked labels, texts typed, pairs chosen, items in order. */
+const answerText = (root: HTMLElement) =>
+  [
+    ...all<HTMLInputElement>('input', root).map((i) => (i.type === 'text' ? i.value.trim() : i.checked && i.labels![0]!.textContent)),
+    ...all<HTMLSelectElement>('select', root).map((s) => s.value && s.labels![0]!.textContent + ' → ' + s.selectedOptions[0]!.text),
+    ...all('.ordering-text', root).map((e) => e.textContent),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
 /**
- * Questions on one page; marks, verdicts and messages after submitting; retries while
- * attempts remain. A pool (`draw`) shows a new random set per attempt, saved as the quiz's
+ * Questions on one page, or one at a time (`data-one`: a counter, Previous/Next, a review of
+ * the answers before submitting); marks, verdicts and messages after submitting; retries while
+ * attempts remain. A survey (no graded question) thanks the learner instead of scoring them. A pool (`draw`) shows a new random set per attempt, saved as the quiz's
  * `order` so a resume shows the same one. In review (the LMS launched in review or browse
  * mode) the quiz is read-only: past answers shown, nothing scored or sent.
  */
@@ -39,6 +50,15 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     const resultBox = one('[data-quiz-result]', view)!;
     const submitButton = one('[data-action="submit"]', view)!;
     const retryButton = one('[data-action="retry"]', view)!;
+    // One at a time: the counter's format ("Question {n} of {total}"), its heading, the review of the answers.
+    const oneByOne = form.dataset.one;
+    const counter = one('[data-counter]', form)!;
+    const reviewBox = one('[data-review]', form)!;
+    const prevButton = one('[data-action="prev"]', form)!;
+    const nextButtons = all('[data-action="next"]', form);
+    let at = 0;
+    /** Next goes back to the review when the learner came from it to change an answer. */
+    let toReview = false;
     const items: QuestionItem[] = [];
     for (const question of quiz.questions) {
       const type = questionTypeFor(question.type);
@@ -57,6 +77,7 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     /** The pool's set; saved with the first answer (a reload before it may draw again). */
     let drawn = quiz.draw ? draw() : undefined;
 
+    const survey = !items.some(graded);
     const current = (): QuizProgress | undefined => own(state.quizzes, quiz.id);
     const ensure = (): QuizProgress =>
       current() ?? setOwn(state.quizzes, quiz.id, { attempts: 0, score: null, best: null, passed: false, answers: record(), submitted: false, order: drawn });
@@ -71,20 +92,56 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       const attempt = p ? (p.submitted ? p.attempts - 1 : p.attempts) : 0;
       let n = 0;
       for (const item of items) {
-        const { question, type, root, box } = item;
-        box.hidden = !shown.includes(item);
+        const { question, type, root } = item;
         type.reset(root, question, quiz.shuffle ? `${ctx.seed}|${quiz.id}|${attempt}|${question.id}` : null);
         type.write(root, (p && own(p.answers, question.id)) ?? []);
         // Read-only in review; the type's own review locks its inputs once submitted.
         root.disabled = review;
-        setHidden('[data-question-result],[data-outcome],[data-explanation]', true, box);
+        setHidden('[data-question-result],[data-outcome],[data-explanation]', true, item.box);
         // A pool numbers the questions it shows (templates: the number's `{n}` placeholder in data-number).
         const number = one('.question-number', root);
-        if (drawn && number && !box.hidden) number.textContent = form.dataset.number!.replace('{n}', '' + ++n);
+        if (drawn && number && shown.includes(item)) number.textContent = form.dataset.number!.replace('{n}', '' + ++n);
       }
-      submitButton.hidden = review;
       retryButton.hidden = resultBox.hidden = true;
+      toReview = false;
+      go(0, false);
       if (p?.submitted) showResult(p, false);
+    };
+
+    /**
+     * Shows the questions: all of them, or (one at a time, before submitting) question `k` or,
+     * at k = the number shown, the review of the answers; focus then moves to the counter heading.
+     */
+    const go = (k: number, focus?: boolean) => {
+      const last = shown.length;
+      const open = !!oneByOne && !review && !current()?.submitted;
+      at = k;
+      for (const item of items) item.box.hidden = !shown.includes(item) || (open && shown[k] !== item);
+      submitButton.hidden = review || !!current()?.submitted || (open && k < last);
+      if (!oneByOne) return;
+      counter.hidden = !open;
+      reviewBox.hidden = prevButton.hidden = !open;
+      if (k < last) reviewBox.hidden = true;
+      if (!k) prevButton.hidden = true;
+      for (const b of nextButtons) b.hidden = !open || k >= last || b.hasAttribute('data-last') !== (k === last - 1);
+      counter.textContent = k < last ? oneByOne.replace('{n}', '' + (k + 1)).replace('{total}', '' + last) : counter.dataset.reviewTitle!;
+      if (open && k === last) {
+        const row = one<HTMLTemplateElement>('template', reviewBox)!.content.firstElementChild!;
+        one('[data-review-list]', reviewBox)!.replaceChildren(
+          ...shown.map((item, j) => {
+            const li = row.cloneNode(true) as HTMLElement;
+            const [prompt, answer, change] = li.children as unknown as HTMLElement[];
+            prompt!.textContent = `${j + 1}. ${item.question.promptText}`;
+            answer!.textContent = (item.type.read(item.root).length && answerText(item.root)) || answer!.dataset.unanswered!;
+            change!.onclick = () => {
+              toReview = true;
+              go(j, true);
+            };
+            return li;
+          }),
+        );
+      }
+      if (open && focus) counter.focus();
     };
 
     /** Fills the result box, one paragraph per line (the first, the score, stands out), and shows the author's message for `outcome`. */
@@ -119,11 +176,12 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
         setHidden('[data-explanation]', false, box);
       }
       const passedNow = p.score! >= quiz.passingScore;
-      const lines = [t('quizScore', { n: p.score! }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
+      // A survey shows no score and no pass mark: only its thanks (the template's `passed` feedback).
+      const lines = survey ? [] : [t('quizScore', { n: p.score! }), passedNow ? t('quizPassed') : t('quizFailed', { n: quiz.passingScore })];
       if (p.attempts > 1 && p.best !== p.score) lines.push(t('quizBest', { n: p.best! }));
       if (!p.passed && quiz.attempts > 0) lines.push(over ? t('noAttemptsLeft') : t('attemptsLeft', { n: quiz.attempts - p.attempts }));
-      say(lines, passedNow ? 'passed' : 'failed', passedNow ? 'passed' : over ? 'failed' : 'retry');
-      submitButton.hidden = true;
+      say(lines, survey ? 'neutral' : passedNow ? 'passed' : 'failed', passedNow ? 'passed' : over ? 'failed' : 'retry');
+      go(0);
       retryButton.hidden = over || review;
       if (fresh) {
         ctx.announce(resultBox.innerText);
@@ -143,12 +201,16 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (review || current()?.submitted) return;
+      // One at a time, Enter in a field moves on; submitting is from the review.
+      if (submitButton.hidden) return go(at + 1, true);
       const responses = shown.map((i) => i.type.read(i.root));
       const missing = shown.filter((_, k) => !responses[k]!.length);
       if (missing.length) {
-        const message = t('unanswered', { n: missing.length });
-        say([message], 'warning');
-        ctx.announce(message);
+        // With what a field says of its text (a numeric field given no number).
+        const lines = [t('unanswered', { n: missing.length }), ...all('[data-invalid]:not(:empty)', form).map((e) => e.textContent!)];
+        go(shown.indexOf(missing[0]!));
+        say(lines, 'warning');
+        ctx.announce(lines.join(' '));
         focusFirstField(missing[0]!);
         return;
       }
@@ -203,9 +265,13 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       prepare();
       shownAt = Date.now();
       changedAt.clear();
-      focusFirstField(shown[0]!);
+      if (oneByOne) counter.focus();
+      else focusFirstField(shown[0]!);
       ctx.save();
     });
+
+    prevButton?.addEventListener('click', () => go(at - 1, true));
+    for (const b of nextButtons) b.addEventListener('click', () => go(toReview ? shown.length : at + 1, true));
 
     one('[data-review-notice]', view)!.hidden = !review;
     prepare();

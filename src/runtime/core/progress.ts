@@ -50,7 +50,8 @@ export function toolCompleted(tool: RuntimeTool, state: LearnerState): boolean {
  * submission, or when every weight is 0.
  */
 export function quizzesScore(quizzes: readonly RuntimeQuiz[], state: LearnerState): number | undefined {
-  if (!quizzes.some((q) => own(state.quizzes, q.id)?.best != null)) return undefined;
+  // A quiz that weighs nothing (a survey) starts no score when submitted.
+  if (!quizzes.some((q) => q.weight !== 0 && own(state.quizzes, q.id)?.best != null)) return undefined;
   let total = 0;
   let got = 0;
   for (const quiz of quizzes) {
@@ -117,11 +118,13 @@ export function evaluateCourse(course: RuntimeCourse, state: LearnerState, isDon
     const done = statuses.filter((s) => s === 'done').length;
     const quizzes = step.activities.filter((a): a is RuntimeQuiz => a.kind === 'quiz');
     allQuizzes.push(...quizzes);
+    // A quiz that weighs nothing (a survey, a practice quiz) does not pass or fail its step.
+    const graded = quizzes.filter((q) => q.weight !== 0);
     const complete = done === statuses.length;
     const scorePercent = quizzesScore(quizzes, state);
     const objective: ObjectiveRecord = {
       id: step.id,
-      status: !complete ? 'incomplete' : quizzes.length === 0 ? 'completed' : quizzes.every((q) => own(state.quizzes, q.id)?.passed) ? 'passed' : 'failed',
+      status: !complete ? 'incomplete' : graded.length === 0 ? 'completed' : graded.every((q) => own(state.quizzes, q.id)?.passed) ? 'passed' : 'failed',
     };
     if (scorePercent !== undefined) objective.scorePercent = scorePercent;
     const status = complete ? 'done' : statuses.some((s) => s !== 'todo') ? 'started' : 'todo';

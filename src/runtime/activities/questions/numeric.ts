@@ -21,8 +21,14 @@ const input = (root: HTMLElement) => one<HTMLInputElement>('input', root)!;
 export const numeric: QuestionType = {
   type: 'numeric',
   interactionType: 'numeric',
+  // Text that is no number counts as unanswered, and the field says so (aria-invalid and its message, templates/partials/question-numeric.hbs).
   read(root) {
-    const value = parseNumber(input(root).value);
+    const field = input(root);
+    const value = parseNumber(field.value);
+    const note = one('[data-invalid]', root)!;
+    const bad = value === null && !!field.value.trim();
+    field.ariaInvalid = '' + bad;
+    note.textContent = bad ? note.dataset.invalid! : '';
     return value === null ? [] : [value];
   },
   write(root, response) {
