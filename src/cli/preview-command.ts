@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
 import { DEFAULT_COURSE_DIR } from '../options.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
 import { DEFAULT_PREVIEW_MODE, isPreviewMode, PREVIEW_MODES, type PreviewMode } from '../preview/lms/modes.js';
@@ -17,10 +18,18 @@ export interface PreviewCommandOptions {
   port: number;
   open?: boolean;
   as: PreviewMode;
+  /** `build`'s flags (program.ts's rule options), passed to the package build in LMS modes. */
+  lms?: string;
+  reportStatusAs?: ReportStatusAs;
+  masteryScore?: boolean;
+  runningScore?: boolean;
+  answers?: AnswerFormat;
+  cmi5AuPerStep?: boolean;
 }
 
-export function registerPreviewCommand(program: Command): void {
-  program
+/** `addBuildFlags` declares `build`'s flags that change the package (--lms, --answers, --report-status-as…). */
+export function registerPreviewCommand(program: Command, addBuildFlags: (command: Command) => Command): void {
+  const command = program
     .command('preview')
     .description('serve the course on 127.0.0.1 and rebuild it on every save (the page reloads itself); writes nothing')
     .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
@@ -34,7 +43,9 @@ export function registerPreviewCommand(program: Command): void {
         'standalone: the course alone, progress in the browser',
       parseAs,
       DEFAULT_PREVIEW_MODE,
-    )
+    );
+  addBuildFlags(command)
+    .addHelpText('after', '\nThe build flags (--lms, --report-status-as, --mastery-score, --running-score, --answers, --cmi5-au-per-step) apply to the package of --as scorm12, xapi and cmi5, as with `parcours build`.')
     .action(async (dir: string, options: PreviewCommandOptions, command: Command) => {
       try {
         await previewCommand(dir, options);
@@ -76,6 +87,14 @@ export async function previewCommand(dir: string, options: PreviewCommandOptions
       courseDir: rootDir,
       port: options.port,
       as: options.as,
+      build: {
+        lms: options.lms,
+        reportStatusAs: options.reportStatusAs,
+        masteryScore: options.masteryScore,
+        runningScore: options.runningScore,
+        answerFormat: options.answers,
+        cmi5AuPerStep: options.cmi5AuPerStep,
+      },
       onBuild: (report) => {
         printDiagnostics(report.diagnostics);
         write(`${clock()} ${buildLine(report)}\n`);

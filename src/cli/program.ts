@@ -143,7 +143,8 @@ export function createProgram(): Command {
     );
 
   registerInitCommand(program);
-  registerPreviewCommand(program);
+  // The preview builds the package as `build` does: it takes the same flags.
+  registerPreviewCommand(program, ruleOptions);
   registerVerifyCommand(program);
 
   return program;

@@ -52,7 +52,7 @@ export interface ExtraRoutes {
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, origin: string): Promise<void>;
 }
 
-export async function startPreviewServer(port: number, initial: ServedSite, extra?: ExtraRoutes): Promise<PreviewServer> {
+export async function startPreviewServer(port: number, initial: ServedSite, extra: readonly ExtraRoutes[] = []): Promise<PreviewServer> {
   let site = initial;
   const listeners = new Set<http.ServerResponse>();
   /** The port listened on (known once listening; `port` may be 0). */
@@ -72,10 +72,11 @@ export async function startPreviewServer(port: number, initial: ServedSite, extr
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
       return;
     }
-    if (extra && (req.url ?? '').startsWith(extra.prefix)) {
+    const routes = extra.find((r) => (req.url ?? '').startsWith(r.prefix));
+    if (routes) {
       // The Host header was checked above: it is this server's own address.
       const origin = `http://${req.headers.host}`;
-      await extra.handle(req, res, new URL(req.url ?? '/', origin), origin);
+      await routes.handle(req, res, new URL(req.url ?? '/', origin), origin);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -4,6 +4,7 @@
  * `onBuild`; printing is the CLI's business.
  */
 import { stat } from 'node:fs/promises';
+import type http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CourseError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -16,7 +17,10 @@ import { buildPackageSite } from './lms/package-site.js';
 import { injectPreview, placeholderPage } from './preview-page.js';
 import { startPreviewServer, type PreviewServer } from './preview-server.js';
 import { buildSite, sameFiles, type SiteBuild, type SiteFiles } from './preview-site.js';
+import type { BuildOptions } from '../package/target.js';
+import { BUILD_OPTIONS_PATH, parseBuildSettings } from './lms/build-settings.js';
 import { LRS_PREFIX } from './lrs/preview-lrs.js';
+import type { ExtraRoutes } from './preview-server.js';
 import { watchCourse, type CourseWatcher, type FileChange } from './watch-course.js';
 
 export interface PreviewOptions {
@@ -29,6 +33,8 @@ export interface PreviewOptions {
    * alone, its progress in the browser.
    */
   as?: PreviewMode;
+  /** LMS modes: `build`'s options (--lms, --report-status-as, --answers…), for the package. */
+  build?: Partial<BuildOptions>;
   onBuild?: (report: PreviewBuildReport) => void;
   /** Watching failed (e.g. more folders than the system lets one watch); the server keeps running. */
   onWatchError?: (error: Error) => void;
@@ -67,7 +73,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   const lmsMode = options.as !== undefined && options.as !== 'standalone' ? options.as : undefined;
   const host = lmsMode && createLmsHost(lmsMode);
-  const siteOf = (dir: string) => (lmsMode ? buildPackageSite(dir, lmsMode) : buildSite(dir));
+  /** The build options; the panel may change some (build-settings.ts), for the next builds. */
+  let given: Partial<BuildOptions> = { ...options.build };
+  const siteOf = (dir: string) => (lmsMode ? buildPackageSite(dir, lmsMode, given) : buildSite(dir));
 
   const started = performance.now();
   const first = await siteOf(rootDir);
@@ -77,24 +85,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   /** The last site that rendered: still served while the course has errors. */
   let files: SiteFiles | undefined = first.files;
   let sourceFiles = new Set(first.sourceFiles);
+  let settings = first.settings;
   let diagnostics = first.diagnostics;
   let failure: string | undefined;
   let buildId = nextBuildId();
 
   const servedSite = () => {
     const state = { buildId, diagnostics, failure, readFile };
-    if (host) return { ...lmsServedSite(files, state, host.page), buildId };
+    if (host) return { ...lmsServedSite(files, state, (f) => host.page(f, settings)), buildId };
     const page = files?.get('index.html');
     const html = page?.kind === 'data' ? injectPreview(page.data.toString('utf8'), state) : placeholderPage(state);
     return { page: html, files: files ?? new Map(), buildId };
   };
 
-  const lrs = host && host.lrs;
-  const server: PreviewServer = await startPreviewServer(
-    options.port ?? DEFAULT_PREVIEW_PORT,
-    servedSite(),
-    lrs ? { prefix: LRS_PREFIX, handle: (req, res, url, origin) => lrs.handle(req, res, url, origin) } : undefined,
-  );
+  const routes: ExtraRoutes[] = [];
+  const lrs = host ? host.lrs : undefined;
+  if (lrs) routes.push({ prefix: LRS_PREFIX, handle: (req, res, url, origin) => lrs.handle(req, res, url, origin) });
+  if (host) routes.push({ prefix: BUILD_OPTIONS_PATH, handle: changeBuildOptions });
+  const server: PreviewServer = await startPreviewServer(options.port ?? DEFAULT_PREVIEW_PORT, servedSite(), routes);
   options.onBuild?.({
     trigger: 'start',
     changed: [],
@@ -115,6 +123,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const assets = servedAssets();
     const touchesAsset = batch.some((c) => assets.has(c.path));
     const assetsOnly =
+      batch.length > 0 &&
       Boolean(files) && !failure && !diagnostics.some((d) => d.severity === 'error') &&
       batch.every((c) => c.event === 'change' && assets.has(c.path) && !sourceFiles.has(c.path));
 
@@ -134,6 +143,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       if (JSON.stringify(result.diagnostics) !== JSON.stringify(diagnostics) || failure) reload = true;
       files = result.files ?? files;
       if (result.files) sourceFiles = new Set(result.sourceFiles);
+      if (result.files) settings = result.settings;
       diagnostics = result.diagnostics;
       failure = undefined;
     } else if (error) {
@@ -159,17 +169,38 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   // One rebuild at a time; changes noticed meanwhile make the next one.
   let queued: FileChange[] = [];
+  /** The panel changed a build option: the next rebuild happens even without a changed file. */
+  let settingsChanged = false;
   let running: Promise<void> | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
   const drain = async () => {
-    while (queued.length > 0 && !closed) {
+    while ((queued.length > 0 || settingsChanged) && !closed) {
       const batch = queued;
       queued = [];
+      settingsChanged = false;
       await rebuild(batch).catch((error: unknown) => options.onWatchError?.(error instanceof Error ? error : new Error(String(error))));
     }
     running = undefined;
   };
+
+  /** POST from the panel (JSON only: a cross-site form cannot send it without a preflight, never allowed). */
+  async function changeBuildOptions(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > 4096) return void res.writeHead(413).end();
+      chunks.push(chunk as Buffer);
+    }
+    if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json')) return void res.writeHead(415).end();
+    const parsed = parseBuildSettings(Buffer.concat(chunks).toString('utf8'));
+    if (typeof parsed === 'string') return void res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(parsed);
+    given = { ...given, ...parsed };
+    settingsChanged = true;
+    running ??= drain();
+    res.writeHead(202).end();
+  }
 
   let watcher: CourseWatcher;
   try {

@@ -20,6 +20,16 @@ export interface SiteBuild {
   diagnostics: Diagnostic[];
   /** Absolute paths of the YAML and Markdown files the course was read from (when it loaded). */
   sourceFiles: string[];
+  /** LMS modes: the options the package was built with (flags, course.yaml, preset resolved). */
+  settings?: PackageSettings;
+}
+
+/** What the panel shows of how the package was built, and may change (preview-session.ts). */
+export interface PackageSettings {
+  reportStatusAs: string;
+  reportStatusAsFrom: string;
+  masteryScore: boolean;
+  lms: string;
 }
 
 /**

@@ -16,6 +16,21 @@ const MAX_CALLS_SHOWN = 400;
 const $ = (id) => document.getElementById(id);
 const count = (n) => Number(n).toLocaleString('en-US');
 
+/**
+ * The mastery score the LMS hands the course: the manifest's, none, or another value (the
+ * panel's "Mastery score / status mode" form, kept for this tab), as an admin's setting would.
+ */
+const MASTERY_KEY = `parcours-preview-lms-mastery:${config.courseId}`;
+function masteryChoice() {
+  try {
+    const stored = sessionStorage.getItem(MASTERY_KEY);
+    if (stored === 'none') return { value: undefined, source: 'none (changed in the panel)' };
+    const n = Number(stored);
+    if (stored !== null && stored !== '' && Number.isFinite(n) && n >= 0 && n <= 100) return { value: n, source: `${n} (changed in the panel)` };
+  } catch {}
+  return { value: config.masteryScore, source: config.masteryScore === undefined ? 'none in the manifest' : String(config.masteryScore) };
+}
+
 /** The LMS's record of the learner: kept data, how the last session ended, interactions of past sessions. */
 const emptyRecord = () => ({ cmi: {}, exit: '', sessions: 0, interactions: [] });
 let record = readRecord();
@@ -58,7 +73,7 @@ function launch(mode = 'normal') {
     'cmi.core.credit': mode === 'review' ? 'no-credit' : 'credit',
     'cmi.core.lesson_mode': mode,
     'cmi.core.entry': entry,
-    ...(config.masteryScore !== undefined && { 'cmi.student_data.mastery_score': String(config.masteryScore) }),
+    ...(masteryChoice().value !== undefined && { 'cmi.student_data.mastery_score': String(masteryChoice().value) }),
   };
   // Nothing is sent anywhere: commits succeed in the page and are kept by commit() below.
   // mastery_override as Moodle's "Mastery score overrides status" (on by default): at LMSFinish,
@@ -201,7 +216,8 @@ function render() {
   const rows = [
     ['Status', get('cmi.core.lesson_status') || '—'],
     ['Score', score === '' ? '—' : `${score} (min ${get('cmi.core.score.min') || '—'}, max ${get('cmi.core.score.max') || '—'})`],
-    ['Mastery score', config.masteryScore === undefined ? 'none in the manifest' : String(config.masteryScore)],
+    ['Mastery score', masteryChoice().source],
+    ...(config.settings ? [['Status mode', `${config.settings.reportStatusAs} (${config.settings.reportStatusAsFrom})`]] : []),
     ['Location', get('cmi.core.lesson_location') || '—'],
     ['Entry', session.entry === '' ? '“” (not resuming)' : session.entry],
     ['Mode', `${session.mode}, ${get('cmi.core.credit')}`],
@@ -280,6 +296,35 @@ $('lms-panel').addEventListener('click', (event) => {
   const button = event.target.closest('button[data-action]');
   if (button && Object.hasOwn(actions, button.dataset.action)) actions[button.dataset.action]();
 });
+
+const form = $('lms-settings');
+if (form) {
+  const fields = form.elements;
+  const chosen = sessionStorage.getItem(MASTERY_KEY);
+  if (chosen === 'none') fields.mastery.value = 'none';
+  else if (chosen !== null) {
+    fields.mastery.value = 'value';
+    fields.masteryValue.value = chosen;
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = Number(fields.masteryValue.value);
+    try {
+      if (fields.mastery.value === 'package') sessionStorage.removeItem(MASTERY_KEY);
+      else if (fields.mastery.value === 'none') sessionStorage.setItem(MASTERY_KEY, 'none');
+      else if (Number.isFinite(value) && value >= 0 && value <= 100) sessionStorage.setItem(MASTERY_KEY, String(value));
+    } catch {}
+    const build = { masteryScore: fields.masteryScoreBuild.value === 'true', reportStatusAs: fields.reportStatusAs.value };
+    if (build.masteryScore === config.settings.masteryScore && build.reportStatusAs === config.settings.reportStatusAs) {
+      launch('normal');
+      return;
+    }
+    // Another package: the preview rebuilds it and this page reloads, relaunching with the learner's data.
+    logSession(`Rebuilding the package with ${build.masteryScore ? '--mastery-score' : '--no-mastery-score'} --report-status-as ${build.reportStatusAs}…`);
+    const response = await fetch(form.dataset.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(build) });
+    if (!response.ok) logSession(`The preview refused the change: ${await response.text()}`);
+  });
+}
 
 const toggle = $('lms-toggle');
 const setOpen = (open) => {

@@ -5,18 +5,18 @@
  */
 import { lrsHostPage, lrsPackage } from '../lrs/lrs-site.js';
 import { createPreviewLrs, type PreviewLrs } from '../lrs/preview-lrs.js';
-import type { SiteFiles } from '../preview-site.js';
+import type { PackageSettings, SiteFiles } from '../preview-site.js';
 import { hostPage, launchConfig } from './lms-site.js';
 import type { PreviewMode } from './modes.js';
 
 export interface LmsHost {
   /** The LMS page for a package; tells the LRS what it imported. */
-  page(files: SiteFiles): string;
+  page(files: SiteFiles, settings?: PackageSettings): string;
   lrs?: PreviewLrs;
 }
 
 const hosts: ReadonlyMap<PreviewMode, () => LmsHost> = new Map<PreviewMode, () => LmsHost>([
-  ['scorm12', () => ({ page: (files) => hostPage(launchConfig(files)) })],
+  ['scorm12', () => ({ page: (files, settings) => hostPage({ ...launchConfig(files), ...(settings && { settings }) }) })],
   ['xapi', () => lrsHost('xapi')],
   ['cmi5', () => lrsHost('cmi5')],
 ]);

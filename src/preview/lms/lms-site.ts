@@ -12,7 +12,9 @@ import type { BuildRecord } from '../../package/build-record.js';
 import type { PackageFile } from '../../package/target.js';
 import { packageRoot } from '../../render/package-root.js';
 import { injectPreview, placeholderPage, type PreviewPageState } from '../preview-page.js';
-import type { SiteFiles } from '../preview-site.js';
+import { REPORT_STATUS_PAIRS } from '../../shared/course-data.js';
+import type { PackageSettings, SiteFiles } from '../preview-site.js';
+import { BUILD_OPTIONS_PATH } from './build-settings.js';
 
 /** Where the package is served: the course's frame loads `/course/<launch file>`. */
 export const COURSE_PREFIX = 'course/';
@@ -30,6 +32,8 @@ export interface LmsLaunchConfig {
   /** Characters of the largest learner state the course can save (parcours-build.json), and the limit. */
   worstCase?: number;
   limit: number;
+  /** How the package was built (the panel's "Mastery score / status" form changes it). */
+  settings?: PackageSettings;
 }
 
 const require = createRequire(import.meta.url);
@@ -128,6 +132,7 @@ export function hostPage(config: LmsLaunchConfig): string {
 <button type="button" data-action="reset">Reset learner</button>
 <button type="button" data-action="download">Download learner data</button>
 </div>
+${config.settings ? settingsForm(config, config.settings) : ''}
 <section aria-labelledby="lms-warnings-title"><h2 id="lms-warnings-title">Moodle warnings</h2>
 <ul class="lms-warnings" id="lms-warnings" aria-live="polite"></ul></section>
 <section aria-labelledby="lms-record-title"><h2 id="lms-record-title">Learner record</h2>
@@ -147,6 +152,24 @@ export function hostPage(config: LmsLaunchConfig): string {
 </body>
 </html>
 `;
+}
+
+/**
+ * "Mastery score / status mode": what the LMS uses as mastery score (the manifest's, none, or
+ * another value, as an admin could set), and the build's --mastery-score and --report-status-as,
+ * which change the package (a rebuild, then a relaunch with the learner's data).
+ */
+function settingsForm(config: LmsLaunchConfig, settings: PackageSettings): string {
+  const manifest = config.masteryScore === undefined ? 'none in the manifest' : `${config.masteryScore} (manifest)`;
+  const pairs = REPORT_STATUS_PAIRS.map((p) => `<option value="${p}"${p === settings.reportStatusAs ? ' selected' : ''}>${p}${p === settings.reportStatusAs ? ` (${settings.reportStatusAsFrom})` : ''}</option>`).join('');
+  return `<form class="lms-settings" id="lms-settings" data-endpoint="${BUILD_OPTIONS_PATH}">
+<fieldset><legend>Mastery score / status mode</legend>
+<label>LMS mastery score <select name="mastery"><option value="package">${escapeHtml(manifest)}</option><option value="none">none</option><option value="value">this value:</option></select></label>
+<label>Value (0 to 100) <input name="masteryValue" type="number" min="0" max="100" step="1" value="${config.masteryScore ?? 80}"></label>
+<label>Build <select name="masteryScoreBuild"><option value="true"${settings.masteryScore ? ' selected' : ''}>--mastery-score</option><option value="false"${settings.masteryScore ? '' : ' selected'}>--no-mastery-score</option></select></label>
+<label>--report-status-as <select name="reportStatusAs">${pairs}</select></label>
+<button type="submit">Relaunch with these</button>
+</fieldset></form>`;
 }
 
 function escapeHtml(text: string): string {
