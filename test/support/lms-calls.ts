@@ -4,7 +4,8 @@
 import type { Page } from 'playwright-core';
 
 export interface LmsCall {
-  fn: 'LMSInitialize' | 'LMSGetValue' | 'LMSSetValue' | 'LMSCommit' | 'LMSFinish';
+  /** SCORM 1.2's LMS* names, or SCORM 2004's (a host started with `standard: 'scorm2004'`). */
+  fn: 'LMSInitialize' | 'LMSGetValue' | 'LMSSetValue' | 'LMSCommit' | 'LMSFinish' | 'Initialize' | 'GetValue' | 'SetValue' | 'Commit' | 'Terminate';
   args: (string | null)[];
   argTypes: string[];
   /** What the API returned to the SCO ("true"/"false" or the value). */

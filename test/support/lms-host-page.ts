@@ -7,6 +7,8 @@
  */
 
 export type LaunchDisplay = 'iframe' | 'popup';
+/** Which scorm-again API the page holds: `Scorm12API` as `window.API`, or `Scorm2004API` as `window.API_1484_11`. */
+export type LmsStandard = 'scorm12' | 'scorm2004';
 
 export interface HostPageConfig {
   launchId: number;
@@ -15,6 +17,8 @@ export interface HostPageConfig {
   cmi: Record<string, string>;
   /** Path of the SCO's launch page under the server, e.g. `/sco/index.html`. */
   scoUrl: string;
+  /** Default scorm12. */
+  standard?: LmsStandard;
 }
 
 /** Title of the iframe holding the SCO: tests find the frame by it. */
@@ -25,6 +29,7 @@ export const OPEN_POPUP_LABEL = 'Ouvrir le module dans une nouvelle fenêtre';
 export function renderHostPage(config: HostPageConfig): string {
   // `<` escaped so no value can close the script element early.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  const v2004 = config.standard === 'scorm2004';
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -35,12 +40,12 @@ export function renderHostPage(config: HostPageConfig): string {
   html, body { margin: 0; height: 100%; }
   iframe { display: block; border: 0; width: 100%; height: 100vh; }
 </style>
-<script src="/lms/scorm12.js"></script>
+<script src="/lms/${v2004 ? 'scorm2004' : 'scorm12'}.js"></script>
 <script id="launch-config" type="application/json">${json}</script>
 <script>
 (function () {
   var config = JSON.parse(document.getElementById('launch-config').textContent);
-  var api = new Scorm12API({
+  var api = new ${v2004 ? 'Scorm2004API' : 'Scorm12API'}({
     lmsCommitUrl: '/lms/commit/' + config.launchId,
     autocommit: false,
     dataCommitFormat: 'flattened',
@@ -52,17 +57,18 @@ export function renderHostPage(config: HostPageConfig): string {
   });
   if (Object.keys(config.cmi).length > 0) api.loadFromFlattenedJSON(config.cmi, '');
   var calls = [];
-  ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish'].forEach(function (name) {
+  var names = ${v2004 ? "['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate']" : "['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']"};
+  names.forEach(function (name) {
     var original = api[name];
     api[name] = function () {
       var args = Array.prototype.slice.call(arguments);
       var result = original.apply(api, args);
-      var error = api.LMSGetLastError();
+      var error = api.${v2004 ? 'GetLastError' : 'LMSGetLastError'}();
       calls.push({ fn: name, args: args.map(function (a) { return a === undefined ? null : a; }), argTypes: args.map(function (a) { return typeof a; }), result: result, error: String(error) });
       return result;
     };
   });
-  window.API = api;
+  window.${v2004 ? 'API_1484_11' : 'API'} = api;
   window.__lms = { config: config, calls: calls, api: api };
 })();
 </script>

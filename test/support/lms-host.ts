@@ -2,14 +2,15 @@
  * A minimal LMS for end-to-end tests, on 127.0.0.1 with a free port:
  * - `/sco/...`            the unzipped package, as an LMS serves it;
  * - `/launch/<n>`         a host page for launch n (see lms-host-page.ts);
- * - `/lms/scorm12.js`     scorm-again's browser build of `Scorm12API`;
+ * - `/lms/scorm12.js`     scorm-again's browser build of `Scorm12API` (`/lms/scorm2004.js`: `Scorm2004API`,
+ *                         for a host started with `standard: 'scorm2004'`);
  * - `POST /lms/commit/<n>` where that API commits; every body is recorded.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { renderHostPage, type LaunchDisplay } from './lms-host-page.js';
+import { renderHostPage, type LaunchDisplay, type LmsStandard } from './lms-host-page.js';
 import { sendStaticFile } from './static-files.js';
 
 /** What the LMS received in one commit, flattened (`{"cmi.core.lesson_status": "passed", ...}`). */
@@ -24,6 +25,8 @@ export interface LaunchOptions {
   display?: LaunchDisplay;
   /** Flattened CMI values the LMS hands the SCO, e.g. from `resumeCmiFrom()`. */
   cmi?: Record<string, string>;
+  /** The launch page's query (SCORM 2004 item `parameters`, e.g. `?step=enjeux`). */
+  query?: string;
 }
 
 export interface Launch {
@@ -50,10 +53,12 @@ export interface LmsHost {
 const require = createRequire(import.meta.url);
 // The browser build that sets a global `Scorm12API` (the package's `require` export).
 const scorm12BrowserBuild = require.resolve('scorm-again/scorm12/min');
+const scorm2004BrowserBuild = require.resolve('scorm-again/scorm2004/min');
 
-export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<string, string> } = {}): Promise<LmsHost> {
-  const scorm12Script = await readFile(scorm12BrowserBuild);
-  const launches = new Map<number, Required<LaunchOptions>>();
+export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<string, string>; standard?: LmsStandard } = {}): Promise<LmsHost> {
+  const standard = defaults.standard ?? 'scorm12';
+  const lmsScript = await readFile(standard === 'scorm2004' ? scorm2004BrowserBuild : scorm12BrowserBuild);
+  const launches = new Map<number, Required<Omit<LaunchOptions, 'query'>> & { query?: string }>();
   const commits: CommitRecord[] = [];
   const holds = new Set<{ match: RegExp; released: Promise<void>; release(): void }>();
 
@@ -71,8 +76,8 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
       await Promise.all([...holds].filter((h) => h.match.test(relPath)).map((h) => h.released));
       return sendStaticFile(req, res, scoDir, relPath);
     }
-    if (pathname === '/lms/scorm12.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(scorm12Script);
+    if (pathname === `/lms/${standard}.js`) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(lmsScript);
       return;
     }
     const launchMatch = /^\/launch\/(\d+)$/.exec(pathname);
@@ -80,7 +85,7 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
       const id = Number(launchMatch[1]);
       const launch = launches.get(id);
       if (!launch) return void res.writeHead(404).end();
-      const html = renderHostPage({ launchId: id, display: launch.display, cmi: launch.cmi, scoUrl: '/sco/index.html' });
+      const html = renderHostPage({ launchId: id, display: launch.display, cmi: launch.cmi, scoUrl: '/sco/index.html' + (launch.query ?? ''), standard });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
       return;
     }
@@ -107,7 +112,7 @@ export async function startLmsHost(scoDir: string, defaults: { cmi?: Record<stri
     scoUrl: `${origin}/sco/index.html`,
     launch(options = {}) {
       const id = nextId++;
-      launches.set(id, { display: options.display ?? 'iframe', cmi: { ...defaults.cmi, ...options.cmi } });
+      launches.set(id, { display: options.display ?? 'iframe', cmi: { ...defaults.cmi, ...options.cmi }, ...(options.query && { query: options.query }) });
       return { id, url: `${origin}/launch/${id}` };
     },
     hold(match) {

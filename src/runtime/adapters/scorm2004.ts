@@ -164,7 +164,8 @@ export function createScorm2004Adapter(api: Scorm2004Api, options: Scorm2004Adap
       keep('cmi.suspend_data', state);
       if (store) keep(store, state);
     },
-    setLocation: (location) => keep('cmi.location', location),
+    // The overview is '' here; scorm-again refuses an empty location (406): the bookmark stays on the last page.
+    setLocation: (location) => location && keep('cmi.location', location),
 
     recordInteraction(interaction) {
       if (!tracking()) return;
