@@ -41,10 +41,12 @@ import { SessionRecords, tabStorage, type Cmi5SessionRecord } from '../cmi5/sess
 import { applyContextTemplate, auCompleted, auInitialized, auJudged, auTerminated, cmi5Score, type AuScope } from '../cmi5/statements.js';
 import { CourseReporter, decidedOutcome } from '../xapi/course-reporter.js';
 import { webUrl } from '../xapi/launch.js';
+import { statementExists, type LrsConnection } from '../xapi/lrs-client.js';
+import type { ReportedOutcomes } from '../xapi/resume-document.js';
 import { XapiSession } from '../xapi/session.js';
 import type { StatementDraft } from '../xapi/statements.js';
 import type { KeyValueStorage } from '../xapi/storage.js';
-import { ACTIVITY_TYPES } from '../xapi/vocabulary.js';
+import { ACTIVITY_TYPES, VERBS } from '../xapi/vocabulary.js';
 import type { InteractionRecord, LaunchInfo, LaunchMode, LmsAdapter, ObjectiveRecord, ProgressRecord, VideoEvent } from './lms-adapter.js';
 
 /** How long leaving waits for the LMS to acknowledge `terminated` before going to returnURL. */
@@ -159,6 +161,9 @@ class Cmi5Adapter implements LmsAdapter {
     const reporter = new CourseReporter({ course: this.course, scope: this.au, session, send: (draft) => this.sendOther(draft), canSave: () => this.credit });
     this.reporter = reporter;
     const doc = await reporter.resume('LMS');
+    // Without the resume document, the LRS says what earlier sessions reported: the LMS refuses
+    // a second completed or passed in the registration (§9.3), with every statement sent beside it.
+    if (reporter.lost) await this.recallReported(lrs, doc.reported);
     // The page went away while the launch was read (a reload's new page may already go on with
     // this session): this one sends nothing, not even initialized.
     if (this.finished) throw new Cmi5LaunchError('session-ended', 'the page went away during the launch');
@@ -181,6 +186,17 @@ class Cmi5Adapter implements LmsAdapter {
     // The core judges the course; with one AU per step the AU judges its step itself.
     if (!this.auStep && launchData.masteryScore !== undefined) info.masteryScore = Math.round(launchData.masteryScore * 10_000) / 100;
     return info;
+  }
+
+  private async recallReported(lrs: LrsConnection, reported: ReportedOutcomes): Promise<void> {
+    const { launch } = this;
+    const verbs = ['completed', 'passed', 'failed'] as const;
+    const held = await Promise.all(
+      verbs.map((verb) =>
+        statementExists(lrs, { agent: JSON.stringify(launch.actor), verb: VERBS[verb].id, activity: launch.activityId, registration: launch.registration }),
+      ),
+    );
+    verbs.forEach((verb, i) => held[i] && (reported[verb] = true));
   }
 
   /** The reporter while the session runs: null before the launch succeeded and once leaving began. */

@@ -45,6 +45,8 @@ export class CourseReporter {
   private ending = false;
   /** The LMS's document when it is no resume document: nothing is written over it meanwhile. */
   private unreadable: string | null = null;
+  /** The resume document could not be read or used: what earlier sessions reported is unknown. */
+  lost = false;
 
   constructor(options: CourseReporterOptions) {
     const { session } = options;
@@ -60,6 +62,7 @@ export class CourseReporter {
     const loaded = await loadResumeDocument(this.session.state, peer);
     this.doc = loaded.doc;
     this.unreadable = loaded.unreadable;
+    this.lost = !!loaded.lost;
     return this.doc;
   }
 

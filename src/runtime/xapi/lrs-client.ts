@@ -100,6 +100,20 @@ export async function statementStored(lrs: LrsConnection, id: string): Promise<b
   }
 }
 
+/**
+ * Whether the LRS holds a statement matching `filter` (GET statements, limit 1: agent, verb,
+ * activity, registration); undefined when it does not say (refused, offline, not a StatementResult).
+ */
+export async function statementExists(lrs: LrsConnection, filter: DocumentParams): Promise<boolean | undefined> {
+  try {
+    const response = await (lrs.fetch ?? fetch)(`${lrs.endpoint}statements?${new URLSearchParams({ ...filter, limit: '1' } as Record<string, string>)}`, { headers: lrsHeaders(lrs) });
+    const found = response.status === 200 ? ((await response.json()) as { statements?: unknown } | null)?.statements : undefined;
+    return Array.isArray(found) ? found.length > 0 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type DocumentResource = 'activities/state' | 'agents/profile' | 'activities/profile';
 
 export type DocumentParams = Record<string, string | undefined>;

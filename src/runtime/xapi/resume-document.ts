@@ -38,6 +38,8 @@ export interface LoadedResume {
   doc: ResumeDocument;
   /** The LMS's text when it is not a resume document (doc is then empty); else null. */
   unreadable: string | null;
+  /** The document could not be read or used: doc is blank, and what it said was reported is unknown. */
+  lost?: boolean;
 }
 
 export function emptyResumeDocument(): ResumeDocument {
@@ -110,7 +112,7 @@ export async function loadResumeDocument(store: Pick<StateDocument, 'load'>, pee
     } catch (error) {
       if (attempt >= 2) {
         console.warn(`[parcours] could not read the saved state from the ${peer}; starting from the beginning`, error);
-        return { doc: emptyResumeDocument(), unreadable: null };
+        return { doc: emptyResumeDocument(), unreadable: null, lost: true };
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
       continue;
@@ -118,6 +120,6 @@ export async function loadResumeDocument(store: Pick<StateDocument, 'load'>, pee
     const doc = parseResumeDocument(text);
     if (doc) return { doc, unreadable: null };
     console.warn(`[parcours] the saved state the ${peer} holds is not a resume document; kept as it is until the learner acts`);
-    return { doc: emptyResumeDocument(), unreadable: text };
+    return { doc: emptyResumeDocument(), unreadable: text, lost: true };
   }
 }

@@ -136,6 +136,31 @@ describe('cmi5 adapter: the sessions of one registration', () => {
     await t.waitFor(() => expect(t.definedOf(two.sessionId).map(verb)).toEqual(['initialized', 'terminated']));
   });
 
+  it('asks the LRS what the registration reported when the resume document cannot be read: no second completed or passed', async () => {
+    const t = setting();
+    const one = t.launch();
+    const first = one.open();
+    await first.start();
+    first.setProgress({ completion: 'completed', success: 'passed', scorePercent: 85, progress: 1 });
+    first.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(one.sessionId).map(verb)).toEqual(['initialized', 'completed', 'passed', 'terminated']));
+    // Damaged in the LMS (another tool, a migration): not a resume document; and another browser, so no mirror.
+    const stateKey = ['parcours-state', t.activityId, t.registration].join('|');
+    t.lms.documents.set(stateKey, '{"state": 42}');
+
+    const two = t.launch({}, { storage: memoryStorage(), tab: memoryStorage() });
+    const second = two.open();
+    const info = await second.start();
+    expect(info.savedState).toBe('{"state": 42}');
+    // The learner starts again and finishes: the LMS already holds completed and passed.
+    second.saveState('new progress');
+    second.setProgress({ completion: 'completed', success: 'passed', scorePercent: 95, progress: 1 });
+    second.finish('leave');
+    await t.waitFor(() => expect(t.definedOf(two.sessionId).map(verb)).toEqual(['initialized', 'terminated']));
+    expect(t.lms.statementQueries).toHaveLength(3);
+    expect(JSON.parse(t.lms.readState(t, 'parcours-state')!).reported).toMatchObject({ completed: true, passed: true });
+  });
+
   it('reports failed once for a finished, failed registration: a relaunch without new answers sends nothing', async () => {
     const t = setting();
     const one = t.launch();

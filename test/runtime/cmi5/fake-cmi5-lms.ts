@@ -11,6 +11,7 @@
  *   lms.hold() → release()   statement requests wait until released (a request in flight)
  *   lms.answerNext(503)      the next statement request is answered so, nothing stored
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Statement } from '@xapi/xapi';
 import {
   checkStatements,
@@ -48,6 +49,7 @@ export function fakeCmi5Lms() {
   const statementRequests: { ids: string[]; keepalive: boolean; status: number }[] = [];
   const violations: string[] = [];
   const refusals: Cmi5Refusal[] = [];
+  const statementQueries: string[] = [];
   let preferences: string | null = null;
   let gate: Promise<void> | null = null;
   const scripted: number[] = [];
@@ -108,6 +110,20 @@ export function fakeCmi5Lms() {
       request.status = 200;
       return json(batch.map((s) => s.id));
     }
+    if (resource === 'statements' && method === 'GET' && !url.searchParams.has('statementId')) {
+      // A statement query (xAPI 1.0.3 §2.1.3): the filters the AU uses, agent by its whole object.
+      const filter = url.searchParams;
+      const agent = filter.get('agent');
+      const found = statements.filter(
+        (s) =>
+          (!filter.has('verb') || s.verb.id === filter.get('verb')) &&
+          (!filter.has('activity') || (s.object as { id?: string }).id === filter.get('activity')) &&
+          (!filter.has('registration') || s.context?.registration === filter.get('registration')) &&
+          (!agent || isDeepStrictEqual(s.actor, JSON.parse(agent))),
+      );
+      statementQueries.push(String(input));
+      return json({ statements: found.slice(0, Number(filter.get('limit')) || undefined), more: '' });
+    }
     if (resource === 'activities/state') {
       const key = stateKey(url.searchParams);
       if (method === 'PUT' || method === 'POST') {
@@ -133,6 +149,8 @@ export function fakeCmi5Lms() {
     /** What the LMS refused, with the cmi5 requirement id. */
     refusals,
     statementRequests,
+    /** GET statements queries, as URLs. */
+    statementQueries,
     documents,
     fetchCalls,
     violations,

@@ -52,7 +52,7 @@ describe('resume document', () => {
   it('hands back the text of an unusable document with an empty one, and says so', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const text = JSON.stringify({ state: 'p2:', location: '', reported: { steps: 'enjeux' } });
-    expect(await loadResumeDocument({ load: async () => text }, 'LMS')).toEqual({ doc: { state: null, location: '', reported: {} }, unreadable: text });
+    expect(await loadResumeDocument({ load: async () => text }, 'LMS')).toEqual({ doc: { state: null, location: '', reported: {} }, unreadable: text, lost: true });
     expect(warn.mock.calls[0]?.[0]).toContain('not a resume document');
   });
 
@@ -71,7 +71,7 @@ describe('resume document', () => {
     const load = vi.fn().mockRejectedValue(new Error('offline'));
     const loaded = loadResumeDocument({ load }, 'LMS');
     await vi.runAllTimersAsync();
-    expect(await loaded).toEqual({ doc: { state: null, location: '', reported: {} }, unreadable: null });
+    expect(await loaded).toEqual({ doc: { state: null, location: '', reported: {} }, unreadable: null, lost: true });
     expect(load).toHaveBeenCalledTimes(3);
     expect(warn.mock.calls[0]?.[0]).toContain('from the LMS');
   });
