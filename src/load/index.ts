@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Course, SourceLocation, Step } from '../model/course.js';
+import type { Course, SourceLocation, Step, Theme } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateCourseYaml } from '../schema/validator.js';
 import type { CourseYaml } from '../schema/course-schema.js';
@@ -48,6 +48,7 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
   ctx.passingScore = typeof passing === 'number' && passing >= 0 && passing <= 100 ? passing : defaults.passingScore;
 
   const stepFiles = listStepFiles(raw, courseYaml, ctx);
+  const themeFiles = loadThemeFiles(raw, courseYaml, ctx);
 
   const steps: Step[] = [];
   const ids: IdUse[] = [];
@@ -86,7 +87,11 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
     completion: [...(valid.completion ?? defaults.completion)],
     quizWeights: { ...valid.scoring?.weights },
     ...(valid.reportStatusAs !== undefined && { reportStatusAs: valid.reportStatusAs }),
-    theme: { color: valid.theme?.color ?? defaults.themeColor },
+    theme: {
+      color: valid.theme?.color ?? defaults.themeColor,
+      ...(valid.theme?.font !== undefined && { font: valid.theme.font }),
+      ...themeFiles,
+    },
     steps,
     fieldLocs: Object.fromEntries(Object.keys(valid).map((field) => [field, courseYaml.root().at(field).loc()])),
     rootDir,
@@ -119,6 +124,18 @@ async function readCourseYaml(rootDir: string, ctx: CourseContext): Promise<stri
     return undefined;
   }
   return read.text;
+}
+
+/** The files course.yaml's theme names (logo, cover, font file), checked as every course file is. */
+function loadThemeFiles(raw: Partial<CourseYaml>, courseYaml: YamlFile, ctx: CourseContext): Pick<Theme, 'logo' | 'cover' | 'fontFile'> {
+  const theme: unknown = raw.theme;
+  if (typeof theme !== 'object' || theme === null) return {};
+  const files: Pick<Theme, 'logo' | 'cover' | 'fontFile'> = {};
+  for (const [field, category] of [['logo', 'image'], ['cover', 'image'], ['fontFile', 'font']] as const) {
+    const value: unknown = (theme as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value !== '' && Object.hasOwn(theme, field)) files[field] = ctx.asset(value, courseYaml.root().at('theme', field), category);
+  }
+  return files;
 }
 
 interface StepFile {

@@ -36,6 +36,8 @@ export const packagedTypes = {
   txt: 'text/plain',
   csv: 'text/csv',
   zip: 'application/zip',
+  woff2: 'font/woff2',
+  woff: 'font/woff',
 } as const;
 
 export type PackagedExtension = keyof typeof packagedTypes;
@@ -47,6 +49,8 @@ export const mediaRules = {
   video: { what: 'Video file', extensions: ['mp4', 'webm'] },
   captions: { what: 'Captions file', extensions: ['vtt'] },
   poster: { what: 'Poster image', extensions: ['jpg', 'jpeg', 'png', 'webp'] },
+  /** The theme's font file. */
+  font: { what: 'Font file', extensions: ['woff2', 'woff'] },
   attachment: {
     what: 'Download',
     extensions: ['pdf', 'doc', 'docx', 'odt', 'xls', 'xlsx', 'ods', 'ppt', 'pptx', 'odp', 'txt', 'csv', 'zip', 'png', 'jpg', 'jpeg'],

@@ -55,12 +55,15 @@ export function loadStep(yaml: YamlFile, ctx: CourseContext): LoadedStep {
       ? ctx.markdown(data.introduction, root.at('introduction'))
       : undefined;
 
+  const image = data.image !== undefined ? ctx.asset(data.image, root.at('image'), 'image') : undefined;
   if (errors.length > 0 || !isStep(data)) return { ids };
-  const step: Step = { id: data.id, title: data.title, duration: data.duration, activities, loc: root.loc() };
+  const step: Step = { id: data.id, title: data.title, activities, loc: root.loc() };
+  if (data.duration !== undefined) step.duration = data.duration;
+  if (image) step.image = image;
   if (introduction) step.introduction = introduction;
   return { step, ids };
 }
 
 function isStep(data: Partial<StepYaml>): data is StepYaml {
-  return typeof data.id === 'string' && typeof data.title === 'string' && typeof data.duration === 'string';
+  return typeof data.id === 'string' && typeof data.title === 'string';
 }

@@ -82,19 +82,30 @@ export interface Course extends Located {
  */
 export type { AnswerFormat, CompletionCriterion, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
 import type { AnswerFormat, CompletionCriterion, LmsPlayer, ReportStatusAs } from '../shared/course-data.js';
+import type { FontStackName } from '../schema/font-stacks.js';
 export type { ToolCompletion } from '../shared/course-data.js';
 import type { ToolCompletion } from '../shared/course-data.js';
 
 export interface Theme {
   /** CSS colour used for accents, buttons and progress (e.g. `#1d5c8f`). */
   color: string;
+  /** Shown before the course title in the header. */
+  logo?: AssetRef;
+  /** Banner of the overview. */
+  cover?: AssetRef;
+  /** Named font stack (src/schema/font-stacks.ts); absent = system. */
+  font?: FontStackName;
+  /** A .woff2/.woff file of the course, used before the stack. */
+  fontFile?: AssetRef;
 }
 
 export interface Step extends Located {
   id: string;
   title: string;
-  /** As written, e.g. "15–20 min". */
-  duration: string;
+  /** As written, e.g. "15–20 min"; absent = the length of the step's video files, when known. */
+  duration?: string;
+  /** The image of the step's card on the overview; absent = its first video's poster. */
+  image?: AssetRef;
   introduction?: MarkdownText;
   activities: Activity[];
 }
@@ -141,6 +152,8 @@ export interface QuizActivity extends ActivityBase {
   draw?: number;
   /** When the expected answers are shown after submitting; absent = `after-last-attempt`. */
   showCorrectAnswers?: ShowCorrectAnswers;
+  /** `one-at-a-time`: a question per screen, Previous/Next, then a review of the answers before submitting; absent = all on one page. */
+  display?: 'all' | 'one-at-a-time';
   /** Messages by outcome, shown under the score, after the interface's own lines. */
   feedback?: QuizFeedback;
   questions: Question[];
@@ -152,8 +165,6 @@ export type ShowCorrectAnswers = 'always' | 'after-last-attempt' | 'never';
 export interface QuizFeedback {
   passed?: MarkdownText;
   /** Failed with an attempt left. */
-  /** `one-at-a-time`: a question per screen, Previous/Next, then a review of the answers before submitting; absent = all on one page. */
-  display?: 'all' | 'one-at-a-time';
   retry?: MarkdownText;
   /** Failed with no attempt left. */
   failed?: MarkdownText;

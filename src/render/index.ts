@@ -10,7 +10,8 @@ import { RenderContext } from './render-context.js';
 import { bundleRuntime, usedQuestionTypes } from './runtime-bundle.js';
 import { loadTemplateStrings } from './strings.js';
 import { compilePage } from './templates.js';
-import { themeStyle } from './theme.js';
+import { fontFace, themeStyle } from './theme.js';
+import { videoLengths } from './video-length.js';
 
 export { bundleRuntime, usedQuestionTypes } from './runtime-bundle.js';
 export { CONTENT_DIR } from './assets.js';
@@ -29,7 +30,7 @@ export async function renderCourse(course: Course, target: Target): Promise<Pack
   const assets = new AssetCollector(course.rootDir);
   const strings = await loadTemplateStrings(course.language);
   const ctx = new RenderContext(course, assets, strings);
-  const view = buildPageView(course, ctx);
+  const view = buildPageView(course, ctx, await videoLengths(course));
   const data = buildRuntimeCourse(course, ctx);
   const questionTypes = usedQuestionTypes(course);
   const [page, css, script] = await Promise.all([
@@ -39,7 +40,8 @@ export async function renderCourse(course: Course, target: Target): Promise<Pack
   ]);
   const html = page({
     ...view,
-    themeStyle: themeStyle(course.theme.color),
+    themeStyle: themeStyle(course.theme),
+    fontFace: fontFace(course.theme, assets),
     styleHref: STYLE_FILE,
     scriptHref: SCRIPT_FILE,
     dataJson: jsonForScript(data),

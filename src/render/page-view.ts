@@ -17,7 +17,7 @@ interface Place {
 }
 
 /** The data layout.hbs draws: the overview, each step's page and each activity's page. */
-export function buildPageView(course: Course, ctx: RenderContext): object {
+export function buildPageView(course: Course, ctx: RenderContext, videoSeconds: ReadonlyMap<string, number> = new Map()): object {
   const places: Place[] = [{ location: '', title: ctx.t('overview') }];
   for (const step of course.steps) {
     places.push({ location: step.id, title: step.title });
@@ -60,7 +60,8 @@ export function buildPageView(course: Course, ctx: RenderContext): object {
       label,
       position: ctx.t('stepPosition', { n: number, total: stepCount }),
       title: step.title,
-      duration: step.duration,
+      duration: step.duration ?? videoMinutes(step, videoSeconds, ctx),
+      image: cardImage(step, ctx),
       href: `#/${step.id}`,
       introductionHtml: ctx.markdown(step.introduction, { headingBase: 2 }),
       activityCount: ctx.t('activityCount', { n: activities.length }),
@@ -78,6 +79,8 @@ export function buildPageView(course: Course, ctx: RenderContext): object {
       authors: course.authors.join(', '),
       stepCount: ctx.t('stepCount', { n: stepCount }),
       firstHref: course.steps[0] ? `#/${course.steps[0].id}` : '#/',
+      logo: course.theme.logo && ctx.assets.add(course.theme.logo.path, course.theme.logo.absPath),
+      cover: course.theme.cover && ctx.assets.add(course.theme.cover.path, course.theme.cover.absPath),
     },
     // The LMS player the page adapts to (LMS preset): its frame (templates/parcours.css), and the
     // goodbye page's way back to the course from that frame (`closedFrame-<player>`).
@@ -85,6 +88,20 @@ export function buildPageView(course: Course, ctx: RenderContext): object {
     closedFrameKey: course.lmsPlayer ? `closedFrame-${course.lmsPlayer}` : 'closedFrame',
     steps,
   };
+}
+
+/** "12 min of video": the length of a step's video files, when every one of them is known; '' otherwise. */
+function videoMinutes(step: Course['steps'][number], videoSeconds: ReadonlyMap<string, number>, ctx: RenderContext): string {
+  const videos = step.activities.filter((a) => a.kind === 'video');
+  if (videos.length === 0 || videos.some((v) => !videoSeconds.has(v.id))) return '';
+  const seconds = videos.reduce((sum, v) => sum + videoSeconds.get(v.id)!, 0);
+  return ctx.t('videoMinutes', { n: Math.max(1, Math.round(seconds / 60)) });
+}
+
+/** The picture of a step's card on the overview: the author's `image`, or the poster of the step's first video that has one. */
+function cardImage(step: Course['steps'][number], ctx: RenderContext): string | undefined {
+  const picture = step.image ?? step.activities.flatMap((a) => (a.kind === 'video' && a.poster ? [a.poster] : []))[0];
+  return picture && ctx.assets.add(picture.path, picture.absPath);
 }
 
 /** Plain-text description → escaped paragraphs (blank lines separate them). */

@@ -1,8 +1,30 @@
+import type { Theme } from '../model/course.js';
+import { FONT_STACKS } from '../schema/font-stacks.js';
+import type { AssetCollector } from './assets.js';
+
+/** The family name the course's own font file gets in the page. */
+const COURSE_FONT = 'Course font';
+
 /**
- * The course's theme colour as CSS custom properties. The author's colour is darkened
- * when needed so text and buttons drawn with it keep WCAG AA contrast on white (4.5:1).
+ * The course's theme as CSS custom properties: its colour, darkened when needed so text and
+ * buttons drawn with it keep WCAG AA contrast on white (4.5:1), and its typeface.
  */
-export function themeStyle(color: string): string {
+export function themeStyle(theme: Pick<Theme, 'color' | 'font' | 'fontFile'>): string {
+  const stack = theme.font && theme.font !== 'system' ? FONT_STACKS[theme.font] : undefined;
+  const font = theme.fontFile ? `--font:"${COURSE_FONT}",${stack ?? FONT_STACKS.system}` : stack ? `--font:${stack}` : '';
+  return [colorStyle(theme.color), font].filter(Boolean).join(';');
+}
+
+/** The @font-face rule of the theme's font file ('' without one); the file is packaged under content/. */
+export function fontFace(theme: Pick<Theme, 'fontFile'>, assets: AssetCollector): string {
+  const file = theme.fontFile;
+  if (!file) return '';
+  // The href is percent-encoded segment by segment: nothing in it can end the string or the style element.
+  const format = file.path.toLowerCase().endsWith('.woff') ? 'woff' : 'woff2';
+  return `@font-face{font-family:"${COURSE_FONT}";src:url("${assets.add(file.path, file.absPath)}") format("${format}");font-display:swap}`;
+}
+
+function colorStyle(color: string): string {
   const rgb = parseHex(color) ?? parseHex('#1d5c8f')!;
   let ink = rgb;
   for (let i = 1; contrastOnWhite(ink) < 4.5 && i <= 20; i++) ink = mix(rgb, [0, 0, 0], i * 0.05);

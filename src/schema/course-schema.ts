@@ -3,6 +3,7 @@ import { COMPLETION_CRITERIA, REPORT_STATUS_PAIRS, type CompletionCriterion, typ
 import { FilePath, Id, ID_PATTERN, Percent, StrictObject, Text } from './common.js';
 import { COURSE_IRI_PATTERN } from './course-iri.js';
 import { defaults } from './defaults.js';
+import { FONT_STACK_NAMES } from './font-stacks.js';
 
 export const ThemeSchema = StrictObject(
   {
@@ -14,8 +15,23 @@ export const ThemeSchema = StrictObject(
         examples: ['#1d5c8f'],
       }),
     ),
+    logo: Type.Optional(FilePath('Logo shown before the course title in the header (.png, .jpg or .webp; about 64 px high).', ['media/logo.png'])),
+    cover: Type.Optional(FilePath('Cover image at the top of the overview (.jpg, .png, .webp or .gif; wide, about 1600 × 500 px).', ['media/cover.jpg'])),
+    font: Type.Optional(
+      Type.Unsafe<(typeof FONT_STACK_NAMES)[number]>({
+        type: 'string',
+        enum: [...FONT_STACK_NAMES],
+        default: FONT_STACK_NAMES[0],
+        description:
+          'Typeface, as a named stack of fonts already on learners’ devices: system (the device’s interface font), humanist, geometric, rounded, serif. ' +
+          'With `fontFile`, the stack the file falls back to.',
+      }),
+    ),
+    fontFile: Type.Optional(
+      FilePath('A font file of the course (.woff2 or .woff) for all the text; regular weight, bold is synthesised when the file has none.', ['media/Inter.woff2']),
+    ),
   },
-  { title: 'Theme', description: 'How the course looks.' },
+  { title: 'Theme', description: 'How the course looks: colour, logo, cover image, typeface.' },
 );
 
 /** course.yaml: what the course is, and its steps in order. */

@@ -153,6 +153,8 @@ describe('renderCourse', () => {
     const css = gzipSync(text(files, 'parcours.css'), { level: 9 }).length;
     const js = gzipSync(text(files, 'parcours.js'), { level: 9 }).length;
     console.log(`parcours.css ${css} B gzipped, parcours.js (${target.runtimeEntry}) ${js} B gzipped`);
-    expect(css).toBeLessThan(5 * 1024);
+    // 5 KB until issue 12: the course outline (sidebar and menu), the cover banner and the step
+    // cards took this course's sheet from 4,714 to 5,561 B; the quiz's one-at-a-time mode adds its own.
+    expect(css).toBeLessThan(5.75 * 1024);
   });
 });

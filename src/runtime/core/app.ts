@@ -120,6 +120,25 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   const heading = (view: HTMLElement) => one('h1', view);
   const resumeNotice = one('[data-notice="resume"]')!;
   let currentLocation: string | null = null;
+  // The outline: a sidebar on wide frames, a menu the header's button discloses on narrow ones.
+  const outline = one('[data-outline]')!;
+  const menu = one('[data-action="menu"]')!;
+  const outlineLinks = all<HTMLAnchorElement>('a', outline);
+  const openMenu = (open: boolean) => {
+    menu.setAttribute('aria-expanded', String(open));
+    outline.classList.toggle('open', open);
+  };
+  menu.onclick = () => {
+    const open = !outline.classList.contains('open');
+    openMenu(open);
+    if (open) (one('[aria-current]', outline) ?? outlineLinks[0])?.focus();
+  };
+  outline.onkeydown = menu.onkeydown = (event) => {
+    if (event.key === 'Escape' && outline.classList.contains('open')) {
+      openMenu(false);
+      menu.focus();
+    }
+  };
 
   /** Shows the page at `location` ('' = overview, `step`, `step/activity`); unknown locations show the overview. */
   const go = (location: string, moveFocus: boolean) => {
@@ -130,6 +149,13 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     if (leaving) controllers.get(leaving)?.hide?.();
     for (const [loc, view] of views) view.hidden = loc !== target;
     currentLocation = target;
+    for (const link of outlineLinks) {
+      if (link.getAttribute('href') === `#/${target}`) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    // The current place stays in sight in a long outline.
+    outline.scrollTop = (one('[aria-current]', outline)?.offsetTop ?? 0) - outline.clientHeight / 3;
+    openMenu(false);
     const view = views.get(target)!;
     document.title = (target ? heading(view)?.textContent + ' – ' : '') + course.title;
     if (`#/${target}` !== window.location.hash) {
@@ -169,7 +195,7 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     if (ended) return;
     end();
     adapter.finish('leave');
-    setHidden('[data-view], .topbar [data-action="leave"], [data-course-progress], [data-notice]', true);
+    setHidden('[data-view], .topbar button, [data-course-progress], [data-notice], [data-outline]', true);
     one('.brand')?.removeAttribute('href');
     const closed = one('[data-closed]')!;
     // The way back that fits how the course was opened: in the LMS's frame (closing the window

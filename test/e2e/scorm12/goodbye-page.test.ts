@@ -125,7 +125,8 @@ describe('the goodbye page after Leave', () => {
   it('on a phone in Moodle’s frame, the page keeps its left edge clear of Moodle’s contents button', async () => {
     const left = async (lms: string) => {
       const session = await openLaunch(worlds.get(lms)!, { viewport: { width: 390, height: 800 } });
-      const x = await session.sco.locator('.brand').evaluate((el) => el.getBoundingClientRect().left);
+      // The header's first control: the outline's menu button on a phone.
+      const x = await session.sco.locator('.topbar > :first-child').evaluate((el) => el.getBoundingClientRect().left);
       await session.context.close();
       return x;
     };
