@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import { fileURLToPath } from 'node:url';
+import type Handlebars from 'handlebars';
+import { cached, sha256 } from './disk-cache.js';
 import { packageRoot } from './package-root.js';
 import { formatString, type TemplateStrings } from './strings.js';
 
@@ -28,18 +32,54 @@ export async function compilePage(strings: TemplateStrings): Promise<(view: obje
   return (view) => layout(view, { data });
 }
 
+/** Compile options of the layout and of every partial. */
+const COMPILE_OPTIONS = { strict: false, noEscape: false } as const;
+
+/** The templates, or their precompiled code (Handlebars.precompile): the page and the partials by name. */
+interface Templates {
+  layout: string;
+  partials: Record<string, string>;
+}
+
+/**
+ * Compiling the templates is a fixed cost of every build (about 60 ms, and the Handlebars
+ * compiler's loading): their precompiled code is kept in the disk cache (src/render/disk-cache.ts)
+ * under the digest of the templates, the Handlebars version and this module, so a build
+ * usually loads only Handlebars' runtime and evaluates that code.
+ */
 async function compileLayout(): Promise<Handlebars.TemplateDelegate> {
-  const root = path.join(packageRoot(), 'templates');
-  const hb = Handlebars.create();
-  for (const dir of [root, path.join(root, 'partials')]) {
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
-    for (const name of names) {
-      hb.registerPartial(name.slice(0, -4), await readFile(path.join(dir, name), 'utf8'));
-    }
-  }
+  const sources = await readTemplates();
+  const require = createRequire(import.meta.url);
+  const version = (require('handlebars/package.json') as { version: string }).version;
+  const digest = sha256(version, readFileSync(fileURLToPath(import.meta.url)), JSON.stringify(sources));
+  const code = JSON.parse(await cached(`templates-${digest}.json`, async () => JSON.stringify(precompile(sources)))) as Templates;
+
+  const hb = (require('handlebars/runtime') as typeof Handlebars).create();
+  const load = (spec: string) => hb.template(new Function(`return ${spec}`)() as Parameters<typeof hb.template>[0]);
+  for (const [name, spec] of Object.entries(code.partials)) hb.registerPartial(name, load(spec));
   // Data frames inherit from their parent, so `strings` reaches every block and partial.
   hb.registerHelper('t', (key: string, options: Handlebars.HelperOptions) =>
     formatString((options.data as PageData).strings, key, options.hash as Record<string, string | number>),
   );
-  return hb.compile(await readFile(path.join(root, 'layout.hbs'), 'utf8'), { strict: false, noEscape: false });
+  return load(code.layout);
+}
+
+/** templates/layout.hbs, and every .hbs of templates/ and templates/partials/ as a partial named after its file. */
+async function readTemplates(): Promise<Templates> {
+  const root = path.join(packageRoot(), 'templates');
+  const partials: Record<string, string> = {};
+  for (const dir of [root, path.join(root, 'partials')]) {
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
+    for (const name of names) partials[name.slice(0, -4)] = await readFile(path.join(dir, name), 'utf8');
+  }
+  return { layout: await readFile(path.join(root, 'layout.hbs'), 'utf8'), partials };
+}
+
+function precompile(sources: Templates): Templates {
+  const compiler = createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  const code = (source: string) => compiler.precompile(source, COMPILE_OPTIONS) as string;
+  return {
+    layout: code(sources.layout),
+    partials: Object.fromEntries(Object.entries(sources.partials).map(([name, source]) => [name, code(source)])),
+  };
 }

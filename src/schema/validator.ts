@@ -1,21 +1,26 @@
 /**
- * The ajv validators of course.yaml and step files, compiled once per process.
- * allErrors: report every problem of a file in one run. discriminator: check an activity
- * or question only against the schema its `kind`/`type` names, so errors stay precise.
- * verbose: errors carry their schema, which the loader uses for messages and suggestions.
+ * The validators of course.yaml and step files (options: src/schema/standalone.ts).
+ * They come compiled ahead of time (src/schema/validators.generated.ts, written by `npm run build`);
+ * should that file lag behind an edited schema, its digest differs and ajv compiles the schemas
+ * here instead, once per process (slower, same errors).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { CourseSchema } from './course-schema.js';
-import { StepSchema } from './step-schema.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as generated from './validators.generated.js';
+import { ajvWithSchemas, schemaDigest } from './standalone.js';
 
 export type SchemaError = ErrorObject;
 
-let compiled: { course: ValidateFunction; step: ValidateFunction } | undefined;
+type Validators = { course: ValidateFunction; step: ValidateFunction };
+let compiled: Validators | undefined;
 
-function validators(): { course: ValidateFunction; step: ValidateFunction } {
+function validators(): Validators {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, discriminator: true, verbose: true, strict: true });
-    compiled = { course: ajv.compile(CourseSchema), step: ajv.compile(StepSchema) };
+    if (generated.schemaDigest === schemaDigest()) {
+      compiled = { course: generated.course as ValidateFunction, step: generated.step as ValidateFunction };
+    } else {
+      const ajv = ajvWithSchemas();
+      compiled = { course: ajv.getSchema('course')!, step: ajv.getSchema('step')! };
+    }
   }
   return compiled;
 }

@@ -1,0 +1,96 @@
+/**
+ * A content-addressed cache on disk, shared by every Parcours process of the user: what a
+ * build computes the same way each time from the same inputs (the runtime bundle, the compiled
+ * templates) is kept under the digest of those inputs, so the next process reads it instead.
+ *
+ * Where: $PARCOURS_CACHE_DIR, else $XDG_CACHE_HOME/parcours, else ~/.cache/parcours;
+ * PARCOURS_CACHE=off turns it off. The folder must be the user's own and not writable by others
+ * (else it is not used: a file someone else put there would reach every package).
+ * Safe against concurrent builds: an entry is written under a temp name, then renamed, so a
+ * reader sees a whole entry or none. Each entry carries the digest of its body; an entry that
+ * does not match (truncated, edited) is ignored and written again. Any I/O failure (read-only
+ * home, full disk) only means the value is computed: the cache never fails a build.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const MAGIC = 'parcours-cache 1 ';
+
+/** The cache folder in force, or undefined when the cache is off. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.PARCOURS_CACHE === 'off') return undefined;
+  if (env.PARCOURS_CACHE_DIR) return path.resolve(env.PARCOURS_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'parcours');
+}
+
+export function sha256(...parts: (string | Buffer)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? `${part.length}:${part}` : part);
+  return hash.digest('hex');
+}
+
+const usable = new Map<string, boolean>();
+
+/** Creates the folder (mode 700) and checks it is the user's own and closed to others. */
+function usableDir(dir: string): boolean {
+  let ok = usable.get(dir);
+  if (ok === undefined) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const stats = statSync(dir);
+      const uid = process.getuid?.();
+      ok = stats.isDirectory() && (uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0));
+    } catch {
+      ok = false;
+    }
+    usable.set(dir, ok);
+  }
+  return ok;
+}
+
+/** The entry's body, or undefined when absent, unreadable or not whole. */
+export function readCached(name: string, dir = cacheDir()): string | undefined {
+  if (!dir || !usableDir(dir)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, name), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  if (newline < 0 || !text.startsWith(MAGIC)) return undefined;
+  const body = text.slice(newline + 1);
+  return text.slice(MAGIC.length, newline) === sha256(body) ? body : undefined;
+}
+
+/** Keeps `body` under `name` (temp file, then rename); failures are ignored. */
+export function writeCached(name: string, body: string, dir = cacheDir()): void {
+  if (!dir || !usableDir(dir)) return;
+  const file = path.join(dir, name);
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, `${MAGIC}${sha256(body)}\n${body}`, { flag: 'wx', mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // left for the next clean-up of the cache folder
+    }
+  }
+}
+
+/**
+ * The value kept under `name`, or `compute()`'s, then kept. `name` must hold the digest of every
+ * input of `compute` (see `sha256`).
+ */
+export async function cached(name: string, compute: () => Promise<string>): Promise<string> {
+  const hit = readCached(name);
+  if (hit !== undefined) return hit;
+  const value = await compute();
+  writeCached(name, value);
+  return value;
+}
