@@ -1,18 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import { splitTestFiles } from './test/support/test-projects.js';
 import { HOOK_TIMEOUT_MS, TEST_TIMEOUT_MS } from './test/support/timeouts.js';
+
+const { isolated, shared } = splitTestFiles(new URL('./test', import.meta.url).pathname);
+
+// Browser and LRS end-to-end tests start real processes: limits come from
+// test/support/timeouts.ts (scaled by PARCOURS_TEST_SLOWDOWN).
+const limits = { testTimeout: TEST_TIMEOUT_MS, hookTimeout: HOOK_TIMEOUT_MS };
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Browser and LRS end-to-end tests start real processes: limits come from
-    // test/support/timeouts.ts (scaled by PARCOURS_TEST_SLOWDOWN). Two workers: CI has two cores.
-    testTimeout: TEST_TIMEOUT_MS,
-    hookTimeout: HOOK_TIMEOUT_MS,
+    ...limits,
+    // Two workers: CI has two cores.
     maxWorkers: 2,
+    // Two projects (test/support/test-projects.ts): the browser, LRS and mocking tests each get a
+    // fresh module graph; the others share their worker's modules, imported once per worker.
+    projects: [
+      { test: { name: 'isolated', include: isolated, isolate: true, ...limits } },
+      { test: { name: 'shared-modules', include: shared, isolate: false, ...limits } },
+    ],
     // The CLI tests run lib/: rebuilt first when src/ is newer. The xAPI/cmi5 tests' LRS is
     // installed in test/e2e/lrs/ when missing.
     // One Chromium server (chromium-server.ts) and one folder of built packages (run-cache.ts)
-    // shared by the run's test files.
+    // shared by the run's test files. Global setups run once, for both projects.
     globalSetup: [
       './test/support/build-lib.ts',
       './test/support/lrs-install.ts',
