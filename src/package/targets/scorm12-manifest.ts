@@ -51,7 +51,6 @@ export function buildScorm12Manifest(input: Scorm12ManifestInput): string {
   };
   if (input.masteryScore !== undefined) item['adlcp:masteryscore'] = String(input.masteryScore);
 
-  const files = [...new Set(input.files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return buildXml({
     manifest: {
       [`${ATTR}identifier`]: ids.manifest,
@@ -69,17 +68,23 @@ export function buildScorm12Manifest(input: Scorm12ManifestInput): string {
         [`${ATTR}default`]: ids.organization,
         organization: { [`${ATTR}identifier`]: ids.organization, title, item },
       },
-      resources: {
-        resource: {
-          [`${ATTR}identifier`]: ids.resource,
-          [`${ATTR}type`]: 'webcontent',
-          [`${ATTR}adlcp:scormtype`]: 'sco',
-          [`${ATTR}href`]: LAUNCH_FILE,
-          file: files.map((f) => ({ [`${ATTR}href`]: fileHref(f) })),
-        },
-      },
+      resources: { resource: scoResource(ids.resource, input.files, 'adlcp:scormtype') },
     },
   });
+}
+
+/**
+ * The SCO's resource, launched from index.html, listing its files once each, sorted, as URIs;
+ * `scormTypeAttribute` is `adlcp:scormtype` in SCORM 1.2, `adlcp:scormType` in SCORM 2004.
+ */
+export function scoResource(identifier: string, files: readonly string[], scormTypeAttribute: string): Record<string, unknown> {
+  return {
+    [`${ATTR}identifier`]: identifier,
+    [`${ATTR}type`]: 'webcontent',
+    [`${ATTR}${scormTypeAttribute}`]: 'sco',
+    [`${ATTR}href`]: LAUNCH_FILE,
+    file: [...new Set(files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((f) => ({ [`${ATTR}href`]: fileHref(f) })),
+  };
 }
 
 /** Titles longer than the schema allows are cut (the target's check warns about it); SCORM 2004 too. */

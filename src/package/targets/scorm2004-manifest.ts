@@ -18,8 +18,8 @@
  */
 import type { Course, Step } from '../../model/course.js';
 import { globalObjectiveId, sharedStateId } from '../../shared/scorm2004-ids.js';
-import { ATTR, buildXml, fileHref, toXmlId } from '../manifest-xml.js';
-import { clampTitle, LAUNCH_FILE, MANIFEST_FILE } from './scorm12-manifest.js';
+import { ATTR, buildXml, toXmlId } from '../manifest-xml.js';
+import { clampTitle, LAUNCH_FILE, MANIFEST_FILE, scoResource } from './scorm12-manifest.js';
 
 export { globalObjectiveId, LAUNCH_FILE, MANIFEST_FILE, sharedStateId };
 
@@ -172,7 +172,6 @@ export function buildScorm2004Manifest(input: Scorm2004ManifestInput): string {
     };
   }
 
-  const files = [...new Set(input.files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return buildXml({
     manifest: {
       [`${ATTR}identifier`]: ids.manifest,
@@ -202,15 +201,7 @@ export function buildScorm2004Manifest(input: Scorm2004ManifestInput): string {
           ...(organizationSequencing && { 'imsss:sequencing': organizationSequencing }),
         },
       },
-      resources: {
-        resource: {
-          [`${ATTR}identifier`]: ids.resource,
-          [`${ATTR}type`]: 'webcontent',
-          [`${ATTR}adlcp:scormType`]: 'sco',
-          [`${ATTR}href`]: LAUNCH_FILE,
-          file: files.map((f) => ({ [`${ATTR}href`]: fileHref(f) })),
-        },
-      },
+      resources: { resource: scoResource(ids.resource, input.files, 'adlcp:scormType') },
     },
   });
 }
