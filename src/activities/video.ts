@@ -73,6 +73,10 @@ export const video = defineActivityKind({
 
   check(activity, ctx) {
     if (activity.captions.length === 0) ctx.report('VIDEO_WITHOUT_CAPTIONS', activity.loc, { id: activity.id });
+    // YouTube and Vimeo embeds take no captions track: the rendered page shows the captions as a transcript.
+    const service = { youtube: 'YouTube', vimeo: 'Vimeo' }[activity.source.type as string];
+    const caption = activity.captions[0];
+    if (service && caption) ctx.report('EXTERNAL_VIDEO_CAPTIONS', caption.loc, { id: activity.id, service, file: caption.file.path });
   },
 
   assets(activity): AssetRef[] {

@@ -326,6 +326,14 @@ export const catalogue = {
     hint: 'Add a WebVTT file under `captions:` so deaf and hard-of-hearing learners can follow (accessibility rules such as RGAA and WCAG 1.2.2 require it).',
     structural: false,
   },
+  EXTERNAL_VIDEO_CAPTIONS: {
+    severity: 'warning',
+    title: 'Captions a YouTube or Vimeo player cannot show',
+    message: 'Video `{id}` plays on {service}, whose player cannot take the captions file `{file}`: learners get them as a transcript under the video',
+    hint: 'Upload the captions to the video on {service} too (its player then shows them), or use a video file (`src:`) that plays them as a track. Write a `transcript:` to show your own text instead.',
+    docHint: 'Upload the captions to the video on YouTube or Vimeo too (its player then shows them), or use a video file (`src:`) that plays them as a track. Write a `transcript:` to show your own text instead.',
+    structural: false,
+  },
   QUESTION_WITHOUT_EXPLANATION: {
     severity: 'warning',
     title: 'A graded question with no explanation',

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { VideoActivity } from '../../model/course.js';
 import type { ActivityRenderer } from './activity-renderer.js';
+import { captionsTranscriptHtml } from './captions-transcript.js';
 
 export const videoRenderer: ActivityRenderer<VideoActivity> = {
   kind: 'video',
@@ -13,6 +15,10 @@ export const videoRenderer: ActivityRenderer<VideoActivity> = {
     }));
     // Captions on by default, in the course language when there is such a track.
     const defaultIndex = Math.max(0, captions.findIndex((c) => c.lang === ctx.course.language));
+    const external = source.type === 'youtube' || source.type === 'vimeo';
+    // A YouTube or Vimeo player takes no captions track: the captions (in the course language when
+    // there is such a track) are shown as a transcript instead, unless the author wrote one.
+    const caption = external && !video.transcript ? video.captions[defaultIndex] : undefined;
     return {
       id: video.id,
       title: video.title,
@@ -22,7 +28,11 @@ export const videoRenderer: ActivityRenderer<VideoActivity> = {
       embedUrl: embedUrl(source),
       poster: video.poster ? ctx.assets.add(video.poster.path, video.poster.absPath) : '',
       captions: captions.map((c, i) => ({ ...c, default: i === defaultIndex })),
-      transcriptHtml: ctx.markdown(video.transcript, { headingBase: 3 }),
+      transcriptHtml: caption ? captionsTranscriptHtml(readFileSync(caption.file.absPath, 'utf8')) : ctx.markdown(video.transcript, { headingBase: 3 }),
+      transcriptTitle: caption ? ctx.t('captionsTranscript', { label: caption.label }) : ctx.t('transcript'),
+      // Where the learner can watch it when the player cannot load here (offline, blocked by the LMS's network).
+      watchUrl: external ? source.url : '',
+      service: source.type === 'vimeo' ? 'Vimeo' : 'YouTube',
       threshold: Math.round(video.watchedThreshold * 100),
     };
   },

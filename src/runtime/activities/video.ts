@@ -9,7 +9,8 @@ import type { ActivityModule } from './activity-module.js';
 /**
  * A native video tracks the parts played (seeking ahead does not count) and counts as
  * watched at its threshold; an embedded YouTube/Vimeo player cannot be tracked, so the
- * learner says when they have watched it.
+ * learner says when they have watched it, once the player is known to load (else a message
+ * and a link to watch it on its site take the frame's place).
  */
 export const videoModule: ActivityModule<RuntimeVideo> = {
   kind: 'video',
@@ -34,18 +35,30 @@ export const videoModule: ActivityModule<RuntimeVideo> = {
     showStatus(0);
 
     if (!player) {
-      const button = one('[data-action="mark-watched"]', view);
-      if (button) {
-        button.hidden = !!saved()?.watched;
-        button.addEventListener('click', () => {
-          button.hidden = true;
-          markWatched(1);
-          status.tabIndex = -1;
-          status.focus();
-          ctx.update(true);
-        });
-      }
-      return {};
+      const button = one('[data-action="mark-watched"]', view)!;
+      const frame = one<HTMLIFrameElement>('iframe', view);
+      button.addEventListener('click', () => {
+        button.hidden = true;
+        markWatched(1);
+        status.tabIndex = -1;
+        status.focus();
+        ctx.update(true);
+      });
+      /** Whether the player's page can be reached from here; until it is, no "I have watched it". */
+      let reachable = false;
+      const reached = (yes: boolean) => {
+        reachable = yes;
+        frame!.parentElement!.hidden = one('[data-video-note]', view)!.hidden = !yes;
+        one('[data-video-unavailable]', view)!.hidden = yes;
+        button.hidden = !yes || !!saved()?.watched;
+      };
+      return {
+        // Asked when the page is shown (again, after a failure: the learner may be back online).
+        // An opaque answer is enough; offline or blocked by the LMS's network, the request fails.
+        show() {
+          if (!reachable && frame) fetch(frame.src, { mode: 'no-cors' }).then(() => reached(true), () => reached(false));
+        },
+      };
     }
 
     const tracker = createSegmentTracker(saved()?.segments);
@@ -144,6 +157,10 @@ export const videoModule: ActivityModule<RuntimeVideo> = {
       emit('terminated');
     });
     return {
+      // Only a shown video loads its metadata (length, then the saved position restored).
+      show() {
+        player.preload = 'metadata';
+      },
       hide() {
         if (!player.paused) player.pause();
       },
