@@ -3,60 +3,19 @@
  * what the core tells the LMS: a pool drawn per attempt and kept on resume, result and quiz
  * feedback, showCorrectAnswers, partial credit, and the read-only review mode.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/load/index.js';
-import { runtimeCourseOf } from '../../../src/package/state-budget.js';
-import type { RuntimeCourse, RuntimeQuiz } from '../../../src/shared/course-data.js';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { RuntimeQuiz } from '../../../src/shared/course-data.js';
 import { encodeState } from '../../../src/shared/state-codec.js';
 import type { InteractionRecord, ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
-import { launchChromium } from '../../support/chromium.js';
-import { openCoursePage, recordedValues as named, serveRecordingSite, type RecordingSite } from '../../support/recording-site.js';
+import { recordedCourse, savedState } from '../../support/recorded-course.js';
+import { recordedValues as named } from '../../support/recording-site.js';
 
-const FIXTURE = path.resolve('test/fixtures/valid/rules');
+const FIXTURE = 'test/fixtures/valid/rules';
 const STATEMENTS = ['one', 'two', 'three', 'four'].map((n) => `Statement ${n} is true.`);
 
-let browser: Browser;
-let site: RecordingSite;
-let work: string;
-let runtime: RuntimeCourse;
-
-beforeAll(async () => {
-  const { course, diagnostics } = await loadCourse(FIXTURE);
-  if (!course) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-  runtime = runtimeCourseOf(course);
-  work = await mkdtemp(path.join(os.tmpdir(), 'parcours-quiz-rules-'));
-  site = await serveRecordingSite(course, work);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-function open(hash: string, query: Record<string, string> = {}): Promise<Page> {
-  return openCoursePage(browser, `${site.url}?${new URLSearchParams(query)}${hash}`);
-}
-
-/** Moves in-page, as the learner's links do (the session goes on). */
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-  await page.locator(`[data-view="${hash.slice(2)}"]:not([hidden])`).waitFor();
-}
-
-/** The state saved when the page is hidden (the core's checkpoint flushes the debounced save). */
-async function savedState(page: Page): Promise<string> {
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
-  return (await named<string>(page, 'saveState')).at(-1)!;
-}
+const course = recordedCourse(FIXTURE);
+const { open, go } = course;
 
 /** The pool's questions shown, by their statement, in page order. */
 async function shownStatements(quiz: Locator): Promise<string[]> {
@@ -94,7 +53,7 @@ describe('quiz rules in the browser', () => {
 
   it('keeps the saved part of a pool whose questions changed since, and draws the rest', async () => {
     // Saved by an earlier version of the course that had a question `gone` in the pool.
-    const earlier = structuredClone(runtime);
+    const earlier = structuredClone(course.runtime);
     const pool = earlier.steps[0]!.activities.find((a): a is RuntimeQuiz => a.id === 'pool-quiz')!;
     pool.questions.push({ ...pool.questions[1]!, id: 'gone' });
     const state = encodeState(

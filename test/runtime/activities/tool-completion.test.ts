@@ -3,64 +3,22 @@
  * what the core tells the LMS: what completes each (`completeWhen`: every required field filled,
  * the default; opened; the learner's "I have finished"), and the read-only review mode.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/load/index.js';
-import { runtimeCourseOf } from '../../../src/package/state-budget.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
-import type { RuntimeCourse } from '../../../src/shared/course-data.js';
 import { decodeState } from '../../../src/shared/state-codec.js';
-import { launchChromium } from '../../support/chromium.js';
-import { openCoursePage, recordedValues as named, serveRecordingSite, type RecordingSite } from '../../support/recording-site.js';
+import { recordedCourse, savedState } from '../../support/recorded-course.js';
+import { recordedValues as named } from '../../support/recording-site.js';
 import { waitUntil } from '../../support/timeouts.js';
 
-const FIXTURE = path.resolve('test/fixtures/valid/tool-completion');
+const FIXTURE = 'test/fixtures/valid/tool-completion';
 const REVIEW_NOTICE = 'Review mode: your saved answers are shown; nothing is scored or sent.';
 
-let browser: Browser;
-let site: RecordingSite;
-let work: string;
-let runtime: RuntimeCourse;
-
-beforeAll(async () => {
-  const { course, diagnostics } = await loadCourse(FIXTURE);
-  if (!course) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-  runtime = runtimeCourseOf(course);
-  work = await mkdtemp(path.join(os.tmpdir(), 'parcours-tools-'));
-  site = await serveRecordingSite(course, work);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-function open(hash: string, query: Record<string, string> = {}): Promise<Page> {
-  return openCoursePage(browser, `${site.url}?${new URLSearchParams(query)}${hash}`);
-}
-
-/** Moves in-page, as the learner's links do (the session goes on). */
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-  await page.locator(`[data-view="${hash.slice(2)}"]:not([hidden])`).waitFor();
-}
+const course = recordedCourse(FIXTURE);
+const { open, go } = course;
 
 /** The tool's status as its page shows it. */
 const status = (page: Page, id: string) => page.locator(`.view:not([hidden]) [data-activity-status="${id}"]`).textContent();
-
-/** The state saved when the page is hidden (the core's checkpoint flushes the debounced save). */
-async function savedState(page: Page): Promise<string> {
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
-  return (await named<string>(page, 'saveState')).at(-1)!;
-}
 
 describe('what completes a tool', () => {
   it('by default, every required field filled: opening it or filling part of it is not enough', async () => {
@@ -91,7 +49,7 @@ describe('what completes a tool', () => {
     await waitUntil(async () => (await status(page, 'button-tool')) === 'Done', 'the tool done once the learner said so');
     await expect(view.getByRole('button', { name: 'I have finished' }).isVisible()).resolves.toBe(false);
     const state = await savedState(page);
-    expect(decodeState(state, runtime).finished).toEqual(['button-tool']);
+    expect(decodeState(state, course.runtime).finished).toEqual(['button-tool']);
     // The other tool's fields are empty: the course is not completed yet.
     expect((await named<ProgressRecord>(page, 'setProgress')).at(-1)).toMatchObject({ completion: 'incomplete' });
 
