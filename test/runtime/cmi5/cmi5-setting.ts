@@ -17,6 +17,7 @@ import type { Cmi5Launch } from '../../../src/runtime/cmi5/launch.js';
 import type { Cmi5LaunchError } from '../../../src/runtime/cmi5/launch-error.js';
 import { memoryStorage, type KeyValueStorage } from '../../../src/runtime/xapi/storage.js';
 import type { RuntimeCourse } from '../../../src/shared/course-data.js';
+import { singleChoiceAnswer } from '../../support/answers.js';
 import { sampleRuntimeCourse } from '../../support/runtime-course.js';
 import { POLL } from '../../support/timeouts.js';
 import { ENDPOINT, fakeCmi5Lms, SESSION_EXT } from './fake-cmi5-lms.js';
@@ -32,28 +33,8 @@ export const verb = (s: Statement) => s.verb.id.split('/').pop();
 export const objectId = (s: Statement) => (s.object as { id: string }).id;
 export const categories = (s: Statement) => (s.context?.contextActivities?.category ?? []).map((a) => a.id);
 
-export function interaction(): InteractionRecord {
-  return {
-    id: 'enjeux-quiz.q1',
-    quizId: 'enjeux-quiz',
-    questionId: 'q1',
-    objectiveId: 'enjeux',
-    type: 'single-choice',
-    interactionType: 'choice',
-    response: ['a'],
-    correct: ['a'],
-    choices: [
-      { id: 'a', text: 'Oui' },
-      { id: 'b', text: 'Non' },
-    ],
-    description: 'Qu’allient les pratiques partenariales ?',
-    result: 'correct',
-    scoreShare: 1,
-    weight: 1,
-    latencyMs: 8_000,
-    timestamp: new Date(),
-  };
-}
+/** A right answer to the first quiz, given now. */
+export const interaction = (): InteractionRecord => singleChoiceAnswer();
 
 export function videoEvent(verbName: VideoEvent['verb']): VideoEvent {
   return { activityId: 'enjeux-video', verb: verbName, time: 10, length: 48, progress: 0.2, segments: [[0, 10]], threshold: 0.9 };
