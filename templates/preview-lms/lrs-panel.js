@@ -126,10 +126,7 @@ function onEntry(entry) {
     statements++;
     lastVerb = verbName(s.verb);
   }
-  const list = $('lms-statements');
-  list.append(li);
-  while (list.childElementCount > MAX_SHOWN) list.firstElementChild.remove();
-  if (list.scrollHeight - list.scrollTop - list.clientHeight < 80) list.scrollTop = list.scrollHeight;
+  appendToList(li);
   scheduleRender();
 }
 
@@ -137,7 +134,16 @@ function logLine(text, className) {
   const li = document.createElement('li');
   li.className = className;
   li.textContent = text;
-  $('lms-statements').append(li);
+  appendToList(li);
+}
+
+/** Follows the newest entry unless the author scrolled up to read. */
+function appendToList(li) {
+  const list = $('lms-statements');
+  const following = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  list.append(li);
+  while (list.childElementCount > MAX_SHOWN) list.firstElementChild.remove();
+  if (following) list.scrollTop = list.scrollHeight;
 }
 
 function addWarning(what, problems) {

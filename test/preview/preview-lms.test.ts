@@ -67,7 +67,7 @@ describe('parcours preview --as scorm12', () => {
 
   it('relaunches a new session with entry=resume, the data kept, and the course back where the learner was', async () => {
     const location = await field('location');
-    await page.getByRole('button', { name: 'Relaunch' }).click();
+    await page.getByRole('button', { name: 'Relaunch', exact: true }).click();
     await expect.poll(() => field('session'), POLL).toMatch(/^2,/);
     expect(await field('entry')).toBe('resume');
     expect(await calls()).toContain('LMSGetValue("cmi.core.entry") → "resume"');
