@@ -1,7 +1,10 @@
-/** `parcours build [dir]`: build one zip per target, or print why not. */
+/** `parcours build [dir...]`: build one zip per target, or print why not; several courses: build-courses.ts. */
 import { constants } from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult, type BuiltPackage } from '../build.js';
+import { resolveBuildOptions } from '../options.js';
+import { resolveTargets } from '../package/targets.js';
+import { buildCourses, courseFolders, sameNames } from './build-courses.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
 import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
@@ -23,25 +26,39 @@ export interface BuildCommandOptions {
   /** SCORM 2004: one SCO per step (`--scorm2004-sco-per-step`). */
   scorm2004ScoPerStep?: boolean;
   json?: boolean;
+  /** Several courses: how many build at once (default: the machine's cores). */
+  jobs?: number;
+  debug?: boolean;
 }
 
-export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<void> {
+export async function buildCommand(dirs: string | string[], options: BuildCommandOptions): Promise<void> {
+  const buildOptions = {
+    outDir: options.out,
+    masteryScore: options.masteryScore,
+    lms: options.lms,
+    reportStatusAs: options.reportStatusAs,
+    runningScore: options.runningScore,
+    answerFormat: options.answers,
+    cmi5AuPerStep: options.cmi5AuPerStep,
+    scorm2004ScoPerStep: options.scorm2004ScoPerStep,
+  };
+  const { courses, single } = courseFolders(typeof dirs === 'string' ? [dirs] : dirs);
+  if (!single) {
+    // Usage mistakes (an unknown target or preset) are said once, before any worker starts.
+    resolveTargets(options.target);
+    resolveBuildOptions(buildOptions);
+    const clash = sameNames(courses);
+    if (clash) {
+      process.stderr.write(`parcours: ${clash}: build them with separate commands (or --out folders), or rename one folder.\n`);
+      process.exitCode = EXIT_COURSE_ERRORS;
+      return;
+    }
+    const run = { targets: options.target, out: options.out, options: buildOptions, json: Boolean(options.json), jobs: options.jobs, debug: options.debug };
+    return buildCourses(courses, run);
+  }
+  const dir = courses[0]!.dir;
   const result = await interruptible(Boolean(options.json), (signal) =>
-    build({
-      courseDir: dir,
-      targets: options.target,
-      options: {
-        outDir: options.out,
-        masteryScore: options.masteryScore,
-        lms: options.lms,
-        reportStatusAs: options.reportStatusAs,
-        runningScore: options.runningScore,
-        answerFormat: options.answers,
-        cmi5AuPerStep: options.cmi5AuPerStep,
-        scorm2004ScoPerStep: options.scorm2004ScoPerStep,
-      },
-      signal,
-    }),
+    build({ courseDir: dir, targets: options.target, options: buildOptions, signal }),
   );
   if (!result) return;
   if (!result.ok) process.exitCode = EXIT_COURSE_ERRORS;

@@ -69,6 +69,11 @@ function targetParser(defaults: string[]): (value: string, previous: string[]) =
   };
 }
 
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new InvalidArgumentError('a whole number from 1 to 9999.');
+  return Number(value);
+}
+
 /** Flags that choose course rules for the LMS; undefined when not given (the preset decides). */
 interface RuleFlags {
   lms: string;
@@ -132,14 +137,19 @@ export function createProgram(): Command {
   const buildCommand = program
     .command('build')
     .description('build one zip per target into the output folder')
-    .argument('[dir]', 'course folder (the one holding course.yaml)', DEFAULT_COURSE_DIR)
+    .argument(
+      '[dir...]',
+      'course folder (the one holding course.yaml); several, or a folder of course folders, build each into <out>/<folder name>/',
+      [DEFAULT_COURSE_DIR],
+    )
     .addOption(targetOption(DEFAULT_TARGETS))
-    .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR);
+    .option('-o, --out <dir>', 'output folder, created if needed', DEFAULT_OUT_DIR)
+    .option('-j, --jobs <n>', 'several courses: how many build at once (default: one per core)', positiveInteger);
   ruleOptions(buildCommand)
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
-    .action(async (dir: string, options: RuleFlags & { target: string[]; out: string; json?: boolean }, command: Command) =>
-      run(command, async () => (await import('./build-command.js')).buildCommand(dir, options)),
+    .action(async (dirs: string[], options: RuleFlags & { target: string[]; out: string; json?: boolean; jobs?: number }, command: Command) =>
+      run(command, async () => (await import('./build-command.js')).buildCommand(dirs, { ...options, debug: command.optsWithGlobals<GlobalOptions>().debug })),
     );
 
   registerInitCommand(program);

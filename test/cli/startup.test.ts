@@ -35,7 +35,7 @@ describe('parcours startup', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Usage: parcours/);
     expect(run.stdout).toMatch(/^\s+validate \[options\] \[dir\]/m);
-    expect(run.stdout).toMatch(/^\s+build \[options\] \[dir\]/m);
+    expect(run.stdout).toMatch(/^\s+build \[options\] \[dir\.\.\.\]/m);
     const build = runCli(['build', '--help']);
     expect(build.stdout).toContain('--no-mastery-score');
     expect(build.stdout).toMatch(/Moodle/);
