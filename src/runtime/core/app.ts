@@ -133,7 +133,12 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
     openMenu(open);
     if (open) (one('[aria-current]', outline) ?? outlineLinks[0])?.focus();
   };
-  outline.onkeydown = menu.onkeydown = (event) => {
+  // A tap or Tab out of the open menu closes it (the outline itself takes the focus of a tap inside it).
+  outline.addEventListener('focusout', (event) => {
+    const to = event.relatedTarget as Node | null;
+    if (to !== menu && !outline.contains(to)) openMenu(false);
+  });
+    outline.onkeydown = menu.onkeydown = (event) => {
     if (event.key === 'Escape' && outline.classList.contains('open')) {
       openMenu(false);
       menu.focus();

@@ -112,7 +112,7 @@ describe('the course outline', () => {
     await session.context.close();
   });
 
-  it('is a menu on a narrow frame: the keyboard opens it on the current page, Escape closes it and gives the focus back', async () => {
+  it('is a menu on a narrow frame: the keyboard opens it on the current page, Escape closes it and gives the focus back, a tap beside it closes it', async () => {
     const session = await openLaunch(world, { viewport: { width: 650, height: 700 } });
     const frame = scoFrame(session.host);
     const step = world.course.steps[0]!;
@@ -134,7 +134,13 @@ describe('the course outline', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     expect(await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('menu');
 
-    // Following a link of the menu goes there and closes it.
+    // A tap beside the open menu closes it; so does following one of its links.
+    await button.click();
+    await outline.waitFor();
+    await session.host.mouse.click(620, 600);
+    await outline.waitFor({ state: 'hidden' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+
     await button.click();
     await outline.getByRole('link', { name: new RegExp(escapeRegExp(step.sheet!.title)) }).click();
     await session.learner.view(step.sheet!.title).waitFor();
