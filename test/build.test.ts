@@ -45,6 +45,6 @@ describe('build with several targets', () => {
     const result = await build({ courseDir: minimalCourse, targets: ['all'], options: { outDir: out } });
     expect(result.ok).toBe(true);
     expect((await readdir(out)).sort()).toEqual(result.packages.map((p) => path.basename(p.zipPath)).sort());
-    expect(result.packages).toHaveLength(3);
+    expect(result.packages).toHaveLength(4);
   });
 });

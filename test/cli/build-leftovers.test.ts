@@ -70,7 +70,7 @@ describe('an interrupted build', () => {
 describe('a build of several targets', () => {
   it('writes no zip for any target when the last one cannot be written', async () => {
     const out = path.join(work, 'out-last-fails');
-    // A folder where the cmi5 zip (the third of `all`) must go: its rename fails.
+    // A folder where the cmi5 zip (the last of `all`) must go: its rename fails.
     await mkdir(path.join(out, 'minimal-course-1.0.0-cmi5.zip', 'in-the-way'), { recursive: true });
     const run = runCli(['build', minimalCourse, '--out', out, '--target', 'all']);
     expect(run.status).toBe(2);

@@ -54,15 +54,15 @@ describe('parcours verify', () => {
     const built = runCli(['build', dir, '--target', 'all', '--out', path.join(dir, 'dist')]);
     expect(built.status, built.stderr).toBe(0);
     const zips = (await readdir(path.join(dir, 'dist'))).filter((f) => f.endsWith('.zip')).sort().map((f) => path.join(dir, 'dist', f));
-    expect(zips).toHaveLength(3);
+    expect(zips).toHaveLength(4);
 
     const text = runCli(['verify', ...zips]);
     expect(text.status, text.stdout + text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/3 packages: none has errors, 3 are ready to upload/);
+    expect(text.stdout).toMatch(/4 packages: none has errors, 4 are ready to upload/);
 
     const { json } = verifyJson(zips);
     expect(json.ok).toBe(true);
-    expect(json.packages.map((p) => p.standards)).toEqual([['cmi5'], ['SCORM 1.2'], ['xAPI (TinCan launch)']]);
+    expect(json.packages.map((p) => p.standards)).toEqual([['cmi5'], ['SCORM 1.2'], ['SCORM 2004 4th Edition'], ['xAPI (TinCan launch)']]);
     for (const pkg of json.packages) {
       expect(problems(pkg), pkg.path).toEqual([]);
       expect(pkg.madeBy).toMatch(/^Parcours \d+\.\d+\.\d+/);
@@ -74,6 +74,9 @@ describe('parcours verify', () => {
     expect(scorm.findings.find((f) => f.code === 'STATE_BUDGET')?.message).toMatch(/of the 4,096 characters SCORM 1\.2 keeps/);
     expect(scorm.findings.find((f) => f.code === 'MASTERY_SCORE')?.message).toMatch(/mastery score 80/);
     expect(json.packages[0]!.schemas).toEqual([{ label: expect.stringContaining('cmi5'), valid: true }]);
+    const scorm2004 = json.packages[2]!;
+    expect(scorm2004.schemas).toEqual([{ label: expect.stringContaining('SCORM 2004 4th Edition'), valid: true }]);
+    expect(scorm2004.findings.find((f) => f.code === 'STATE_BUDGET')?.message).toMatch(/of the 64,000 characters/);
   });
 
   it("passes the sample course's packages for every target", { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
