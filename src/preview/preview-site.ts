@@ -7,7 +7,8 @@ import { CourseError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkTargets } from '../build.js';
 import { loadCourse } from '../load/index.js';
 import { applyBuildOptions, resolveBuildOptions } from '../options.js';
-import type { PackageFile } from '../package/target.js';
+import type { Course } from '../model/course.js';
+import type { BuildOptions, PackageFile, Target } from '../package/target.js';
 import { resolveTargets } from '../package/targets.js';
 import { renderCourse } from '../render/index.js';
 
@@ -38,20 +39,31 @@ export interface PackageSettings {
  */
 const PREVIEW_TARGET = 'scorm12';
 
-export async function buildSite(courseDir: string): Promise<SiteBuild> {
-  const [target] = resolveTargets([PREVIEW_TARGET]);
+export function buildSite(courseDir: string): Promise<SiteBuild> {
+  return buildSiteWith(courseDir, PREVIEW_TARGET, {}, renderCourse);
+}
+
+/** What a build makes of the checked course: the pages alone, or the whole package (lms/package-site.ts). */
+export type SiteStep = (course: Course, target: Target, options: BuildOptions) => Promise<PackageFile[]>;
+
+/**
+ * Load, resolve the build options (`given`: the command line's and the panel's; the rest as in
+ * build()), check for the target, then `step`. What the target refuses (identifiers, state
+ * budget) is reported, but the files are still made: the author sees the course and the
+ * problem together.
+ */
+export async function buildSiteWith(courseDir: string, targetName: string, given: Partial<BuildOptions>, step: SiteStep): Promise<SiteBuild> {
+  const [target] = resolveTargets([targetName]);
   const loaded = await loadCourse(courseDir);
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.course || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, sourceFiles: [] };
   const rootDir = loaded.course.rootDir;
   const sourceFiles = loaded.course.sourceFiles.map((rel) => path.join(rootDir, ...rel.split('/')));
-  const options = resolveBuildOptions({}, loaded.course);
+  const options = resolveBuildOptions(given, loaded.course);
   const course = applyBuildOptions(loaded.course, options);
-  // What the target refuses (identifiers, state budget) is reported, but the page still
-  // renders: the author sees the course and the problem together.
   diagnostics.push(...checkTargets(course, [target!], options));
   try {
-    const files = await renderCourse(course, target!);
+    const files = await step(course, target!, options);
     return { files: new Map(files.map((f) => [f.path, f])), diagnostics, sourceFiles };
   } catch (error) {
     if (error instanceof CourseError) return { diagnostics: [...diagnostics, ...error.diagnostics], sourceFiles };
