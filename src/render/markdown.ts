@@ -6,7 +6,24 @@ import { markdownDepthProblem, MAX_MARKDOWN_NESTING } from '../load/markdown-nes
 import type { MarkdownText, SourceLocation } from '../model/course.js';
 import type { AssetCollector } from './assets.js';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Raw HTML in course text is shown as the text it is: an author who writes `<script>` or `<b>` in
+ * a title or a sentence means those characters (before, `<script>` vanished silently and `<b>`
+ * turned bold). HTML comments stay what they are, notes the learner does not see.
+ */
+const marked = new Marked(
+  { gfm: true, breaks: false, async: false },
+  {
+    renderer: {
+      html({ text, block }) {
+        const shown = escapeHtml(text.replace(/<!--[\s\S]*?(?:-->|$)/g, ''));
+        return !block ? shown : shown.trim() ? `<p>${shown.trim()}</p>\n` : '';
+      },
+    },
+  },
+);
 
 export interface MarkdownOptions {
   /** Level the author's `#` headings become, so they nest under the page's own headings (2 = `#` → h2). */
@@ -25,8 +42,9 @@ const INLINE_TAGS = [
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
- * Markdown → HTML safe to put in the page: only the tags course text needs survive
- * (no script, style, iframe, event handlers). Links to course files are packaged; every
+ * Markdown → HTML safe to put in the page: raw HTML shows as text (see `marked` above), and of
+ * what Markdown makes only the tags course text needs survive (no script, style, iframe, event
+ * handlers). Links to course files are packaged; every
  * link except in-page anchors opens in a new tab, because navigating the SCO's own frame
  * away would end the learner's LMS session.
  */

@@ -78,12 +78,13 @@ describe('renderCourse', () => {
     expect(html).toContain('src="parcours.js"');
   });
 
-  it('sanitises Markdown: scripts and event handlers do not survive', async () => {
+  it('sanitises Markdown: scripts and event handlers do not survive, raw HTML shows as text', async () => {
     const html = text(await rendered, 'index.html');
     const page = html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '').replace(/<script src="parcours\.js"><\/script>/, '');
     expect(page).not.toMatch(/<script/i);
-    expect(page).not.toMatch(/onerror/i);
-    expect(page).not.toContain('alert(');
+    expect(page).not.toMatch(/<[^>]*\sonerror=/i);
+    expect(page).toContain('<p>&lt;script&gt;alert("x")&lt;/script&gt;</p>');
+    expect(page).toContain('&lt;img src=x onerror="alert(1)"&gt;');
   });
 
   it('opens external links in a new tab safely and points course links and images at packaged files', async () => {
