@@ -132,6 +132,24 @@ describe('parcours preview --as xapi: the LRS', () => {
     expect((await fetch(url, { headers })).status).toBe(404);
   });
 
+  it('stays bounded whatever the course sends: a huge statement is shown cut, State past 32 MB is refused (507), bodies past 1 MB (413)', async () => {
+    const l = await launch(xapi);
+    const endpoint = l.params.get('endpoint')!;
+    const headers = { ...VERSION, Authorization: l.params.get('auth')!, 'Content-Type': 'application/json' };
+    const huge = statement(JSON.parse(l.params.get('actor')!), l.registration, 'experienced', { result: { response: 'x'.repeat(900_000) } });
+    expect((await fetch(`${endpoint}statements`, { method: 'POST', headers, body: JSON.stringify(huge) })).status).toBe(200);
+    const entries = await feed(xapi, (e) => e.some((x) => x.kind === 'statement' && JSON.stringify(x.statement).includes('too large to show whole')));
+    expect(JSON.stringify(entries.at(-1)).length).toBeLessThan(2_000);
+    expect((await fetch(`${endpoint}statements`, { method: 'POST', headers, body: JSON.stringify({ ...huge, id: randomUUID(), result: { response: 'x'.repeat(1_100_000) } }) })).status).toBe(413);
+    const statuses: number[] = [];
+    for (let i = 0; i < 34; i++) {
+      const query = new URLSearchParams({ activityId: 'https://parcours.invalid/x', agent: l.params.get('actor')!, stateId: `s${i}` });
+      statuses.push((await fetch(`${endpoint}activities/state?${query}`, { method: 'PUT', headers, body: 'y'.repeat(1_000_000) })).status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 204)).toBe(true);
+    expect(statuses.at(-1)).toBe(507);
+  });
+
   it('hands out the learner data as JSON, and refuses a launch request that is not JSON', async () => {
     const data = await fetch(`${xapi.url}__parcours/lrs/data`);
     expect(data.headers.get('content-disposition')).toContain('fixture-learner-data.json');

@@ -39,9 +39,14 @@ const MOVEON_CATEGORY = CMI5 + 'context/categories/moveon';
 const SESSION_ID = CMI5 + 'context/extensions/sessionid';
 /** Large enough for a State document (64,000 characters) in any encoding; the course cannot exhaust memory. */
 const MAX_BODY_BYTES = 1 << 20;
+/** What the store keeps, at most: the oldest statements go first; a State write past the limit gets 507. */
 const MAX_STATEMENTS = 10_000;
-const MAX_FEED = 2_000;
+const MAX_STATEMENT_BYTES = 64 << 20;
 const MAX_DOCUMENTS = 500;
+const MAX_DOCUMENT_BYTES = 32 << 20;
+/** Feed entries kept for a page that opens later, and the size of a statement shown as sent. */
+const MAX_FEED = 2_000;
+const MAX_SHOWN_STATEMENT = 16_384;
 
 /** The learner every launch names: an account, as cmi5 requires (§9.2). */
 export const PREVIEW_ACTOR = Object.freeze({ objectType: 'Agent', name: 'Preview Learner', account: { homePage: 'https://parcours.invalid/preview', name: 'preview-learner' } });
@@ -154,11 +159,13 @@ export function createPreviewLrs(): PreviewLrs {
   const feed: FeedEntry[] = [];
   const listeners = new Set<http.ServerResponse>();
   let registration: string | undefined;
+  let statementBytes = 0;
   let launches = 0;
   let entries = 0;
 
   function publish(entry: FeedEvent): void {
-    const full: FeedEntry = { ...entry, n: ++entries, time: new Date().toISOString() };
+    const shown = entry.kind === 'statement' ? { ...entry, statement: shownStatement(entry.statement) } : entry;
+    const full: FeedEntry = { ...shown, n: ++entries, time: new Date().toISOString() };
     feed.push(full);
     if (feed.length > MAX_FEED) feed.shift();
     for (const res of listeners) res.write(`data: ${JSON.stringify(full)}\n\n`);
@@ -169,7 +176,13 @@ export function createPreviewLrs(): PreviewLrs {
     full['timestamp'] ??= full.stored;
     statements.push(full);
     statementIds.set(String(full['id']), full);
-    if (statements.length > MAX_STATEMENTS) statementIds.delete(String(statements.shift()!['id']));
+    const size = (s: Record<string, unknown>) => JSON.stringify(s).length;
+    statementBytes += size(full);
+    while (statements.length > 1 && (statements.length > MAX_STATEMENTS || statementBytes > MAX_STATEMENT_BYTES)) {
+      const oldest = statements.shift()!;
+      statementBytes -= size(oldest);
+      statementIds.delete(String(oldest['id']));
+    }
   }
 
   /** The cmi5 LMS's own statements (launched, satisfied), stored and shown as the LMS's. */
@@ -275,7 +288,10 @@ export function createPreviewLrs(): PreviewLrs {
 
   function putDocument(p: { activityId: string; agent: unknown; registration: string | null; stateId: string }, contentType: string, body: Buffer): void {
     const key = documentKey(p);
-    if (!documents.has(key) && documents.size >= MAX_DOCUMENTS) throw new HttpError(507, `The preview keeps at most ${MAX_DOCUMENTS} State documents.`);
+    const bytes = [...documents.values()].reduce((sum, d) => sum + d.body.length, 0) - (documents.get(key)?.body.length ?? 0) + body.length;
+    if ((!documents.has(key) && documents.size >= MAX_DOCUMENTS) || bytes > MAX_DOCUMENT_BYTES) {
+      throw new HttpError(507, `The preview keeps at most ${MAX_DOCUMENTS} State documents, ${MAX_DOCUMENT_BYTES >> 20} MB in all.`);
+    }
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     documents.set(key, { contentType, body, etag, updated: new Date().toISOString(), stateId: p.stateId, registration: p.registration });
   }
@@ -536,6 +552,20 @@ const RETURN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1b1b}</style></head>
 <body><h1>Back in the LMS</h1><p>The course ended its session and sent the learner to the LMS's return address (<code>returnURL</code>).
 Use <strong>Relaunch</strong> in the panel to open it again.</p></body></html>`;
+
+/** A statement as the panel shows it: as sent, or only what the panel lists when it is very large. */
+function shownStatement(statement: unknown): unknown {
+  if (JSON.stringify(statement ?? null).length <= MAX_SHOWN_STATEMENT) return statement;
+  const s = (statement ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const cut = (v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 199)}…` : v);
+  const result = s['result'];
+  return {
+    verb: { id: cut(s['verb']?.['id']) },
+    object: { id: cut(s['object']?.['id']) },
+    ...(result && typeof result === 'object' && { result: { score: JSON.stringify(result['score'] ?? null).length < 500 ? result['score'] : undefined, success: result['success'], completion: result['completion'], duration: cut(result['duration']) } }),
+    note: 'too large to show whole',
+  };
+}
 
 /** The launch the panel asks for, checked: anything else is a 400. */
 export function parseLaunchRequest(body: Buffer): LaunchRequest {
