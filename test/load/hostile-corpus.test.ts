@@ -57,7 +57,7 @@ describe('the hostile-course corpus', () => {
     const run = await cli(['build', courseDir, '--target', 'all', '--out', path.join(work, 'base-dist')]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(fs.readdirSync(path.join(work, 'base-dist'))).toHaveLength(3);
+    expect(fs.readdirSync(path.join(work, 'base-dist'))).toHaveLength(4);
   });
 
   describe.each(hostileCases)('$name: $attack', (hostile) => {
