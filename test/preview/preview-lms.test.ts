@@ -151,6 +151,30 @@ describe('parcours preview --as scorm12', () => {
     await expect.poll(() => field('status'), POLL).toBe('incomplete');
     expect(await field('score')).toBe('—');
   });
+
+  it('relaunches with the mastery score and status mode the author chose; a build option rebuilds the package', async () => {
+    expect(await field('status-mode')).toBe('completed/incomplete (course)');
+    const form = page.locator('#lms-settings');
+    await form.getByLabel('LMS mastery score').selectOption('none');
+    await form.getByRole('button', { name: 'Relaunch with these' }).click();
+    await expect.poll(() => field('mastery-score'), POLL).toBe('none (changed in the panel)');
+    // The course asks the LMS for it, and this session it gets none.
+    await expect.poll(async () => (await calls()).split(/Session \d+:/).at(-1), POLL).toContain('LMSGetValue("cmi.student_data.mastery_score") → ""');
+
+    const reloaded = page.waitForEvent('load');
+    await form.getByLabel('LMS mastery score').selectOption('package');
+    await form.getByLabel('--report-status-as').selectOption('passed/failed');
+    await form.getByRole('button', { name: 'Relaunch with these' }).click();
+    await reloaded;
+    await expect.poll(() => field('status-mode'), POLL).toBe('passed/failed (given)');
+    expect(await field('mastery-score')).toBe('80');
+    // Back to the course's own pair for the tests below.
+    const again = page.waitForEvent('load');
+    await page.locator('#lms-settings').getByLabel('--report-status-as').selectOption('completed/incomplete');
+    await page.locator('#lms-settings').getByRole('button', { name: 'Relaunch with these' }).click();
+    await again;
+    await expect.poll(() => field('status-mode'), POLL).toBe('completed/incomplete (given)');
+  });
 });
 
 describe('parcours preview --as scorm12: errors', () => {
