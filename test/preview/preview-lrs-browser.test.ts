@@ -4,7 +4,9 @@
  * terminated), Relaunch resumes from the State API, and a broken statement (fixture) shows
  * highlighted with the reason the LRS or the cmi5 LMS refused it.
  */
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,18 +45,22 @@ function broken(template: object, launch: URLSearchParams, sessionId: string): o
 for (const standard of ['xapi', 'cmi5'] as const) {
   describe(`parcours preview --as ${standard} in Chromium`, () => {
     let session: PreviewSession;
+    let work: string;
     let context: BrowserContext;
     let page: Page;
     const course = (): FrameLocator => page.frameLocator('iframe[title="Course: Fixture course"]');
 
     beforeAll(async () => {
-      session = await startPreview({ courseDir: fixture, port: 0, as: standard });
+      work = await mkdtemp(path.join(os.tmpdir(), `parcours-preview-${standard}-`));
+      await cp(fixture, path.join(work, 'course'), { recursive: true });
+      session = await startPreview({ courseDir: path.join(work, 'course'), port: 0, as: standard });
       context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       page = await context.newPage();
     });
     afterAll(async () => {
       await context?.close();
       await session?.close();
+      await rm(work, { recursive: true, force: true });
     });
 
     it('lists the statements of a learner taking a step, as they arrive', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
@@ -83,6 +89,18 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       await expect.poll(async () => (await listedVerbs(page)).join(' '), POLL).toMatch(/answered.*terminated.*initialized$/);
       await course().getByText('You are back where you left off').waitFor();
       if (standard === 'cmi5') expect((await listedVerbs(page)).filter((v) => v === 'satisfied')).toHaveLength(1);
+    });
+
+    it('relaunches the same registration after a live reload (the LRS outlives rebuilds)', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
+      const registration = await page.locator('#lms-record dd[data-field="registration"]').textContent();
+      const step = path.join(work, 'course', 'steps', '01-step.yaml');
+      const reloaded = page.waitForEvent('load');
+      await writeFile(step, (await readFile(step, 'utf8')).replace('title: A step', 'title: A renamed step'));
+      await reloaded;
+      await expect.poll(() => page.locator('#lms-record dd[data-field="session"]').textContent(), POLL).toBe('3');
+      expect(await page.locator('#lms-record dd[data-field="registration"]').textContent()).toBe(registration);
+      await course().getByText('You are back where you left off').waitFor();
+      await course().getByText(/A renamed step/).filter({ visible: true }).first().waitFor();
     });
 
     it('highlights a broken statement with the reason it was refused', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
