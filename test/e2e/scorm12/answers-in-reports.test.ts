@@ -7,17 +7,14 @@
  */
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededShuffle } from '../../../src/runtime/core/shuffle.js';
-import { launchChromium } from '../../support/chromium.js';
 import { setValueCalls } from '../../support/lms-calls.js';
-import { startLmsHost } from '../../support/lms-host.js';
-import { buildPackage, REPO_ROOT, type BuiltPackage } from '../../support/sample-package.js';
-import { readAuthoredCourse } from '../../support/sample-course.js';
-import { openLaunch, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
+import { REPO_ROOT } from '../../support/sample-package.js';
+import { openLaunch, type OpenedLaunch } from '../../support/scorm12-e2e.js';
 import { CMI_TIMESPAN, interactionsWritten } from '../../support/scorm12-formats.js';
-import { firstLaunchCmi } from '../../support/scorm12-lms-data.js';
-import { HOOK_TIMEOUT_MS, POLL } from '../../support/timeouts.js';
+import { scorm12Worlds } from '../../support/scorm12-worlds.js';
+import { POLL } from '../../support/timeouts.js';
 
 const RULES_COURSE = path.join(REPO_ROOT, 'test', 'fixtures', 'valid', 'rules');
 const COLOURS = ['red', 'blue', 'chair', 'table'];
@@ -34,25 +31,7 @@ function learnerSeeingBlueFirst(): { cmiName: string } {
   throw new Error('no learner name shows Blue above Red');
 }
 
-const worlds = new Map<string, Scorm12World>();
-const packages: BuiltPackage[] = [];
-
-beforeAll(async () => {
-  const browser = await launchChromium();
-  const course = readAuthoredCourse(RULES_COURSE);
-  for (const lms of ['generic', 'moodle']) {
-    const pkg = await buildPackage(RULES_COURSE, 'scorm12', { lms });
-    packages.push(pkg);
-    const host = await startLmsHost(pkg.dir, { cmi: firstLaunchCmi(pkg.masteryScore) });
-    worlds.set(lms, { pkg, host, browser, course });
-  }
-}, HOOK_TIMEOUT_MS);
-
-afterAll(async () => {
-  await worlds.get('generic')?.browser.close();
-  for (const world of worlds.values()) await world.host.close();
-  for (const pkg of packages) await pkg.remove();
-});
+const worlds = scorm12Worlds(RULES_COURSE);
 
 async function openQuiz(session: OpenedLaunch, location: string): Promise<Locator> {
   const frame = session.host.frames().find((f) => f.url().includes('/sco/index.html'))!;

@@ -8,40 +8,18 @@
  * preset also keeps the page's left edge clear of Moodle's floating contents button on phones.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/chromium.js';
-import { startLmsHost } from '../../support/lms-host.js';
-import { buildPackage, SAMPLE_COURSE_DIR, type BuiltPackage } from '../../support/sample-package.js';
-import { readAuthoredCourse } from '../../support/sample-course.js';
-import { openLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
-import { firstLaunchCmi } from '../../support/scorm12-lms-data.js';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_COURSE_DIR } from '../../support/sample-package.js';
+import { openLaunch } from '../../support/scorm12-e2e.js';
+import { scorm12Worlds } from '../../support/scorm12-worlds.js';
 import { Learner, type Scope } from '../../support/learner.js';
-import { HOOK_TIMEOUT_MS } from '../../support/timeouts.js';
 
 const FRAME_GENERIC = 'utilisez la navigation de votre plateforme autour de cette page';
 const FRAME_MOODLE = 'utilisez le bouton « Terminer l’activité » de Moodle, en haut de la page';
 const OWN_WINDOW = 'Le parcours s’est ouvert dans sa propre fenêtre';
 const CLOSE = 'Fermer cette fenêtre';
 
-const worlds = new Map<string, Scorm12World>();
-const packages: BuiltPackage[] = [];
-
-beforeAll(async () => {
-  const browser = await launchChromium();
-  const course = readAuthoredCourse(SAMPLE_COURSE_DIR);
-  for (const lms of ['generic', 'moodle']) {
-    const pkg = await buildPackage(SAMPLE_COURSE_DIR, 'scorm12', lms === 'generic' ? {} : { lms });
-    packages.push(pkg);
-    const host = await startLmsHost(pkg.dir, { cmi: firstLaunchCmi(pkg.masteryScore) });
-    worlds.set(lms, { pkg, host, browser, course });
-  }
-}, HOOK_TIMEOUT_MS);
-
-afterAll(async () => {
-  await worlds.get('generic')?.browser.close();
-  for (const world of worlds.values()) await world.host.close();
-  for (const pkg of packages) await pkg.remove();
-});
+const worlds = scorm12Worlds(SAMPLE_COURSE_DIR);
 
 /** The goodbye page's visible text, and whether its close button shows. */
 async function goodbye(scope: Scope): Promise<{ text: string; closeButton: boolean }> {
