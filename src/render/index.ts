@@ -27,17 +27,30 @@ export const SCRIPT_FILE = 'parcours.js';
  * the course files it uses under content/. Same course and target → byte-identical files.
  */
 export async function renderCourse(course: Course, target: Target): Promise<PackageFile[]> {
+  // Only the runtime differs between targets: the pages of one course object are rendered once
+  // for all the targets of a build (Markdown and its sanitising were most of a build's time).
+  let pages = renderedPages.get(course);
+  if (!pages) {
+    pages = renderPages(course);
+    renderedPages.set(course, pages);
+    pages.catch(() => renderedPages.delete(course));
+  }
+  const [rendered, script] = await Promise.all([pages, bundleRuntime(target.runtimeEntry, course.language, usedQuestionTypes(course))]);
+  const files: PackageFile[] = [...rendered, { kind: 'data', path: SCRIPT_FILE, data: Buffer.from(script, 'utf8') }];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const renderedPages = new WeakMap<Course, Promise<PackageFile[]>>();
+
+/** Everything of `renderCourse` but the runtime script. */
+async function renderPages(course: Course): Promise<PackageFile[]> {
   const assets = new AssetCollector(course.rootDir);
   const strings = await loadTemplateStrings(course.language);
   const ctx = new RenderContext(course, assets, strings);
   const view = buildPageView(course, ctx, await videoLengths(course));
   const data = buildRuntimeCourse(course, ctx);
   const questionTypes = usedQuestionTypes(course);
-  const [page, css, script] = await Promise.all([
-    compilePage(strings),
-    readStyles(questionTypes),
-    bundleRuntime(target.runtimeEntry, course.language, questionTypes),
-  ]);
+  const [page, css] = await Promise.all([compilePage(strings), readStyles(questionTypes)]);
   const html = page({
     ...view,
     themeStyle: themeStyle(course.theme),
@@ -49,10 +62,9 @@ export async function renderCourse(course: Course, target: Target): Promise<Pack
   const files: PackageFile[] = [
     { kind: 'data', path: PAGE_FILE, data: Buffer.from(html, 'utf8') },
     { kind: 'data', path: STYLE_FILE, data: Buffer.from(minifyCss(css), 'utf8') },
-    { kind: 'data', path: SCRIPT_FILE, data: Buffer.from(script, 'utf8') },
     ...(await assets.packageFiles()),
   ];
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
 }
 
 /** templates/parcours.css, then the style sheets of the question types the course uses (templates/styles/). */
