@@ -165,6 +165,18 @@ for (const standard of ['xapi', 'cmi5'] as const) {
         await page.reload();
         await expect.poll(() => page.locator('#lms-record dd[data-field="mastery-score"]').textContent(), POLL).toBe('0.5');
       });
+
+      it('launches in Review mode: the course opens, records no result, and nothing is refused', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
+        const refusedBefore = await page.locator('#lms-statements > li[data-status^="4"]').count();
+        await page.getByRole('button', { name: 'Review mode' }).click();
+        await expect.poll(() => page.locator('#lms-record dd[data-field="launch-mode"]').textContent(), POLL).toBe('Review');
+        await expect.poll(async () => (await listedVerbs(page)).at(-1), POLL).toBe('initialized');
+        await course().locator('main').first().waitFor();
+        await page.getByRole('button', { name: 'Relaunch', exact: true }).click();
+        // The review session ends with terminated (sent as its frame closes, so after or before the next launched).
+        await expect.poll(async () => (await listedVerbs(page)).slice(-4).join(' '), POLL).toMatch(/^initialized (terminated launched|launched terminated) initialized$/);
+        expect(await page.locator('#lms-statements > li[data-status^="4"]').count()).toBe(refusedBefore);
+      });
     }
   });
 }
