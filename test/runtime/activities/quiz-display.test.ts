@@ -169,3 +169,31 @@ describe('a survey (Likert questions only)', () => {
     await page.close();
   });
 });
+
+describe('accessibility of what issue 12 added', () => {
+  it('has no serious or critical axe violation: a question shown alone, the review, a survey thanked, an external video that cannot load', async () => {
+    const { blockingViolations, runAxe } = await import('../../support/axe.js');
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.route(/youtube-nocookie\.com/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${site.url}#/quiz/steps-quiz`);
+    const quiz = page.locator('[data-activity="steps-quiz"]');
+    await quiz.getByRole('heading', { name: 'Question 1 of 4' }).waitFor();
+    expect(blockingViolations(await runAxe(page.mainFrame()))).toEqual([]);
+    for (let k = 0; k < 3; k++) await quiz.getByRole('button', { name: 'Next question' }).click();
+    await quiz.getByRole('button', { name: 'Review my answers' }).click();
+    await quiz.getByRole('heading', { name: 'Your answers' }).waitFor();
+    expect(blockingViolations(await runAxe(page.mainFrame()))).toEqual([]);
+
+    await page.evaluate(() => (window.location.hash = '#/survey/opinion'));
+    const survey = page.locator('[data-activity="opinion"]');
+    for (const name of [/useful/, /clear/]) await survey.getByRole('group', { name }).getByRole('radio', { name: 'Agree', exact: true }).check();
+    await survey.getByRole('button', { name: 'Check my answers' }).click();
+    await survey.getByText('Thank you, your answers are recorded.').waitFor();
+    expect(blockingViolations(await runAxe(page.mainFrame()))).toEqual([]);
+
+    await page.evaluate(() => (window.location.hash = '#/video/hosted-video'));
+    await page.getByText('The YouTube player cannot load here').waitFor();
+    expect(blockingViolations(await runAxe(page.mainFrame()))).toEqual([]);
+    await page.close();
+  });
+});
