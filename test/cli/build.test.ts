@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../write/zip-reader.js';
 import { xmllint } from '../package/xmllint.js';
-import { ensureBuilt, minimalCourse, repoRoot, runCli } from './run-cli.js';
+import { ensureBuilt, minimalCourse, repoRoot, runCli, type CliRun } from './run-cli.js';
 
 let work: string;
 const zipName = 'minimal-course-1.0.0-scorm12.zip';
@@ -26,17 +26,28 @@ async function courseCopy(name: string, extra = ''): Promise<string> {
   return dir;
 }
 
+/**
+ * The minimal course built once with the default options, for the tests that read that build
+ * (its output, its zip, a second build compared byte for byte): one CLI run instead of three.
+ */
+let defaultBuild: { run: CliRun; zipPath: string } | undefined;
+function buildDefault(): { run: CliRun; zipPath: string } {
+  if (!defaultBuild) {
+    const out = path.join(work, 'out-default');
+    defaultBuild = { run: runCli(['build', minimalCourse, '--out', out]), zipPath: path.join(out, zipName) };
+  }
+  return defaultBuild;
+}
+
 function manifestHrefs(xml: string): string[] {
   return [...xml.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => decodeURIComponent(m[1]!));
 }
 
 describe('parcours build', () => {
   it('writes <course-id>-<version>-scorm12.zip and prints path, size, file count and state budget', async () => {
-    const out = path.join(work, 'out-default');
-    const run = runCli(['build', minimalCourse, '--out', out]);
+    const { run, zipPath } = buildDefault();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const zipPath = path.join(out, zipName);
     const entries = readZip(zipPath);
     expect(run.stdout).toContain(zipName);
     expect(run.stdout).toMatch(/\d+(\.\d)? kB/);
@@ -46,9 +57,9 @@ describe('parcours build', () => {
   });
 
   it('packages a manifest that xmllint accepts and that lists every file of the SCO', async () => {
-    const out = path.join(work, 'out-manifest');
-    expect(runCli(['build', minimalCourse, '--out', out]).status).toBe(0);
-    const entries = readZip(path.join(out, zipName));
+    const { run, zipPath } = buildDefault();
+    expect(run.status).toBe(0);
+    const entries = readZip(zipPath);
     const names = entries.map((e) => e.name);
     const xml = entries.find((e) => e.name === 'imsmanifest.xml')!.data().toString('utf8');
     expect(await xmllint(xml)).toMatchObject({ status: 0 });
@@ -63,11 +74,11 @@ describe('parcours build', () => {
   });
 
   it('builds byte-identical zips from the same course', async () => {
-    const a = path.join(work, 'out-a');
-    const b = path.join(work, 'out-b');
-    expect(runCli(['build', minimalCourse, '--out', a]).status).toBe(0);
-    expect(runCli(['build', minimalCourse, '--out', b]).status).toBe(0);
-    expect((await readFile(path.join(a, zipName))).equals(await readFile(path.join(b, zipName)))).toBe(true);
+    const first = buildDefault();
+    expect(first.run.status).toBe(0);
+    const again = path.join(work, 'out-again');
+    expect(runCli(['build', minimalCourse, '--out', again]).status).toBe(0);
+    expect((await readFile(first.zipPath)).equals(await readFile(path.join(again, zipName)))).toBe(true);
   });
 
   it('prints parsable JSON with --json', async () => {
