@@ -38,7 +38,7 @@ function courseWithSurvey(): { course: RuntimeCourse; survey: RuntimeQuiz } {
 function surveyAnswered(course: RuntimeCourse) {
   const state = emptyLearnerState();
   state.visited.push('avis');
-  setOwn(state.quizzes, 'avis', { attempts: 1, score: 100, best: 100, passed: true, answers: record(), submitted: true });
+  setOwn(state.quizzes, 'avis', { attempts: 1, score: 100, best: 100, passed: true, answers: record<string[]>(), submitted: true });
   const isDone = (a: { id: string; kind: string }) => a.kind === 'quiz' && !!own(state.quizzes, a.id)?.submitted;
   return evaluateCourse(course, state, isDone);
 }
