@@ -39,6 +39,8 @@ try {
     await quiz.getByRole('button', { name: 'Check my answers' }).click();
     await page.locator('#lms-warnings li').waitFor();
     await page.locator('#lms-panel').evaluate((panel) => (panel.scrollTop = 0));
+    // The course's progress bar animates to its new width.
+    await page.waitForTimeout(1000);
     const file = path.join(outDir, `preview-lms-${width}.png`);
     await page.screenshot({ path: file });
     console.log(file);

@@ -69,8 +69,8 @@ function resultText(result) {
   const parts = [];
   const score = result.score;
   if (score && typeof score === 'object') {
-    if (score.scaled !== undefined) parts.push(`score ${score.scaled}`);
-    if (score.raw !== undefined) parts.push(`${score.raw}${score.max !== undefined ? `/${score.max}` : ''}`);
+    if (score.scaled !== undefined) parts.push(`scaled ${score.scaled}`);
+    if (score.raw !== undefined) parts.push(`raw ${score.raw}${score.max !== undefined ? `/${score.max}` : ''}`);
   }
   if (result.success !== undefined) parts.push(`success ${result.success}`);
   if (result.completion !== undefined) parts.push(`completion ${result.completion}`);

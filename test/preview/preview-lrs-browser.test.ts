@@ -75,7 +75,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       await expect.poll(() => listedVerbs(page), POLL).toEqual(expect.arrayContaining(['answered', 'passed', 'completed']));
       expect((await listedVerbs(page)).filter((v) => v.startsWith('✗'))).toEqual([]);
       // Each shows its result as an LMS report would.
-      expect(await page.locator('#lms-statements > li[data-verb="passed"]').last().innerText()).toMatch(/score 1\b.*success true/s);
+      expect(await page.locator('#lms-statements > li[data-verb="passed"]').last().innerText()).toMatch(/scaled 1 · raw 100\/100 · success true/);
       // The learner's place went to the State API.
       await expect.poll(() => page.locator('#lms-state tbody').innerText(), POLL).toMatch(/(PUT|POST) → 204/);
       expect(await page.locator('#lms-warnings').innerText()).toBe('');
