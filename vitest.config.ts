@@ -14,10 +14,11 @@ export default defineConfig({
     // Two workers: CI has two cores.
     maxWorkers: 2,
     // Two projects (test/support/test-projects.ts): the browser, LRS and mocking tests each get a
-    // fresh module graph; the others share their worker's modules, imported once per worker.
+    // fresh module graph; the others share their worker's modules, imported once per worker, and
+    // every vi.spyOn is undone after each test so that no file leaves a mock to the next.
     projects: [
       { test: { name: 'isolated', include: isolated, isolate: true, ...limits } },
-      { test: { name: 'shared-modules', include: shared, isolate: false, ...limits } },
+      { test: { name: 'shared-modules', include: shared, isolate: false, restoreMocks: true, ...limits } },
     ],
     // The CLI tests run lib/: rebuilt first when src/ is newer. The xAPI/cmi5 tests' LRS is
     // installed in test/e2e/lrs/ when missing.
