@@ -13,7 +13,7 @@ import path from 'node:path';
 import { CourseError, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Course } from './model/course.js';
 import { loadCourse } from './load/index.js';
-import { renderCourse } from './render/index.js';
+import { renderPages, withRuntime } from './render/index.js';
 import { buildRecordFile, checkStateBudget, measureWorstCaseState, resolveTargets, type BuildOptions, type PackageFile, type Target } from './package/index.js';
 import { writeZipTemp, type TempZip } from './write/index.js';
 import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
@@ -73,10 +73,13 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
 
   const worstCase = measureWorstCaseState(course).characters;
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
+  // The course's pages are rendered once; each target adds its runtime (and its manifest, below).
+  const rendered = renderPages(course);
+  rendered.catch(() => undefined); // awaited below; a failure is handled there
   try {
     for (const target of targets) {
       request.signal?.throwIfAborted();
-      const pages = [...(await renderCourse(course, target)), buildRecordFile(course, target, worstCase)];
+      const pages = [...(await withRuntime(rendered, course, target)), buildRecordFile(course, target, worstCase)];
       const files = await target.package(course, pages, options);
       planned.push({ target, zipPath: path.join(options.outDir, packageFileName(course, target)), files });
     }
@@ -130,9 +133,10 @@ async function renameAll(zips: readonly (TempZip & { zipPath: string })[]): Prom
  */
 export function checkTargets(course: Course, targets: readonly Target[], options: BuildOptions): Diagnostic[] {
   const checks = new DiagnosticBag();
+  const budget = targets.length > 0 ? measureWorstCaseState(course) : undefined;
   for (const target of targets) {
     target.check?.(course, checks, options);
-    checkStateBudget(course, target).forEach((d) => checks.add(d));
+    checkStateBudget(course, target, budget).forEach((d) => checks.add(d));
   }
   return dedupe(checks.items);
 }

@@ -27,23 +27,21 @@ export const SCRIPT_FILE = 'parcours.js';
  * the course files it uses under content/. Same course and target → byte-identical files.
  */
 export async function renderCourse(course: Course, target: Target): Promise<PackageFile[]> {
-  // Only the runtime differs between targets: the pages of one course object are rendered once
-  // for all the targets of a build (Markdown and its sanitising were most of a build's time).
-  let pages = renderedPages.get(course);
-  if (!pages) {
-    pages = renderPages(course);
-    renderedPages.set(course, pages);
-    pages.catch(() => renderedPages.delete(course));
-  }
+  return withRuntime(renderPages(course), course, target);
+}
+
+/**
+ * `renderCourse` for each of several targets from one `renderPages(course)`: only the runtime
+ * differs between targets, so a build renders (and sanitises) the course's texts once for all.
+ */
+export async function withRuntime(pages: Promise<PackageFile[]>, course: Course, target: Target): Promise<PackageFile[]> {
   const [rendered, script] = await Promise.all([pages, bundleRuntime(target.runtimeEntry, course.language, usedQuestionTypes(course))]);
   const files: PackageFile[] = [...rendered, { kind: 'data', path: SCRIPT_FILE, data: Buffer.from(script, 'utf8') }];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-const renderedPages = new WeakMap<Course, Promise<PackageFile[]>>();
-
-/** Everything of `renderCourse` but the runtime script. */
-async function renderPages(course: Course): Promise<PackageFile[]> {
+/** Everything of `renderCourse` but the runtime script, the same for every target. */
+export async function renderPages(course: Course): Promise<PackageFile[]> {
   const assets = new AssetCollector(course.rootDir);
   const strings = await loadTemplateStrings(course.language);
   const ctx = new RenderContext(course, assets, strings);
