@@ -124,22 +124,24 @@ export async function startCourse(adapter: LmsAdapter): Promise<void> {
   const outline = one('[data-outline]')!;
   const menu = one('[data-action="menu"]')!;
   const outlineLinks = all<HTMLAnchorElement>('a', outline);
+  let menuOpen = false;
   const openMenu = (open: boolean) => {
+    menuOpen = open;
     menu.setAttribute('aria-expanded', String(open));
     outline.classList.toggle('open', open);
   };
+  // Opened, the menu takes the focus to the current page's link (every page has one).
   menu.onclick = () => {
-    const open = !outline.classList.contains('open');
-    openMenu(open);
-    if (open) (one('[aria-current]', outline) ?? outlineLinks[0])?.focus();
+    openMenu(!menuOpen);
+    if (menuOpen) one('[aria-current]', outline)?.focus();
   };
   // A tap or Tab out of the open menu closes it (the outline itself takes the focus of a tap inside it).
   outline.addEventListener('focusout', (event) => {
     const to = event.relatedTarget as Node | null;
     if (to !== menu && !outline.contains(to)) openMenu(false);
   });
-    outline.onkeydown = menu.onkeydown = (event) => {
-    if (event.key === 'Escape' && outline.classList.contains('open')) {
+  outline.onkeydown = menu.onkeydown = (event) => {
+    if (event.key === 'Escape' && menuOpen) {
       openMenu(false);
       menu.focus();
     }
