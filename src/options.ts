@@ -29,9 +29,12 @@ export const defaultBuildOptions: Readonly<BuildOptions> = {
   answerFormat: 'strict',
 };
 
-/** Without a word from the flags, course.yaml or the preset: passed/failed when there is a quiz to pass. */
+/**
+ * Without a word from the flags, course.yaml or the preset: passed/failed when there is a quiz to
+ * pass, one with a graded question (a survey of Likert scales passes nobody).
+ */
 export function defaultReportStatusAs(course: Pick<Course, 'steps'> | undefined): ReportStatusAs {
-  const graded = !course || course.steps.some((s) => s.activities.some((a) => a.kind === 'quiz'));
+  const graded = !course || course.steps.some((s) => s.activities.some((a) => a.kind === 'quiz' && !a.survey));
   return graded ? 'passed/failed' : 'completed/incomplete';
 }
 

@@ -25,6 +25,13 @@ describe('resolveBuildOptions', () => {
     expect(defaultReportStatusAs(undefined)).toBe('passed/failed');
   });
 
+  it('reports completed/incomplete for a course whose only quizzes are surveys (Likert questions)', async () => {
+    const withSurvey = (await loadCourse(path.resolve('test/fixtures/valid/learner-experience'))).course!;
+    expect(defaultReportStatusAs(withSurvey)).toBe('passed/failed');
+    const surveysOnly = { ...withSurvey, steps: withSurvey.steps.filter((s) => s.id === 'survey') };
+    expect(defaultReportStatusAs(surveysOnly)).toBe('completed/incomplete');
+  });
+
   it('takes course.yaml over the preset, and the flag over course.yaml', () => {
     const fromCourse: Course = { ...graded, reportStatusAs: 'completed/failed' };
     expect(resolveBuildOptions({ lms: 'moodle' }, fromCourse).reportStatusAs).toBe('completed/failed');

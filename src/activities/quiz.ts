@@ -86,6 +86,7 @@ export const quiz = defineActivityKind({
       ...(raw.draw !== undefined && { draw: raw.draw }),
       showCorrectAnswers: raw.showCorrectAnswers ?? defaults.showCorrectAnswers,
       ...(raw.display === 'one-at-a-time' && { display: raw.display }),
+      ...(raw.questions.every((q) => findQuestionType(String(q.type))?.graded === false) && { survey: true }),
       feedback: quizFeedbackToModel(raw.feedback, node, ctx),
       questions: raw.questions.flatMap((question, index): Question[] => {
         // The schema accepted this question against its type's schema, so the type exists.

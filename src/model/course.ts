@@ -154,6 +154,8 @@ export interface QuizActivity extends ActivityBase {
   showCorrectAnswers?: ShowCorrectAnswers;
   /** `one-at-a-time`: a question per screen, Previous/Next, then a review of the answers before submitting; absent = all on one page. */
   display?: 'all' | 'one-at-a-time';
+  /** True when no question is graded (Likert scales only): a survey, shown and reported as not scored. */
+  survey?: boolean;
   /** Messages by outcome, shown under the score, after the interface's own lines. */
   feedback?: QuizFeedback;
   questions: Question[];

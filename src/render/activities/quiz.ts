@@ -78,7 +78,7 @@ export function quizWeight(quiz: QuizActivity, weights: Record<string, number> =
 
 /** A quiz with no graded question (Likert scales only): a survey, never shown as scored or passed. */
 export function isSurvey(quiz: QuizActivity): boolean {
-  return quiz.questions.every((q) => findQuestionType(q.type)?.graded === false);
+  return quiz.survey ?? quiz.questions.every((q) => findQuestionType(q.type)?.graded === false);
 }
 
 /** What the quiz shows under any question type once submitted: the author's result messages and the explanation. */
