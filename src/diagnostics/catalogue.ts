@@ -40,7 +40,7 @@ export const catalogue = {
     message: '{detail}',
     hint: '{help} The rest of this file is checked once it reads as YAML.',
     docHint:
-      'The message says what YAML found at that line; most often a value needs quotes (it contains `: `, starts with `*`, `[`, `@` or a quote, or holds an apostrophe inside single quotes), a quote or bracket is never closed, or a field is written twice. The rest of the file is checked once it reads as YAML.',
+      'The message says what YAML found at that line; most often a value needs quotes (it contains `: `, starts with `*`, `[`, `@` or a quote, holds an apostrophe inside single quotes, or double quotes inside double quotes: put such a text in single quotes, or write `\\"`), a quote or bracket is never closed, or a field is written twice. The rest of the file is checked once it reads as YAML.',
     structural: false,
   },
   YAML_INDENTATION: {
@@ -323,7 +323,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'A video with no captions',
     message: 'Video `{id}` has no captions',
-    hint: 'Add a WebVTT file under `captions:` so deaf and hard-of-hearing learners can follow (accessibility rules such as RGAA and WCAG 1.2.2 require it).',
+    hint: 'Add a WebVTT file under `captions:` so deaf and hard-of-hearing learners can follow (accessibility rules such as RGAA and WCAG 1.2.2 require it). For a YouTube or Vimeo video, upload the captions there and write a `transcript:`.',
     structural: false,
   },
   EXTERNAL_VIDEO_CAPTIONS: {
