@@ -68,7 +68,7 @@ export async function initCommand(dir: string, options: InitCommandOptions): Pro
     ...(inside ? [] : [`  cd ${quote(shown)}`]),
     '  npx parcours preview               see it as a learner will, rebuilt on every save',
     '  npx parcours validate              check it: every problem with file:line:column and a hint',
-    '  npx parcours build --target all    the packages (SCORM 1.2, xAPI, cmi5), in dist/',
+    '  npx parcours build --target all    the packages (SCORM 1.2 and 2004, xAPI, cmi5), in dist/',
     '  npx parcours verify dist/*.zip     what an LMS will make of them, before you upload',
   );
   process.stdout.write(lines.map(printable).join('\n') + '\n');
