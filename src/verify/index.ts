@@ -40,8 +40,11 @@ export interface PackageReport {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-/** Files that describe the package rather than belong to its content: never "unlisted". */
-const DESCRIPTIVE_FILE = /^[^/]+\.(xsd|dtd)$/i;
+/**
+ * Files that describe the package rather than belong to its content: never "unlisted". Schemas may
+ * sit in folders: ADL's SCORM 2004 set keeps its own in common/, extend/, unique/ and vocab/.
+ */
+const DESCRIPTIVE_FILE = /\.(xsd|dtd)$/i;
 
 export async function verifyPackage(input: string): Promise<PackageReport> {
   const report: PackageReport = { path: input, kind: 'zip', standards: [], bytes: 0, files: 0, extractedBytes: 0, launch: [], schemas: [], findings: [] };

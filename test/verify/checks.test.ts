@@ -253,6 +253,11 @@ describe('manifest problems', () => {
     expect(finding(report, 'FILES_UNLISTED')?.message).toMatch(/^1 file\(s\).*`notes\/extra\.txt`/);
   });
 
+  it('FILES_UNLISTED leaves out schemas, in folders too (ADL ships SCORM 2004 schemas in common/, vocab/…)', async () => {
+    const report = await verifyFiles(scorm12((m) => m, { 'common/dataTypes.xsd': '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>', 'vocab/x.dtd': '' }));
+    expect(codes(report)).not.toContain('FILES_UNLISTED');
+  });
+
   it('NO_SCO: only assets, nothing reports progress', async () => {
     expect(codes(await verifyFiles(scorm12((m) => m.replace('scormtype="sco"', 'scormtype="asset"'))))).toContain('NO_SCO');
   });
