@@ -70,7 +70,7 @@ describe('the Moodle preset changes the SCORM 1.2 package', () => {
     expect(moodle.html).toMatch(/<html lang="fr"[^>]* data-player="moodle">/);
     expect(generic.html).not.toContain('data-player');
     const css = moodle.files.get('parcours.css')!.toString('utf8');
-    expect(css).toContain('@media (max-width: 480px){[data-player="moodle"] .topbar-inner');
+    expect(css).toContain('@media (max-width: 480px){[data-player="moodle"] .topbar,');
   });
 
   it('names Moodle’s own way back on the goodbye page; the generic one speaks of the platform', () => {
