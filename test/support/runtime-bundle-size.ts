@@ -20,6 +20,9 @@ export function sampleQuestionTypes(): Promise<string[]> {
   return types;
 }
 
+/** SCORM 1.2's budget (issue 3's 12 KB, raised with measured reasons: see test/render/runtime-size.test.ts). */
+export const SCORM12_BUDGET_BYTES = 13.5 * 1024;
+
 export async function sampleRuntimeBundle(entry: string, language: 'fr' | 'en', budgetBytes: number): Promise<{ script: string; gzipped: number }> {
   const sampleTypes = await sampleQuestionTypes();
   const script = await bundleRuntime(entry, language, sampleTypes);
