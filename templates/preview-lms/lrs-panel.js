@@ -5,10 +5,10 @@
  * requests, sessions). Learner data lives in the preview process, so a live reload or a new tab
  * resumes the same registration. Browser code: an ES module, served as is.
  */
+import { $, renderScheduler, setUpPanelToggle } from './panel-common.js';
 const config = JSON.parse(document.getElementById('parcours-lms-config').textContent);
 const LRS = config.lrs;
 const MAX_SHOWN = 400;
-const $ = (id) => document.getElementById(id);
 const cmi5 = config.standard === 'cmi5';
 
 let launch;
@@ -153,15 +153,7 @@ function addWarning(what, problems) {
   while ($('lms-warnings').childElementCount > 50) $('lms-warnings').firstElementChild.remove();
 }
 
-let renderQueued = false;
-function scheduleRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
-}
+const scheduleRender = renderScheduler(() => render());
 
 function render() {
   const rows = launch
@@ -235,17 +227,7 @@ if (form) {
   });
 }
 
-const toggle = $('lms-toggle');
-const setOpen = (open) => {
-  toggle.setAttribute('aria-expanded', String(open));
-  $('lms-body').hidden = !open;
-  $('lms-panel').classList.toggle('lms-closed', !open);
-  try {
-    sessionStorage.setItem('parcours-preview-lms-panel', open ? 'open' : 'closed');
-  } catch {}
-};
-toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
-setOpen(sessionStorage.getItem('parcours-preview-lms-panel') !== 'closed');
+setUpPanelToggle();
 
 // Entries already sent are sent again when the stream reconnects: each is shown once.
 let lastEntry = 0;

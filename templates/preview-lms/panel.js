@@ -5,6 +5,7 @@
  * browser's localStorage, so a relaunch, a live reload or a new tab resumes it.
  * Browser code: an ES module, served as is.
  */
+import { $, renderScheduler, setUpPanelToggle } from './panel-common.js';
 import { budgetWarnings, commitWarnings, setValueWarnings } from './moodle-rules.js';
 
 const config = JSON.parse(document.getElementById('parcours-lms-config').textContent);
@@ -13,7 +14,6 @@ const LEARNER = { id: 'preview-learner', name: 'Learner, Preview' };
 /** Elements an LMS hands back at the next launch; interactions are write-only in SCORM 1.2. */
 const KEPT = /^cmi\.(suspend_data|core\.(lesson_location|lesson_status|score\.(raw|min|max)|total_time)|objectives\.\d+\.)/;
 const MAX_CALLS_SHOWN = 400;
-const $ = (id) => document.getElementById(id);
 const count = (n) => Number(n).toLocaleString('en-US');
 
 /**
@@ -198,15 +198,7 @@ function logCall(call) {
   if (list.scrollHeight - list.scrollTop - list.clientHeight < 80) list.scrollTop = list.scrollHeight;
 }
 
-let renderQueued = false;
-function scheduleRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
-}
+const scheduleRender = renderScheduler(() => render());
 
 function render() {
   if (!session) return;
@@ -326,17 +318,7 @@ if (form) {
   });
 }
 
-const toggle = $('lms-toggle');
-const setOpen = (open) => {
-  toggle.setAttribute('aria-expanded', String(open));
-  $('lms-body').hidden = !open;
-  $('lms-panel').classList.toggle('lms-closed', !open);
-  try {
-    sessionStorage.setItem('parcours-preview-lms-panel', open ? 'open' : 'closed');
-  } catch {}
-};
-toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
-setOpen(sessionStorage.getItem('parcours-preview-lms-panel') !== 'closed');
+setUpPanelToggle();
 
 // A live reload (or closing the tab) ends the session first, so the course finishes and commits.
 window.addEventListener('pagehide', endSession);

@@ -46,6 +46,7 @@ function lmsAssets(): Map<string, PackageFile> {
   const entries: [string, string][] = [
     ['scorm12.js', require.resolve('scorm-again/scorm12/min')],
     ['panel.js', path.join(templates, 'panel.js')],
+    ['panel-common.js', path.join(templates, 'panel-common.js')],
     ['panel.css', path.join(templates, 'panel.css')],
     ['moodle-rules.js', path.join(templates, 'moodle-rules.js')],
     ['lrs-panel.js', path.join(templates, 'lrs-panel.js')],
