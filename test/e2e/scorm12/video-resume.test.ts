@@ -10,12 +10,17 @@ import { lastCommit, openLaunch, untilRuntimeStarted, useScorm12World } from '..
 import { resumeCmiFrom } from '../../support/scorm12-lms-data.js';
 import { waitUntil } from '../../support/timeouts.js';
 
-/** Once the SCO's videos are in the page and have settled without loading (preload="none"): their readyState, each 0. */
+/**
+ * Once the page is parsed up to its (held) runtime script, so every video is in it, and the videos
+ * have settled without loading (preload="none"): their readyState, each 0. Chromium's parser yields
+ * under load, so "some video is in the page" is not yet "every video is".
+ */
 async function videosWaiting(host: Page): Promise<number[]> {
   let states: number[] = [];
   await waitUntil(async () => {
     const sco = host.frames().find((frame) => frame.url().includes('/sco/'));
     const found = await sco?.evaluate(() => {
+      if (!document.querySelector('script[src$="parcours.js"]')) return null;
       const videos = [...document.querySelectorAll('video')];
       // NETWORK_IDLE: the resource selection ran and stopped, as preload="none" asks.
       return videos.length > 0 && videos.every((v) => v.networkState === HTMLMediaElement.NETWORK_IDLE) ? videos.map((v) => v.readyState) : null;
