@@ -104,7 +104,9 @@ export const quizModule: ActivityModule<RuntimeQuiz> = {
       }
       retryButton.hidden = resultBox.hidden = true;
       toReview = false;
-      go(0, false);
+      // A learner back mid-attempt resumes at the first question still unanswered (all answered: the review).
+      const todo = p && !p.submitted ? shown.findIndex((i) => !own(p.answers, i.question.id)?.length) : 0;
+      go(todo < 0 ? shown.length : todo, false);
       if (p?.submitted) showResult(p, false);
     };
 

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/load/index.js';
 import type { InteractionRecord, ObjectiveRecord, ProgressRecord } from '../../../src/runtime/adapters/lms-adapter.js';
@@ -91,6 +91,56 @@ describe('a quiz shown one question at a time', () => {
     // After submitting, every question shows with its marks.
     expect(await visibleGroups()).toBe(4);
     expect(await quiz.getByRole('heading', { name: /Question \d of 4/ }).isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('brings a learner back mid-quiz to the first question not yet answered, then to the review once all are', async () => {
+    /**
+     * Opens the quiz resumed from `state` (or fresh), answers with `answer` then `lastAnswer`, and
+     * returns the state saved once that last answer is in.
+     */
+    const session = async (state: string | null, expected: string, answer: (quiz: Locator) => Promise<void>, lastAnswer: (quiz: Locator) => Promise<void>) => {
+      const page = await openCoursePage(browser, `${site.url}${state ? '?state=' + encodeURIComponent(state) : ''}#/quiz/steps-quiz`);
+      const quiz = page.locator('[data-activity="steps-quiz"]');
+      await quiz.getByRole('heading', { name: expected }).waitFor();
+      await answer(quiz);
+      const before = (await recordedValues<string>(page, 'saveState')).length;
+      await lastAnswer(quiz);
+      let saved: string[] = [];
+      await expect.poll(async () => (saved = await recordedValues<string>(page, 'saveState')).length > before, POLL).toBe(true);
+      await page.close();
+      return saved.at(-1)!;
+    };
+    const afterTwo = await session(
+      null,
+      'Question 1 of 4',
+      async (quiz) => {
+        await quiz.getByRole('radio', { name: 'Paris' }).check();
+        await quiz.getByRole('button', { name: 'Next question' }).click();
+      },
+      (quiz) => quiz.getByRole('radio', { name: 'True' }).check(),
+    );
+    const afterAll = await session(
+      afterTwo,
+      'Question 3 of 4',
+      async (quiz) => {
+        // The answers given before leaving are still there.
+        await quiz.getByRole('button', { name: 'Previous question' }).click();
+        expect(await quiz.getByRole('radio', { name: 'True' }).isChecked()).toBe(true);
+        await quiz.getByRole('button', { name: 'Next question' }).click();
+        await quiz.getByRole('textbox', { name: 'Your answer' }).fill('7');
+        await quiz.getByRole('textbox', { name: 'Your answer' }).press('Enter');
+        await quiz.getByRole('textbox', { name: 'Missing word 1 of 1' }).waitFor();
+      },
+      async (quiz) => {
+        await quiz.getByRole('textbox', { name: 'Missing word 1 of 1' }).fill('minutes');
+        await quiz.getByRole('textbox', { name: 'Missing word 1 of 1' }).blur();
+      },
+    );
+    const page = await openCoursePage(browser, `${site.url}?state=${encodeURIComponent(afterAll)}#/quiz/steps-quiz`);
+    const quiz = page.locator('[data-activity="steps-quiz"]');
+    await quiz.getByRole('heading', { name: 'Your answers' }).waitFor();
+    expect(await quiz.getByRole('button', { name: 'Check my answers' }).isVisible()).toBe(true);
     await page.close();
   });
 });
