@@ -95,6 +95,16 @@ export function lastCommit(world: Scorm12World, launch: Launch): CommitRecord {
   return last;
 }
 
+/**
+ * What the LMS holds once the session ended: the commit scorm-again sends from LMSFinish, polled
+ * for. It goes as a beacon, which may still be on its way when the SCO already shows its goodbye
+ * page (the SCO's own commit just before it is synchronous, and holds the state before the LMS's
+ * LMSFinish rules, such as the mastery score override, ran).
+ */
+export async function finalCommit(world: Scorm12World, launch: Launch): Promise<CommitRecord> {
+  return waitForCommit(world, launch, (commit) => commit.terminate);
+}
+
 /** Waits for a commit of this launch that satisfies `accept` (polling, timeouts.ts), and returns it. */
 export async function waitForCommit(
   world: Scorm12World,

@@ -15,7 +15,7 @@ import { buildPackage, REPO_ROOT, type BuiltPackage } from '../../support/sample
 import type { AuthoredCourse, AuthoredStep } from '../../support/sample-course.js';
 import { CMI_DECIMAL, CMI_IDENTIFIER, interactionsWritten } from '../../support/scorm12-formats.js';
 import { firstLaunchCmi, resumeCmiFrom } from '../../support/scorm12-lms-data.js';
-import { lastCommit, openLaunch, waitForCommit, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
+import { openLaunch, waitForCommit, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
 import { blockingViolations, runAxe, scoFrame } from '../../support/axe.js';
 import { HOOK_TIMEOUT_MS, POLL, SLOW_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 
@@ -132,7 +132,8 @@ describe('every question type in a SCORM 1.2 LMS', () => {
     expect(blockingViolations(await runAxe(scoFrame(first.host)))).toEqual([]);
     await answerEveryQuestion(quiz);
     await first.learner.leave();
-    const left = await waitForCommit(world, first.launch, (c) => c.body['cmi.core.exit'] === 'suspend');
+    const left = await waitForCommit(world, first.launch, (c) => c.terminate);
+    expect(left.body['cmi.core.exit']).toBe('suspend');
 
     second = await openLaunch(world, { cmi: resumeCmiFrom(left.body) });
     second.learner = new Learner(second.sco, COURSE);
@@ -186,7 +187,7 @@ describe('every question type in a SCORM 1.2 LMS', () => {
 
   it('shows the submitted answers, marked, after a relaunch', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     await second.learner.leave();
-    const third = await openLaunch(world, { cmi: resumeCmiFrom(lastCommit(world, second.launch).body) });
+    const third = await openLaunch(world, { cmi: resumeCmiFrom((await waitForCommit(world, second.launch, (c) => c.terminate)).body) });
     third.learner = new Learner(third.sco, COURSE);
     const quiz = await openQuiz(third);
     await expectAnswersShown(quiz);

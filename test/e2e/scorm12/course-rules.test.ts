@@ -14,7 +14,7 @@ import { lmsCalls, setValueCalls } from '../../support/lms-calls.js';
 import { startLmsHost, type LmsHost } from '../../support/lms-host.js';
 import { buildPackage, REPO_ROOT, type BuiltPackage } from '../../support/sample-package.js';
 import { readAuthoredCourse } from '../../support/sample-course.js';
-import { lastCommit, openLaunch, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
+import { finalCommit, lastCommit, openLaunch, type OpenedLaunch, type Scorm12World } from '../../support/scorm12-e2e.js';
 import { committedObjectives, interactionsWritten } from '../../support/scorm12-formats.js';
 import { firstLaunchCmi, resumeCmiFrom } from '../../support/scorm12-lms-data.js';
 import type { ReportStatusAs } from '../../../src/shared/course-data.js';
@@ -83,11 +83,11 @@ async function practice(session: OpenedLaunch): Promise<void> {
   await quiz.getByText('All of them.').waitFor();
 }
 
-/** Leaves the course; returns what the LMS holds (the last commit, from LMSFinish). */
+/** Leaves the course; returns what the LMS holds (the commit from LMSFinish). */
 async function leave(world: Scorm12World, session: OpenedLaunch): Promise<Record<string, string>> {
   await session.sco.getByRole('button', { name: 'Leave', exact: true }).click();
   await session.sco.getByRole('heading', { name: 'See you soon!' }).waitFor();
-  return lastCommit(world, session.launch).body;
+  return (await finalCommit(world, session.launch)).body;
 }
 
 /** Opens the sheet and fails the pool twice (every drawn statement answered False). */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UI } from '../../support/learner.js';
 import { lmsCalls, setValueCalls } from '../../support/lms-calls.js';
 import { wrongChoices } from '../../support/sample-course.js';
-import { lastCommit, openLaunch, useScorm12World, waitForCommit, type OpenedLaunch } from '../../support/scorm12-e2e.js';
+import { finalCommit, lastCommit, openLaunch, useScorm12World, waitForCommit, type OpenedLaunch } from '../../support/scorm12-e2e.js';
 import { committedInteractionCount, committedObjectives } from '../../support/scorm12-formats.js';
 import { resumeCmiFrom } from '../../support/scorm12-lms-data.js';
 
@@ -39,7 +39,7 @@ describe('a learner who fails every quiz', () => {
     }
 
     await learner.leave();
-    const body = lastCommit(world, session.launch).body;
+    const body = (await finalCommit(world, session.launch)).body;
     expect(body['cmi.core.lesson_status']).toBe('failed');
     expect(body['cmi.core.score.raw']).toBe('0');
     expect(body['cmi.core.score.min']).toBe('0');
@@ -69,7 +69,7 @@ describe('a learner who fails every quiz', () => {
     const statuses = (await setValueCalls(again.host)).filter((s) => s.element === 'cmi.core.lesson_status');
     expect(statuses.map((s) => s.value)).not.toContain('incomplete');
     await again.learner.leave();
-    expect(lastCommit(world, again.launch).body['cmi.core.lesson_status']).toBe('failed');
+    expect((await finalCommit(world, again.launch)).body['cmi.core.lesson_status']).toBe('failed');
     await again.context.close();
   });
 });

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { Learner, UI } from '../../support/learner.js';
 import { lmsCalls } from '../../support/lms-calls.js';
 import { rightChoices } from '../../support/sample-course.js';
-import { lastCommit, openLaunch, useScorm12World, waitForCommit } from '../../support/scorm12-e2e.js';
+import { finalCommit, lastCommit, openLaunch, untilRuntimeStarted, useScorm12World, waitForCommit } from '../../support/scorm12-e2e.js';
 
 const world = useScorm12World();
 
@@ -16,18 +16,20 @@ describe('launch modes of the SCORM 1.2 package', () => {
     const session = await openLaunch(world, { display: 'popup' });
     const popup = session.sco as Page;
     expect(popup.url()).toContain('/sco/index.html');
-    expect(await popup.getByText(UI.standaloneNotice).isVisible()).toBe(false);
 
     const started = await waitForCommit(world, session.launch, (c) => c.body['cmi.core.lesson_status'] === 'incomplete');
     expect(started.terminate).toBe(false);
+    // Checked once the runtime has started (and committed): a notice shown late would be missed before.
+    expect(await popup.getByText(UI.standaloneNotice).isVisible()).toBe(false);
     const calls = await lmsCalls(session.host);
     expect(calls[0]).toMatchObject({ fn: 'LMSInitialize', args: [''], result: 'true' });
 
     const step = world.course.steps[0]!;
     await session.learner.openActivity(step, step.sheet!.title);
     await session.learner.leave();
-    const final = lastCommit(world, session.launch);
-    expect(final.terminate).toBe(true);
+    // LMSFinish's commit is the last the LMS received.
+    const final = await finalCommit(world, session.launch);
+    expect(lastCommit(world, session.launch)).toBe(final);
     expect(final.body['cmi.core.exit']).toBe('suspend');
     expect(final.body['cmi.core.lesson_location']).toBe(`${step.id}/${step.sheet!.id}`);
     await session.context.close();
@@ -36,6 +38,8 @@ describe('launch modes of the SCORM 1.2 package', () => {
   it('in the LMS iframe, shows no standalone notice', async () => {
     const session = await openLaunch(world);
     await session.learner.view(world.course.title).waitFor();
+    // Once the runtime has found the LMS and started: a notice shown late would be missed before.
+    await untilRuntimeStarted(session.host);
     expect(await session.sco.getByText(UI.standaloneNotice).isVisible()).toBe(false);
     await session.context.close();
   });
@@ -55,7 +59,7 @@ describe('launch modes of the SCORM 1.2 package', () => {
     expect(commit.body['cmi.core.lesson_status']).toBe('incomplete');
     await session.learner.leave();
     // Without a mastery score the LMS leaves the status to the course.
-    expect(lastCommit(world, session.launch).body['cmi.core.lesson_status']).toBe('incomplete');
+    expect((await finalCommit(world, session.launch)).body['cmi.core.lesson_status']).toBe('incomplete');
     await session.context.close();
   });
 
@@ -67,7 +71,7 @@ describe('launch modes of the SCORM 1.2 package', () => {
     await session.learner.leave();
     const calls = await lmsCalls(session.host);
     expect(calls.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args.join('='))).toEqual(['cmi.core.lesson_status=browsed']);
-    const final = lastCommit(world, session.launch);
+    const final = await finalCommit(world, session.launch);
     expect(final.body['cmi.suspend_data'] ?? '').toBe('');
     expect(final.body['cmi.core.lesson_location'] ?? '').toBe('');
     await session.context.close();
