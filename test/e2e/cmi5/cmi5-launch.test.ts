@@ -178,7 +178,8 @@ describe('cmi5 package, one AU for the course', () => {
 
     // The AU read LMS.LaunchData and left it as the LMS wrote it; it saved its own resume state.
     expect(JSON.parse(lms.readState(ticket, 'LMS.LaunchData') ?? '{}')).toEqual(ticket.launchData);
-    expect(JSON.parse(lms.readState(ticket, 'parcours-state') ?? '{}')).toMatchObject({ reported: { passed: true } });
+    // The State document goes in its own request: polled, it may arrive after the statements.
+    await vi.waitFor(() => expect(JSON.parse(lms.readState(ticket, 'parcours-state') ?? '{}')).toMatchObject({ reported: { passed: true } }), POLL);
   });
 
   it('ends the session when the window closes: terminated once, after the answers', async () => {
