@@ -1,5 +1,6 @@
 /** HTTP helpers for the preview tests: raw requests (paths sent as written) and an SSE reader. */
 import http from 'node:http';
+import { POLL_TIMEOUT_MS } from '../support/timeouts.js';
 
 export interface Answer {
   status: number;
@@ -62,7 +63,7 @@ export class EventReader {
   }
 
   /** Resolves with the next unread event named `name` (skipping others), or rejects after `timeoutMs`. */
-  async next(name: string, timeoutMs = 15_000): Promise<ServerEvent> {
+  async next(name: string, timeoutMs = POLL_TIMEOUT_MS): Promise<ServerEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.events.findIndex((e) => e.event === name);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, ensureBuilt, minimalCourse, repoRoot } from '../cli/run-cli.js';
 import { get } from './preview-client.js';
+import { POLL_TIMEOUT_MS } from '../support/timeouts.js';
 
 const HEAVY = ['chokidar', 'esbuild', 'archiver', 'ajv', 'handlebars', 'yaml', 'marked', 'sanitize-html', 'mime-types'];
 let work: string;
@@ -31,11 +32,12 @@ class PreviewProcess {
     this.child = spawn(process.execPath, [bin, 'preview', ...args], { env: { ...process.env, NO_COLOR: '1' } });
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    // 'close', not 'exit': the process may exit before its last output has been read.
+    this.exited = new Promise((resolve) => this.child.once('close', (code) => resolve(code)));
   }
 
   /** Waits until stdout, from `from` on, matches `pattern`; returns the match. */
-  async waitFor(pattern: RegExp, from = 0, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+  async waitFor(pattern: RegExp, from = 0, timeoutMs = POLL_TIMEOUT_MS): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const match = this.stdout.slice(from).match(pattern);
@@ -73,7 +75,7 @@ describe('parcours preview (CLI)', () => {
     const preview = new PreviewProcess([dir, '--port', '0']);
     try {
       const [, url] = await preview.waitFor(/Preview of .*: (http:\/\/127\.0\.0\.1:\d+\/)/);
-      expect(preview.stdout).toMatch(/built in \d+ ms/);
+      await preview.waitFor(/built in \d+ ms/);
       expect((await get(url!, '/')).status).toBe(200);
 
       const step = path.join(dir, 'steps/01-basics.yaml');

@@ -52,7 +52,7 @@ describe('parcours preview --as scorm12', () => {
   it('runs the package inside the LMS and shows its calls, commits, status, score and interactions', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
     await page.goto(session.url);
     await expect.poll(calls, POLL).toContain('LMSInitialize("") → true');
-    expect(await calls()).toContain('LMSSetValue("cmi.core.lesson_status", "incomplete") → true');
+    await expect.poll(calls, POLL).toContain('LMSSetValue("cmi.core.lesson_status", "incomplete") → true');
     expect(await field('entry')).toBe('ab-initio');
     expect(await field('mastery-score')).toBe('80');
     const startMeter = await meter();
@@ -72,7 +72,7 @@ describe('parcours preview --as scorm12', () => {
     expect(await field('entry')).toBe('resume');
     // The relaunched course asks for its entry once it has loaded in the frame: after the panel's new session.
     await expect.poll(calls, POLL).toContain('LMSGetValue("cmi.core.entry") → "resume"');
-    expect(await calls()).toContain(`LMSGetValue("cmi.core.lesson_location") → "${location}"`);
+    await expect.poll(calls, POLL).toContain(`LMSGetValue("cmi.core.lesson_location") → "${location}"`);
     await course().getByText('You are back where you left off').waitFor();
     // The first session's LMSFinish came when the course's frame closed.
     expect(await calls()).toMatch(/LMSSetValue\("cmi.core.exit", "suspend"\) → true[\s\S]*LMSFinish\(""\) → true[\s\S]*Session 2/);
@@ -84,12 +84,12 @@ describe('parcours preview --as scorm12', () => {
     await quiz.getByRole('radio', { name: 'True', exact: true }).check();
     await quiz.getByRole('button', { name: 'Check my answers' }).click();
     await expect.poll(() => field('status'), POLL).toBe('completed');
-    expect(await field('score')).toMatch(/^100 /);
+    await expect.poll(() => field('score'), POLL).toMatch(/^100 /);
     await expect.poll(meter, POLL).toBeGreaterThan(before);
     await expect.poll(() => page.locator('#lms-interactions tbody').innerText(), POLL).toMatch(/quiz\.q1\s+true-false\s+t\s+correct/);
-    expect(await page.locator('#lms-objectives tbody').innerText()).toMatch(/step\s+passed|step\s+completed/);
+    await expect.poll(() => page.locator('#lms-objectives tbody').innerText(), POLL).toMatch(/step\s+passed|step\s+completed/);
     await expect.poll(warnings, POLL).toContain('Moodle records “passed”, not “completed”');
-    expect(await page.locator('#lms-summary').textContent()).toContain('1 warning');
+    await expect.poll(() => page.locator('#lms-summary').textContent(), POLL).toContain('1 warning');
   });
 
   it('relaunches after a live reload with the learner data kept', async () => {
@@ -99,12 +99,12 @@ describe('parcours preview --as scorm12', () => {
     await reloaded;
     await expect.poll(calls, POLL).toContain('LMSInitialize("") → true');
     // The LMS, as Moodle, recorded passed at the LMSFinish of the live reload (the warning's change).
-    expect(await field('status')).toBe('passed');
-    expect(await calls()).toContain('LMSGetValue("cmi.core.lesson_status") → "passed"');
+    await expect.poll(() => field('status'), POLL).toBe('passed');
+    await expect.poll(calls, POLL).toContain('LMSGetValue("cmi.core.lesson_status") → "passed"');
     // The rebuilt package is the one running (the step title is in its pages, shown or not).
     await course().getByText('A renamed step').first().waitFor({ state: 'attached' });
     // Interactions are write-only in SCORM 1.2, but the LMS's report keeps the earlier session's.
-    expect(await page.locator('#lms-interactions tbody').innerText()).toMatch(/q1/);
+    await expect.poll(() => page.locator('#lms-interactions tbody').innerText(), POLL).toMatch(/q1/);
   });
 
   it('downloads the learner data as JSON: the record the LMS keeps and this session’s calls', async () => {
@@ -150,7 +150,7 @@ describe('parcours preview --as scorm12', () => {
     await page.getByRole('button', { name: 'Reset learner' }).click();
     await expect.poll(() => field('entry'), POLL).toBe('ab-initio');
     await expect.poll(() => field('status'), POLL).toBe('incomplete');
-    expect(await field('score')).toBe('—');
+    await expect.poll(() => field('score'), POLL).toBe('—');
   });
 
   it('relaunches with the mastery score and status mode the author chose; a build option rebuilds the package', async () => {

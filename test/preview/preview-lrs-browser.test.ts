@@ -115,7 +115,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
         );
         expect(status).toBe(400);
         await expect.poll(() => page.locator('#lms-warnings').innerText(), POLL).toContain('result.score.scaled: 1.5 lies outside -1 to 1');
-        expect(await listedVerbs(page)).toContain('✗scored');
+        await expect.poll(() => listedVerbs(page), POLL).toContain('✗scored');
       } else {
         // A course that sends `completed` before `initialized`: a launch of its own, as the panel asks for one.
         const status = await page.evaluate(
@@ -137,7 +137,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
         );
         expect(status).toBe(403);
         await expect.poll(() => page.locator('#lms-warnings').innerText(), POLL).toContain('The first statement of a session must be “initialized”');
-        expect(await listedVerbs(page)).toContain('✗completed');
+        await expect.poll(() => listedVerbs(page), POLL).toContain('✗completed');
       }
       const refused = page.locator('#lms-statements > li[data-status^="4"]').last();
       expect(await refused.evaluate((li) => getComputedStyle(li).borderLeftColor)).toBe('rgb(176, 0, 32)');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { scoFrame } from '../../support/axe.js';
 import { openLaunch, useScorm12World } from '../../support/scorm12-e2e.js';
+import { POLL } from '../../support/timeouts.js';
 
 const world = useScorm12World();
 
@@ -102,7 +103,7 @@ describe('the course outline', () => {
     const step = world.course.steps[0]!;
     await session.learner.openActivity(step, step.sheet!.title);
     const outline = session.sco.getByRole('navigation', { name: 'Plan du parcours' });
-    await expect.poll(() => outline.isVisible()).toBe(true);
+    await expect.poll(() => outline.isVisible(), POLL).toBe(true);
     expect(await session.sco.getByRole('button', { name: 'Plan du parcours' }).isVisible()).toBe(false);
     const current = outline.locator('[aria-current="page"]');
     expect(await current.count()).toBe(1);

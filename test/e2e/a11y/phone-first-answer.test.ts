@@ -62,9 +62,10 @@ describe('a quiz on a 390×844 phone', () => {
 
   it('gives the previous and next links the same width, stacked', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    for (const hash of ['#/enjeux/enjeux-quiz', '#/evaluation/evaluation-outil']) {
-      await page.goto(`${url}${hash}`);
-      const pager = page.locator('[data-view]:not([hidden]) .pager');
+    for (const location of ['enjeux/enjeux-quiz', 'evaluation/evaluation-outil']) {
+      // The second goto only changes the hash: the page shows that view once it handled the hashchange.
+      await page.goto(`${url}#/${location}`);
+      const pager = page.locator(`[data-view="${location}"]:not([hidden]) .pager`);
       await pager.waitFor();
       const widths = await pager.locator('.pager-link').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().width)));
       expect(widths).toHaveLength(2);

@@ -9,7 +9,7 @@ import { Learner, UI } from '../../support/learner.js';
 import { REPO_ROOT } from '../../support/sample-package.js';
 import type { AuthoredCourse, AuthoredStep } from '../../support/sample-course.js';
 import { openLaunch, waitForCommit, type Scorm12World } from '../../support/scorm12-e2e.js';
-import { HOOK_TIMEOUT_MS, SLOW_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
+import { HOOK_TIMEOUT_MS, POLL, SLOW_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { sharedStateId } from '../../../src/shared/scorm2004-ids.js';
 import { refusedCalls, setValues, startScorm2004World } from './scorm2004-lms.js';
 
@@ -55,7 +55,7 @@ describe('one SCO per step in a SCORM 2004 LMS', () => {
     // Another launch of a step SCO, a new attempt of its own (ab-initio, no suspend_data), resumes from the store.
     const again = await openLaunch(world, { query: '?step=types', cmi: { 'adl.data.0.id': sharedStateId('every-question-type'), [STORE]: stored!.value } });
     const view = await new Learner(again.sco, COURSE).openActivity(STEP, 'Un quiz de chaque type');
-    await expect.poll(() => view.getByRole('group', { name: /Quelle est la capitale/ }).getByRole('radio', { name: 'Paris' }).isChecked()).toBe(true);
+    await expect.poll(() => view.getByRole('group', { name: /Quelle est la capitale/ }).getByRole('radio', { name: 'Paris' }).isChecked(), POLL).toBe(true);
     expect(await view.getByRole('button', { name: UI.submit }).isVisible()).toBe(true);
     await again.context.close();
   });
