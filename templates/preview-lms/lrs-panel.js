@@ -25,6 +25,7 @@ function readSettings() {
     const out = {};
     if (stored.masteryScore === null || (typeof stored.masteryScore === 'number' && stored.masteryScore >= 0 && stored.masteryScore <= 1)) out.masteryScore = stored.masteryScore;
     if (typeof stored.moveOn === 'string') out.moveOn = stored.moveOn;
+    if (Number.isSafeInteger(stored.au) && stored.au >= 0 && stored.au < config.aus.length) out.au = stored.au;
     return out;
   } catch {
     return {};
@@ -81,7 +82,7 @@ function resultText(result) {
 function onEntry(entry) {
   if (entry.kind === 'session') {
     const l = entry.launch;
-    const mode = cmi5 ? ` · ${l.launchMode}` : '';
+    const mode = (l.auTitle ? ` · AU ${l.au + 1}` : '') + (cmi5 ? ` · ${l.launchMode}` : '');
     logLine(`Session ${l.number}${mode} · registration ${String(l.registration).slice(0, 8)}…${l.attempt === 'new' ? ' (new attempt)' : ''}`, 'lms-session');
     return;
   }
@@ -162,6 +163,7 @@ function render() {
         ['Registration', launch.registration],
         ...(cmi5
           ? [
+              ...(launch.auTitle ? [['AU', `${launch.au + 1}. ${launch.auTitle}`]] : []),
               ['Launch mode', launch.launchMode],
               ['Mastery score', launch.masteryScore === undefined ? 'none' : String(launch.masteryScore)],
               ['moveOn', launch.moveOn],
@@ -213,11 +215,14 @@ if (form) {
     if (settings.masteryScore !== null) fields.masteryValue.value = String(settings.masteryScore);
   }
   if (settings.moveOn) fields.moveOn.value = settings.moveOn;
+  if (fields.au && settings.au !== undefined) fields.au.value = String(settings.au);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const choice = fields.mastery.value;
     const value = Number(fields.masteryValue.value);
-    settings = { moveOn: fields.moveOn.value };
+    // "package": the launched AU's own moveOn (several AUs).
+    settings = fields.moveOn.value === 'package' ? {} : { moveOn: fields.moveOn.value };
+    if (fields.au) settings.au = Number(fields.au.value);
     if (choice === 'none') settings.masteryScore = null;
     else if (choice === 'value' && value >= 0 && value <= 1) settings.masteryScore = value;
     try {

@@ -210,6 +210,32 @@ describe('parcours preview --as cmi5: the LMS', () => {
     expect(entries.some((x) => x.kind === 'statement' && x.by === 'lms' && JSON.stringify(x.statement).includes('verbs/launched'))).toBe(true);
   });
 
+  it('launches the AU the panel chose when the package has one per step, and records the course satisfied once every AU is', async () => {
+    const perStep = await startPreview({ courseDir: fileURLToPath(new URL('../fixtures/valid/rules', import.meta.url)), port: 0, as: 'cmi5', build: { cmi5AuPerStep: true } });
+    try {
+      const page = await (await fetch(perStep.url)).text();
+      expect(page).toMatch(/<select name="au"><option value="0">1\. [^<]+<\/option><option value="1">2\. [^<]+<\/option><\/select>/);
+      const first = await launch(perStep, { attempt: 'new', launchMode: 'Normal', moveOn: 'NotApplicable' });
+      const second = await launch(perStep, { attempt: 'same', launchMode: 'Normal', moveOn: 'NotApplicable', au: 1 });
+      expect(second.registration).toBe(first.registration);
+      // Each launch opens its own AU (its step), under the activity id the LMS gives that AU.
+      expect([first.params.get('step'), second.params.get('step')]).toEqual(['pool', 'practice']);
+      expect(first.params.get('activityId')).not.toBe(second.params.get('activityId'));
+      expect(second).toMatchObject({ au: 1, auTitle: expect.any(String) });
+      const entries = await feed(perStep, (e) => e.filter((x) => x.kind === 'statement' && JSON.stringify(x.statement).includes('verbs/satisfied')).length >= 3);
+      const satisfied = entries.flatMap((x) => (x.kind === 'statement' && JSON.stringify(x.statement).includes('verbs/satisfied') ? [(x.statement as { object: { id: string } }).object.id] : []));
+      // Each AU (its id in cmi5.xml), then the course.
+      expect(satisfied).toHaveLength(3);
+      expect(new Set(satisfied).size).toBe(3);
+      expect(satisfied[2]).toMatch(/^https?:\/\//);
+      // No AU past the last.
+      const response = await fetch(`${perStep.url}__parcours/lrs/launch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"au": 2}' });
+      expect(response.status).toBe(400);
+    } finally {
+      await perStep.close();
+    }
+  });
+
   it('refuses a launch request with a mastery score outside 0–1', async () => {
     const response = await fetch(`${cmi5.url}__parcours/lrs/launch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"masteryScore": 80}' });
     expect(response.status).toBe(400);

@@ -60,17 +60,25 @@ function parseJson<T>(file: PackageFile | undefined): Partial<T> | undefined {
   }
 }
 
-/** The panel's controls that only cmi5 has: launch modes and what LMS.LaunchData says. */
+/**
+ * The panel's controls that only cmi5 has: which AU to launch (a package built with
+ * --cmi5-au-per-step has one per step), launch modes and what LMS.LaunchData says.
+ */
 function cmi5Controls(pkg: LrsPackage): string {
+  const several = pkg.aus.length > 1;
   const au = pkg.aus[0];
   const mastery = au?.masteryScore;
-  const options = MOVE_ON.map((m) => `<option value="${m}"${m === au?.moveOn ? ' selected' : ''}>${m}${m === au?.moveOn ? ' (cmi5.xml)' : ''}</option>`).join('');
+  const fromPackage = several ? 'as in cmi5.xml for the AU' : mastery === undefined ? 'none in cmi5.xml' : `${mastery} (cmi5.xml)`;
+  const moveOnOptions = MOVE_ON.map((m) => `<option value="${m}"${!several && m === au?.moveOn ? ' selected' : ''}>${m}${!several && m === au?.moveOn ? ' (cmi5.xml)' : ''}</option>`).join('');
+  const auChoice = several
+    ? `<label>AU <select name="au">${pkg.aus.map((a, i) => `<option value="${i}">${i + 1}. ${escapeHtml(a.title)}</option>`).join('')}</select></label>\n`
+    : '';
   return `<form class="lms-settings" id="lms-settings">
 <fieldset><legend>Launch settings (<code>LMS.LaunchData</code>)</legend>
-<label>Mastery score <select name="mastery"><option value="package">${mastery === undefined ? 'none in cmi5.xml' : `${mastery} (cmi5.xml)`}</option><option value="none">none</option><option value="value">this value:</option></select></label>
+${auChoice}<label>Mastery score <select name="mastery"><option value="package">${fromPackage}</option><option value="none">none</option><option value="value">this value:</option></select></label>
 <label>Value (0 to 1) <input name="masteryValue" type="number" min="0" max="1" step="0.01" value="${mastery ?? 0.8}"></label>
-<label>moveOn <select name="moveOn">${options}</select></label>
-<button type="submit">Relaunch with these</button>
+<label>moveOn <select name="moveOn">${several ? '<option value="package">as in cmi5.xml for the AU</option>' : ''}${moveOnOptions}</select></label>
+<button type="submit">${several ? 'Launch with these' : 'Relaunch with these'}</button>
 </fieldset></form>`;
 }
 

@@ -63,7 +63,7 @@ export interface LrsPackage {
   activityId: string;
   /** xapi: the launch file, under COURSE_PREFIX. */
   launch: string;
-  /** cmi5: the AUs; the preview launches the first. */
+  /** cmi5: the AUs, in cmi5.xml's order; the panel launches one (the first by default). */
   aus: { id: string; url: string; title: string; moveOn: string; masteryScore?: number }[];
 }
 
@@ -73,6 +73,8 @@ export interface LaunchRequest {
   launchMode: LaunchMode;
   masteryScore?: number | null;
   moveOn?: string;
+  /** cmi5: which AU (its place in cmi5.xml); the first when left out. */
+  au?: number;
 }
 
 interface Launch {
@@ -82,7 +84,8 @@ interface Launch {
   launchMode: LaunchMode;
   masteryScore?: number;
   moveOn?: string;
-  /** cmi5 only. */
+  /** cmi5 only: the AU launched (its place in cmi5.xml), and its session's rules. */
+  au?: number;
   rules?: Cmi5SessionRules;
   fetchId?: string;
   fetched?: boolean;
@@ -155,7 +158,11 @@ export function createPreviewLrs(): PreviewLrs {
   const documents = new Map<string, Stored>();
   const launchesByToken = new Map<string, Launch>();
   const launchesByFetch = new Map<string, { launch: Launch; token: string }>();
+  /** What each AU of each registration has recorded (key: registrationKey). */
   const registrations = new Map<string, Cmi5RegistrationRules & { satisfied: boolean }>();
+  /** Registrations whose course the LMS has recorded as satisfied (every AU satisfied). */
+  const coursesSatisfied = new Set<string>();
+  const registrationKey = (registration: string, au: number) => JSON.stringify([registration, au]);
   const feed: FeedEntry[] = [];
   const listeners = new Set<http.ServerResponse>();
   let registration: string | undefined;
@@ -203,14 +210,17 @@ export function createPreviewLrs(): PreviewLrs {
     publish({ kind: 'statement', by: 'lms', status: 200, statement, problems: [] });
   }
 
-  function auActivityId(): string {
-    return `${pkg!.aus[0]!.id}/preview-lms`;
+  /** The activity id the LMS gives the AU at `au` (cmi5 §8.1: the LMS's own, not the publisher's id of cmi5.xml). */
+  function auActivityId(au: number): string {
+    return `${pkg!.aus[au]!.id}/preview-lms`;
   }
 
   function launch(request: LaunchRequest, origin: string): Record<string, unknown> {
     if (!pkg) throw new HttpError(409, 'The course has not built yet.');
     if (request.attempt === 'new' || !registration) registration = randomUUID();
-    const au = pkg.aus[0];
+    if (request.au !== undefined && request.au >= pkg.aus.length) throw new HttpError(400, `au is the place of an AU in cmi5.xml, from 0 to ${pkg.aus.length - 1}`);
+    const auIndex = request.au ?? 0;
+    const au = pkg.aus[auIndex];
     const masteryScore = request.masteryScore === undefined ? au?.masteryScore : (request.masteryScore ?? undefined);
     const moveOn = pkg.standard === 'cmi5' ? (request.moveOn ?? au?.moveOn ?? 'Completed') : undefined;
     const current: Launch = {
@@ -220,6 +230,7 @@ export function createPreviewLrs(): PreviewLrs {
       launchMode: pkg.standard === 'cmi5' ? request.launchMode : 'Normal',
       ...(masteryScore !== undefined && pkg.standard === 'cmi5' && { masteryScore }),
       ...(moveOn && { moveOn }),
+      ...(pkg.standard === 'cmi5' && { au: auIndex }),
     };
     const summary = {
       number: current.number,
@@ -228,6 +239,7 @@ export function createPreviewLrs(): PreviewLrs {
       launchMode: current.launchMode,
       ...(current.masteryScore !== undefined && { masteryScore: current.masteryScore }),
       ...(moveOn && { moveOn }),
+      ...(au && pkg.aus.length > 1 && { au: auIndex, auTitle: au.title }),
       attempt: request.attempt,
     };
     publish({ kind: 'session', text: `Session ${current.number}`, launch: summary });
@@ -240,9 +252,10 @@ export function createPreviewLrs(): PreviewLrs {
       const query = new URLSearchParams({ endpoint, auth: `Basic ${token}`, actor, registration, activity_id: pkg.activityId });
       url = `/${pkg.launch}?${query}`;
     } else {
-      const activityId = auActivityId();
+      const activityId = auActivityId(auIndex);
       current.rules = newCmi5Session({ actor: PREVIEW_ACTOR, registration, sessionId: current.sessionId, auActivityId: activityId, launchMode: current.launchMode, ...(masteryScore !== undefined && { masteryScore }) });
-      if (!registrations.has(registration)) registrations.set(registration, { ...newCmi5Registration(), satisfied: false });
+      const key = registrationKey(registration, auIndex);
+      if (!registrations.has(key)) registrations.set(key, { ...newCmi5Registration(), satisfied: false });
       current.fetchId = randomBytes(12).toString('base64url');
       launchesByFetch.set(current.fetchId, { launch: current, token });
       const launchData = {
@@ -266,9 +279,12 @@ export function createPreviewLrs(): PreviewLrs {
     return { url, ...summary };
   }
 
-  /** moveOn met for the registration: the LMS records `satisfied` (cmi5 §9.3.9), once. */
+  /**
+   * moveOn met for the AU in the registration: the LMS records `satisfied` (cmi5 §9.3.9) once for
+   * the AU, and once for the course when every AU of the registration is satisfied.
+   */
   function satisfy(launch: Launch): void {
-    const r = registrations.get(launch.registration);
+    const r = registrations.get(registrationKey(launch.registration, launch.au ?? 0));
     if (!r || r.satisfied) return;
     const met = new Map([
       ['Passed', r.passed],
@@ -279,7 +295,12 @@ export function createPreviewLrs(): PreviewLrs {
     ]);
     if (!met.get(launch.moveOn ?? '')) return;
     r.satisfied = true;
-    lmsStatement(launch, 'https://w3id.org/xapi/adl/verbs/satisfied', pkg!.aus[0]!.id);
+    lmsStatement(launch, 'https://w3id.org/xapi/adl/verbs/satisfied', pkg!.aus[launch.au ?? 0]!.id);
+    const all = pkg!.aus.every((_, i) => registrations.get(registrationKey(launch.registration, i))?.satisfied);
+    if (pkg!.aus.length > 1 && all && !coursesSatisfied.has(launch.registration)) {
+      coursesSatisfied.add(launch.registration);
+      lmsStatement(launch, 'https://w3id.org/xapi/adl/verbs/satisfied', pkg!.activityId);
+    }
   }
 
   function documentKey(p: { activityId: string; agent: unknown; registration: string | null; stateId: string }): string {
@@ -393,7 +414,7 @@ export function createPreviewLrs(): PreviewLrs {
       }
     }
     if (launch.rules) {
-      const checked = checkStatements(launch.rules, registrations.get(launch.registration)!, fresh);
+      const checked = checkStatements(launch.rules, registrations.get(registrationKey(launch.registration, launch.au ?? 0))!, fresh);
       if ('refusal' in checked) {
         const at = fresh.findIndex((s) => checked.refusal.detail.includes(`(${String(s['id'])})`));
         fresh.forEach((s, i) => publish({ kind: 'statement', by: 'course', status: 403, statement: s, problems: at < 0 || at === i ? [explainRefusal(checked.refusal)] : ['Refused with the rest of its batch.'] }));
@@ -587,6 +608,9 @@ export function parseLaunchRequest(body: Buffer): LaunchRequest {
   const moveOn = value['moveOn'];
   if (typeof moveOn === 'string' && (MOVE_ON as readonly string[]).includes(moveOn)) request.moveOn = moveOn;
   else if (moveOn !== undefined) throw new HttpError(400, `moveOn is one of ${MOVE_ON.join(', ')}`);
+  const au = value['au'];
+  if (Number.isSafeInteger(au) && (au as number) >= 0) request.au = au as number;
+  else if (au !== undefined) throw new HttpError(400, 'au is the place of an AU in cmi5.xml, from 0');
   return request;
 }
 
