@@ -13,9 +13,8 @@ import path from 'node:path';
 import { CourseError, DiagnosticBag, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Course } from './model/course.js';
 import { loadCourse } from './load/index.js';
-import { renderPages, withRuntime } from './render/index.js';
 import { buildRecordFile, checkStateBudget, measureWorstCaseState, resolveTargets, type BuildOptions, type PackageFile, type Target } from './package/index.js';
-import { writeZipTemp, type TempZip } from './write/index.js';
+import type { TempZip } from './write/index.js';
 import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
 
 export interface BuildRequest {
@@ -71,6 +70,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   diagnostics.push(...checkTargets(course, targets, options));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
 
+  // Rendering and writing (Markdown, sanitize-html, Handlebars, archiver) load only when a build gets
+  // this far: `validate` imports checkTargets from this module and never needs them.
+  const [{ renderPages, withRuntime }, { writeZipTemp }] = await Promise.all([import('./render/index.js'), import('./write/index.js')]);
   const worstCase = measureWorstCaseState(course).characters;
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
   // The course's pages are rendered once; each target adds its runtime (and its manifest, below).

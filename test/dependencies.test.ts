@@ -1,7 +1,8 @@
 /**
  * `dependencies` is exactly what the installed command runs: every package the shipped code
  * imports (lib/, bin/, and the browser runtime that esbuild bundles from src/runtime and
- * src/shared at build time), and nothing else. A package used for its types only, or by the
+ * src/shared at build time), and nothing else. lib/ is a bundle (scripts/bundle-cli.ts): the packages
+ * it inlined are read from its metafile, those it loads from node_modules from its code. A package used for its types only, or by the
  * tests only, is a devDependency: a user who installs Parcours does not download it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,8 +28,9 @@ const IMPORTS = [
   /^\s*import\s*['"]([^'"]+)['"]/gm, // import 'p'
   /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // import('p')
   /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // require('p')
-  /\bcreateRequire\([^)]*\)\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // createRequire(url)('p')
-  /\brequire\.resolve\s*\(\s*['"]([^'"]+)['"]/g, // require.resolve('p/file'): a file served from the package (scorm-again's browser build)
+  /\bcreateRequire\d*\([^)]*\)\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // createRequire(url)('p') (createRequire2 in the bundle)
+  /\brequire\d*\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // require2('p'): the bundle renames a module's own `require`
+  /\brequire\d*\.resolve\s*\(\s*['"]([^'"]+)['"]/g, // require.resolve('p/file'): a file served from the package (scorm-again's browser build)
 ];
 const PACKAGE = /^(?:@[a-z0-9-~][\w.~-]*\/)?[a-z0-9-~][\w.~-]*(?:\/|$)/;
 
@@ -45,7 +47,12 @@ describe('package.json dependencies', () => {
   beforeAll(() => {
     ensureBuilt();
     const files = [...filesUnder('lib', '.js'), ...filesUnder('bin', '.js'), ...filesUnder('src/runtime', '.ts'), ...filesUnder('src/shared', '.ts')];
-    shipped = new Set(files.flatMap((f) => importedPackages(readFileSync(f, 'utf8'))));
+    // What src/ imports from node_modules, inlined (their own dependencies come with them).
+    const meta = JSON.parse(readFileSync(path.join(repoRoot, 'lib', 'meta.json'), 'utf8')) as { inputs: Record<string, { imports: { path: string }[] }> };
+    const inlined = Object.entries(meta.inputs)
+      .filter(([input]) => input.startsWith('src/'))
+      .flatMap(([, { imports }]) => imports.flatMap((i) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i.path)?.[1] ?? []));
+    shipped = new Set([...inlined, ...files.flatMap((f) => importedPackages(readFileSync(f, 'utf8')))]);
   });
 
   it('lists every package the shipped code imports', () => {

@@ -4,10 +4,12 @@
  * only when they run, so `parcours --help` and `--version` start fast.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_COURSE_DIR, DEFAULT_OUT_DIR, DEFAULT_TARGETS, DEFAULT_VALIDATE_TARGETS } from '../options.js';
 import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../package/targets.js';
 import { DEFAULT_LMS, lmsPresets } from '../presets.js';
+import { packageRoot } from '../render/package-root.js';
 import { REPORT_STATUS_PAIRS, type AnswerFormat, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
 import { registerInitCommand } from './init-command.js';
@@ -46,8 +48,8 @@ const ANSWERS_HELP =
   'readable (the choice ids and true/false, which Moodle keeps). Default: strict, readable with --lms moodle';
 
 function readVersion(): string {
-  // src/cli/ and lib/cli/ both sit two levels below package.json.
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  // From src/cli/ (tests) or the bundle in lib/: packageRoot() finds package.json either way.
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 

@@ -1,12 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ensureBuilt, minimalCourse, repoRoot, runCli } from './run-cli.js';
+import { ensureBuilt, minimalCourse, repoRoot, runCli } from './run-cli.js';
+import { loadedModules } from './loaded-modules.js';
 
-const HEAVY = ['archiver', 'esbuild', 'ajv', 'handlebars', 'yaml', 'marked', 'sanitize-html', 'fast-xml-parser', '@sinclair/typebox'];
+/** Packages --help and --version must not load: what the commands' work needs. */
+const HEAVY = ['archiver', 'esbuild', 'ajv', 'handlebars', 'yaml', 'marked', 'sanitize-html', 'fast-xml-parser', '@sinclair/typebox', 'uglify-js', 'chokidar', 'yauzl', 'xmllint-wasm'];
 let work: string;
 
 beforeAll(async () => {
@@ -17,17 +18,12 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Packages under node_modules that `parcours <args>` imported. */
-async function importedPackages(args: string[], name: string): Promise<Set<string>> {
-  const trace = path.join(work, `${name}.trace`);
-  const run = spawnSync(process.execPath, ['--import', path.join(repoRoot, 'test/cli/trace-imports.mjs'), bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, PARCOURS_IMPORT_TRACE: trace },
-  });
-  expect(run.status, run.stderr).toBe(0);
-  const urls = (await readFile(trace, 'utf8')).split('\n');
-  return new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
-}
+/** What `parcours preview`'s definition (its flags and their defaults) imports: small, loaded by every command. */
+const COMMAND_DEFINITIONS = new Set(['src/preview/defaults.ts', 'src/preview/lms/modes.ts']);
+
+/** The loaded modules starting with one of `prefixes`, the command definitions' own left out. */
+const startingWith = (loaded: Set<string>, prefixes: string[]) =>
+  [...loaded].filter((m) => !COMMAND_DEFINITIONS.has(m) && prefixes.some((p) => m.startsWith(p))).sort();
 
 describe('parcours startup', () => {
   it('prints help listing the commands and exits 0', () => {
@@ -50,15 +46,23 @@ describe('parcours startup', () => {
   });
 
   it('loads none of the heavy modules for --help and --version', async () => {
-    for (const args of [['--help'], ['--version'], ['build', '--help']]) {
-      const loaded = await importedPackages(args, args.join('_'));
+    for (const args of [['--help'], ['--version'], ['build', '--help'], ['validate', '--help']]) {
+      const loaded = await loadedModules(args, path.join(work, `${args.join('_')}.trace`));
       expect(loaded.has('commander')).toBe(true); // the trace works
-      expect(HEAVY.filter((p) => loaded.has(p))).toEqual([]);
+      expect(startingWith(loaded, [...HEAVY, 'src/load/', 'src/render/markdown', 'src/write/', 'src/preview/', 'src/verify/'])).toEqual([]);
     }
   });
 
-  it('does load them when it builds (so the trace would catch an eager import)', async () => {
-    const loaded = await importedPackages(['build', minimalCourse, '--out', path.join(work, 'dist')], 'build');
-    expect(loaded.has('archiver')).toBe(true);
+  it('validates without loading what only build, preview or verify need', async () => {
+    const loaded = await loadedModules(['validate', minimalCourse], path.join(work, 'validate.trace'));
+    expect(loaded.has('yaml')).toBe(true); // the trace works
+    const buildOnly = ['archiver', 'esbuild', 'uglify-js', 'handlebars', 'src/write/', 'src/render/runtime-bundle', 'src/render/templates'];
+    expect(startingWith(loaded, [...buildOnly, 'chokidar', 'yauzl', 'xmllint-wasm', 'node:http', 'src/preview/', 'src/verify/'])).toEqual([]);
+  });
+
+  it('builds without loading what only preview or verify need (and does load the zip writer)', async () => {
+    const loaded = await loadedModules(['build', minimalCourse, '--out', path.join(work, 'dist')], path.join(work, 'build.trace'));
+    expect(startingWith(loaded, ['src/write/zip'])).not.toEqual([]); // the trace works
+    expect(startingWith(loaded, ['chokidar', 'yauzl', 'xmllint-wasm', 'node:http', 'src/preview/', 'src/verify/'])).toEqual([]);
   });
 });

@@ -1,23 +1,26 @@
 /**
- * The CLI tests run the real command, bin/parcours.js → lib/ (compiled TypeScript), so that
- * they see what a user installs and measure its real start-up. A lib/ older than src/ would
- * test yesterday's code: this rebuilds it (`tsc -p tsconfig.build.json`, ~13 s) when a source
- * is newer, once per run, as vitest's global setup (vitest.config.ts), or from
- * `ensureBuilt()` (test/cli/run-cli.ts) when that setup did not run. A run limited to files that never start the CLI
- * (`npx vitest run test/shared`) skips the build.
+ * The CLI tests run the real command, bin/parcours.js → lib/cli.js (src/ bundled by esbuild,
+ * scripts/bundle-cli.ts), so that they see what a user installs and measure its real start-up.
+ * A lib/ older than src/ would test yesterday's code: this rebuilds it as `npm run build` does
+ * (`tsc -p tsconfig.build.json`, a type check of src/, ~13 s; then the bundle, ~1 s) when a source,
+ * the bundler script or the installed packages (package-lock.json: dependencies are inlined) are
+ * newer, once per run, as vitest's global setup (vitest.config.ts), or from `ensureBuilt()`
+ * (test/cli/run-cli.ts) when that setup did not run. A run limited to files that never start the
+ * CLI (`npx vitest run test/shared`) skips the build.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { bundleCli } from '../../scripts/bundle-cli.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-/** tsconfig.build.json compiles src/ except the browser runtime, which is bundled from source. */
+/** What lib/ is made from (the browser runtime is not: esbuild bundles it from source when a course builds). */
 const SOURCES = [path.join(repoRoot, 'src')];
 const SKIPPED = path.join(repoRoot, 'src', 'runtime');
-const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'].map((f) => path.join(repoRoot, f));
-/** tsc writes every file each time; this one stands for the whole build. */
+const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-cli.ts', 'package-lock.json'].map((f) => path.join(repoRoot, f));
+/** The bundle rewrites every file each time; its entry stands for the whole build. */
 const BUILT = path.join(repoRoot, 'lib', 'cli.js');
 /** How a test file shows it starts the compiled CLI. */
 const USES_LIB = /run-cli\.js|bin\/parcours|lib\/cli/;
@@ -44,15 +47,13 @@ export function libIsStale(): boolean {
   return !built || newestSource() > built.mtimeMs;
 }
 
-/** Compiles src/ into lib/ when it is stale; throws tsc's output when it fails. */
+/** Type-checks src/ and bundles it into lib/ when lib/ is stale; throws tsc's output when it fails. */
 export function buildLibIfStale(): void {
   if (!libIsStale()) return;
   const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`lib/ is older than src/ and rebuilding it failed (tsc -p tsconfig.build.json):\n${run.stdout}${run.stderr}`);
-  // lib/cli.js stands for the build: its time is when the build ended.
-  const now = new Date();
-  fs.utimesSync(BUILT, now, now);
+  if (run.status !== 0) throw new Error(`lib/ is older than src/ and src/ does not type-check (tsc -p tsconfig.build.json):\n${run.stdout}${run.stderr}`);
+  bundleCli();
 }
 
 /** The test files vitest was asked to run (substring filters on the path, as vitest matches them), or all. */

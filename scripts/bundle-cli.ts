@@ -1,0 +1,71 @@
+/**
+ * Bundles the command and the library into lib/ (`npm run build`, after the validators are generated):
+ * ES modules with their node_modules dependencies inlined and tree-shaken, so that starting `parcours`
+ * reads a handful of files instead of ~670 (docs/performance.md). Entry points:
+ * - lib/cli.js: the command (bin/parcours.js imports it). Each command's implementation is imported
+ *   with `import()` when it runs, and esbuild's code splitting puts it in a chunk of its own, so
+ *   `--help` loads commander and the command definitions only;
+ * - lib/build-worker.js: the worker thread of a several-course build, started by path
+ *   (src/cli/build-courses.ts: `new URL('./build-worker.js', import.meta.url)`), hence an entry;
+ * - lib/index.js: the library (package.json `main`).
+ * Every output file sits in lib/ itself: code that finds files from its own URL (packageRoot, the
+ * worker) sees the same folder whatever chunk it lands in.
+ *
+ * Left out of the bundle (loaded from node_modules when used): esbuild (a native binary), and what the
+ * code loads with createRequire: a file read by path (UglifyJS reads its own sources, scorm-again's
+ * browser build is served as a file, xmllint-wasm reads its .wasm), or a rarely used fallback (ajv
+ * compiling the schemas, the Handlebars compiler when the disk cache is cold).
+ * lib/meta.json is esbuild's metafile (what each output holds), which test/cli/startup.test.ts reads
+ * to tell which packages a command loaded; package.json's `files` leaves it out of the package.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync, type Metafile } from 'esbuild';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const LIB = path.join(repoRoot, 'lib');
+export const BUNDLE_META = path.join(LIB, 'meta.json');
+
+/** Packages never inlined: native, or reading their own files from disk by path. */
+const EXTERNAL = ['esbuild', 'uglify-js', 'xmllint-wasm', 'scorm-again'];
+
+/**
+ * Inlined CommonJS packages call `require('fs')` & co.: in an ES module output, esbuild's `require`
+ * shim needs a real `require` in scope.
+ */
+const BANNER = "import { createRequire as __parcoursCreateRequire } from 'node:module';\nconst require = __parcoursCreateRequire(import.meta.url);";
+
+/** Synchronous (test/support/build-lib.ts calls it from a synchronous check); about a second. */
+export function bundleCli(): Metafile {
+  // A fresh folder: no chunk of an earlier bundle lingers (nor the per-file tsc output lib/ held before).
+  rmSync(LIB, { recursive: true, force: true });
+  const result = buildSync({
+    absWorkingDir: repoRoot,
+    entryPoints: { cli: 'src/cli.ts', 'build-worker': 'src/cli/build-worker.ts', index: 'src/index.ts' },
+    outdir: LIB,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    chunkNames: '[name]-[hash]',
+    banner: { js: BANNER },
+    // Whitespace and syntax only: names stay, so `--debug` stacks and error names read as in the source.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(BUNDLE_META, JSON.stringify(result.metafile));
+  return result.metafile;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const metafile = bundleCli();
+  const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
+  console.log(`lib/: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} kB`);
+}
