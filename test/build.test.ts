@@ -3,20 +3,22 @@
  * other targets and no temp file. The third write is made to fail, as a full disk or an
  * unreadable file would (writeZipTemp removes its own temp file then: test/write/zip.test.ts).
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
+import { CourseFileChangedError } from '../src/load/course-files.js';
 import { minimalCourse } from './cli/run-cli.js';
 
-const writes = vi.hoisted(() => ({ count: 0, failAt: Infinity }));
+const writes = vi.hoisted(() => ({ count: 0, failAt: Infinity, beforeFirst: undefined as (() => Promise<void>) | undefined }));
 vi.mock('../src/write/zip.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/write/zip.js')>();
   return {
     ...original,
     writeZipTemp: async (...args: Parameters<typeof original.writeZipTemp>) => {
       if (++writes.count === writes.failAt) throw new Error('ENOSPC: no space left on device, write');
+      if (writes.count === 1) await writes.beforeFirst?.();
       return original.writeZipTemp(...args);
     },
   };
@@ -46,5 +48,29 @@ describe('build with several targets', () => {
     expect(result.ok).toBe(true);
     expect((await readdir(out)).sort()).toEqual(result.packages.map((p) => path.basename(p.zipPath)).sort());
     expect(result.packages).toHaveLength(4);
+  });
+});
+
+describe('a course file that changes while the course builds', () => {
+  it.each([
+    ['vanishes', (file: string) => rm(file)],
+    ['grows', (file: string) => appendFile(file, Buffer.alloc(1000))],
+  ])('%s after loading: the build fails naming it, and writes no package', async (_, change) => {
+    const course = path.join(out, 'changing-course');
+    await cp(minimalCourse, course, { recursive: true });
+    const target = path.join(out, 'changing-out');
+    writes.count = 0;
+    writes.failAt = Infinity;
+    writes.beforeFirst = () => change(path.join(course, 'media', 'intro.mp4'));
+    try {
+      const error = await build({ courseDir: course, targets: ['all'], options: { outDir: target } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CourseFileChangedError);
+      expect((error as CourseFileChangedError).relPath).toBe('media/intro.mp4');
+      expect(await readdir(target).catch(() => [])).toEqual([]);
+    } finally {
+      writes.beforeFirst = undefined;
+      await rm(course, { recursive: true, force: true });
+      await rm(target, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageFile } from '../../src/package/target.js';
 import { writeZip, writeZipTemp } from '../../src/write/zip.js';
+import { CourseFileChangedError } from '../../src/load/course-files.js';
 import { readZip } from './zip-reader.js';
 import { requireTool } from '../support/system-tools.js';
 import { waitUntil } from '../support/timeouts.js';
@@ -138,5 +139,63 @@ describe('writeZip', () => {
     await expect(writeZip(zipPath, [data('../evil.html', 'x')])).rejects.toThrow(/relative/);
     await expect(writeZip(zipPath, [data('a.html', 'x'), data('a.html', 'y')])).rejects.toThrow(/twice/);
     expect(await readdir(work)).toEqual([]);
+  });
+
+  it('writes the very bytes earlier versions wrote for the same input (archiver 8\'s layout)', async () => {
+    // Every kind of entry: text deflated, an empty file of either kind, a buffer stored, a file on
+    // disk stored and one deflated, both over several read chunks, a name that is not ASCII.
+    // The digest is that of the zip archiver 8 wrote for this input (Parcours before 2026-12).
+    const noise = (bytes: number) => {
+      const out = Buffer.alloc(bytes);
+      for (let i = 0, at = 0; at < bytes; i++, at += 32) createHash('sha256').update(String(i)).digest().copy(out, at);
+      return out;
+    };
+    const cues = Array.from({ length: 40000 }, (_, i) => `${i}\n00:00.000 --> 00:02.000\nBonjour à tous, numéro ${(i * 7919) % 1000}\n\n`).join('');
+    const files: PackageFile[] = [
+      data('index.html', '<!doctype html><title>é</title>' + '<p>Bonjour</p>'.repeat(500)),
+      data('empty.css', ''),
+      { path: 'data/poster.png', kind: 'data', data: noise(5000) },
+      await diskFile('media/clip.mp4', noise(3 * 1024 * 1024 + 123)),
+      await diskFile('media/été.vtt', cues),
+      await diskFile('media/empty.vtt', ''),
+    ];
+    const zipPath = path.join(work, 'golden.zip');
+    await writeZip(zipPath, files);
+    const zip = await readFile(zipPath);
+    expect(zip.length).toBe(3348696);
+    expect(createHash('sha256').update(zip).digest('hex')).toBe('451114636cb0c6177b5b9c0b4293f993d153c0f264cf51747acc488d0af28b6a');
+  });
+
+  it('fails, naming the course file, when a file changed size or vanished since the course was loaded, and writes nothing', async () => {
+    const courseRoot = path.join(work, 'src');
+    const video = { ...(await diskFile('media/intro.mp4', randomBytes(3 << 20))), courseRoot };
+    const captions = { ...(await diskFile('media/intro.fr.vtt', 'WEBVTT\n')), courseRoot };
+    const outDir = path.join(work, 'out');
+    const zipPath = path.join(outDir, 'course.zip');
+    const changed = [
+      { ...video, size: video.size - 1 }, // grown by a byte since it was loaded
+      { ...video, size: video.size + 1 }, // shrunk
+      { ...captions, size: captions.size + 5 }, // a deflated one
+      { ...video, absPath: path.join(courseRoot, 'media', 'gone.mp4') }, // removed
+    ];
+    for (const file of changed) {
+      const error = await writeZip(zipPath, [data('index.html', '<p>x</p>'), file]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CourseFileChangedError);
+      expect((error as CourseFileChangedError).relPath).toBe(path.relative(courseRoot, file.absPath));
+      expect((error as Error).message).toMatch(/changed after the course was checked/);
+      expect(await readdir(outDir)).toEqual([]);
+    }
+  });
+
+  it('lists more than 65,535 entries through a zip64 end record that unzip reads', async () => {
+    const files = Array.from({ length: 65_536 }, (_, i) => ({ path: `p/${i}.png`, kind: 'data' as const, data: Buffer.from(String(i)) }));
+    const zipPath = path.join(work, 'many.zip');
+    await writeZip(zipPath, files);
+    requireTool('unzip');
+    const result = spawnSync('unzip', ['-tq', zipPath], { encoding: 'utf8' });
+    if (result.error) throw result.error;
+    expect(result.stdout + result.stderr).toContain('No errors detected');
+    const listing = spawnSync('unzip', ['-Z1', zipPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(listing.stdout.trim().split('\n')).toHaveLength(65_536);
   });
 });
