@@ -6,36 +6,19 @@
  * about a second of CPU); outside that setup it launches its own.
  *
  * Every browser context it hands out is watched: an uncaught error thrown in any of its pages
- * (Playwright's `weberror`) fails the test that is running, unless the test said it expects it
- * with `expectPageError(/…/)`. Playwright waits default to BROWSER_WAIT_MS (timeouts.ts).
+ * (Playwright's `weberror`) fails the test that is running (page-errors.ts, checked by the setup
+ * file page-error-check.ts), unless the test said it expects it with `expectPageError(/…/)`.
+ * Playwright waits default to BROWSER_WAIT_MS (timeouts.ts).
  */
-import { afterEach, inject } from 'vitest';
+import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_OPTIONS } from './chromium-server.js';
+import { recordPageError } from './page-errors.js';
 import { BROWSER_WAIT_MS } from './timeouts.js';
 
 export { CHROMIUM_PATH } from './chromium-server.js';
 
-/** Uncaught page errors seen since the last test ended, and those a test announced. */
-const pageErrors: string[] = [];
-const expectedErrors: RegExp[] = [];
-
-/** The running test expects an uncaught page error matching `pattern` (consumed once seen). */
-export function expectPageError(pattern: RegExp): void {
-  expectedErrors.push(pattern);
-}
-
-afterEach(() => {
-  const unexpected = pageErrors.splice(0).filter((message) => {
-    const i = expectedErrors.findIndex((pattern) => pattern.test(message));
-    if (i >= 0) expectedErrors.splice(i, 1);
-    return i < 0;
-  });
-  expectedErrors.length = 0;
-  if (unexpected.length > 0) {
-    throw new Error(`uncaught error${unexpected.length > 1 ? 's' : ''} in the browser page during this test:\n${unexpected.join('\n')}`);
-  }
-});
+export { expectPageError } from './page-errors.js';
 
 const watchedContexts = new WeakSet<BrowserContext>();
 
@@ -47,7 +30,7 @@ function watch(context: BrowserContext): BrowserContext {
   context.on('weberror', (webError) => {
     const error = webError.error();
     const where = webError.page()?.url() ?? 'a page';
-    pageErrors.push(`${error.stack ?? error.message} (in ${where})`);
+    recordPageError(`${error.stack ?? error.message} (in ${where})`);
   });
   return context;
 }

@@ -3,12 +3,13 @@
  * sources, for vitest.config.ts's two projects:
  *
  * - `isolated`: a file that mocks modules (`vi.mock`, …), or that imports, directly or through
- *   other test modules, a support module registering hooks when it is first imported (chromium.ts
- *   registers the page-error check as a top-level `afterEach`: in a shared module graph only the
- *   first file importing it would get the check). The browser, LRS and mocking tests.
- * - `shared-modules`: every other file. They run in workers that keep the modules already imported
- *   (`isolate: false`): src/, yaml, ajv, handlebars, esbuild… are imported once per worker instead
- *   of once per file, which was most of the suite's "import" time.
+ *   other test modules, a support module registering hooks when it is first imported (in a shared
+ *   module graph only the first file importing it would get them: hooks every file needs belong in
+ *   a setup file, as the page-error check, page-error-check.ts). The mocking tests.
+ * - `shared-modules`: every other file, the browser and LRS tests included. They run in workers
+ *   that keep the modules already imported (`isolate: false`): src/, playwright, yaml, ajv,
+ *   handlebars, esbuild… are imported once per worker instead of once per file, which was most of
+ *   the suite's "import" time.
  *
  * The reading is textual and errs towards isolation: a new file is classified by what it does.
  */
