@@ -18,10 +18,10 @@
  * lib/meta.json is esbuild's metafile (what each output holds), which test/cli/startup.test.ts reads
  * to tell which packages a command loaded; package.json's `files` leaves it out of the package.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const LIB = path.join(repoRoot, 'lib');
@@ -36,11 +36,30 @@ const EXTERNAL = ['esbuild', 'uglify-js', 'xmllint-wasm', 'scorm-again'];
  */
 const BANNER = "import { createRequire as __parcoursCreateRequire } from 'node:module';\nconst require = __parcoursCreateRequire(import.meta.url);";
 
-/** Synchronous (test/support/build-lib.ts calls it from a synchronous check); about a second. */
-export function bundleCli(): Metafile {
+/**
+ * Commander requires node:child_process (with node:net and more, ~7 ms of a 0.15 s `--help`) at load,
+ * for stand-alone executable subcommands, which Parcours has none of: it is required when first used.
+ * Should Commander's line change, the bundle still works, and test/cli/startup.test.ts notices that
+ * `--help` loads node:child_process again.
+ */
+const lazyChildProcessInCommander: Plugin = {
+  name: 'lazy-child-process-in-commander',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(
+        "const childProcess = require('node:child_process');",
+        "const childProcess = { spawn: (...spawnArgs) => require('node:child_process').spawn(...spawnArgs) };",
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
+/** About a second. test/support/build-lib.ts runs this script in a child process (the tests need it synchronously). */
+export async function bundleCli(): Promise<Metafile> {
   // A fresh folder: no chunk of an earlier bundle lingers (nor the per-file tsc output lib/ held before).
   rmSync(LIB, { recursive: true, force: true });
-  const result = buildSync({
+  const result = await build({
     absWorkingDir: repoRoot,
     entryPoints: { cli: 'src/cli.ts', 'build-worker': 'src/cli/build-worker.ts', index: 'src/index.ts' },
     outdir: LIB,
@@ -58,13 +77,14 @@ export function bundleCli(): Metafile {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
+    plugins: [lazyChildProcessInCommander],
   });
   writeFileSync(BUNDLE_META, JSON.stringify(result.metafile));
   return result.metafile;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const metafile = bundleCli();
+  const metafile = await bundleCli();
   const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
   const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
   console.log(`lib/: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} kB`);

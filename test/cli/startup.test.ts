@@ -50,6 +50,8 @@ describe('parcours startup', () => {
       const loaded = await loadedModules(args, path.join(work, `${args.join('_')}.trace`));
       expect(loaded.has('commander')).toBe(true); // the trace works
       expect(startingWith(loaded, [...HEAVY, 'src/load/', 'src/render/markdown', 'src/write/', 'src/preview/', 'src/verify/'])).toEqual([]);
+      // Commander's, required when first used (scripts/bundle-cli.ts): it brings node:net and more.
+      expect(loaded.has('node:child_process')).toBe(false);
     }
   });
 

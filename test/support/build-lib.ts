@@ -13,7 +13,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { bundleCli } from '../../scripts/bundle-cli.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** What lib/ is made from (the browser runtime is not: esbuild bundles it from source when a course builds). */
@@ -53,7 +52,8 @@ export function buildLibIfStale(): void {
   const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`lib/ is older than src/ and src/ does not type-check (tsc -p tsconfig.build.json):\n${run.stdout}${run.stderr}`);
-  bundleCli();
+  const bundle = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bundle-cli.ts'], { cwd: repoRoot, encoding: 'utf8' });
+  if (bundle.status !== 0) throw new Error(`Bundling src/ into lib/ failed (scripts/bundle-cli.ts):\n${bundle.stdout}${bundle.stderr}`);
 }
 
 /** The test files vitest was asked to run (substring filters on the path, as vitest matches them), or all. */
