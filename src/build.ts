@@ -90,15 +90,27 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     throw error;
   }
 
-  const written: (TempZip & { zipPath: string })[] = [];
-  try {
-    for (const { zipPath, files } of planned) {
-      written.push({ ...(await writeZipTemp(zipPath, files, { signal: request.signal })), zipPath });
-    }
-    request.signal?.throwIfAborted();
-  } catch (error) {
+  // Every target's zip is written at once: while one waits on the disk, another deflates; the
+  // media they share are read from the page cache. The first failure stops the others.
+  const stop = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+  const writes = await Promise.allSettled(
+    planned.map(async ({ zipPath, files }) => {
+      try {
+        return { ...(await writeZipTemp(zipPath, files, { signal })), zipPath };
+      } catch (error) {
+        stop.abort(error);
+        throw error;
+      }
+    }),
+  );
+  const written = writes.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []));
+  const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed || request.signal?.aborted) {
     await Promise.all(written.map((zip) => rm(zip.tempPath, { force: true })));
-    throw error;
+    request.signal?.throwIfAborted();
+    // The first to fail says why; the others stopped for it.
+    throw stop.signal.reason ?? failed!.reason;
   }
   await renameAll(written);
   const packages = planned.map(({ target, zipPath, files }, i): BuiltPackage => ({

@@ -84,6 +84,12 @@ export function sameNames(courses: readonly CourseFolder[]): string | undefined 
   return undefined;
 }
 
+/**
+ * Courses a worker builds at once: while one waits on the disk (reading its files, writing its
+ * zips), the worker loads and renders the other, so that its core is not left idle.
+ */
+const COURSES_PER_WORKER = 2;
+
 const EXIT_BY_STATUS: Record<CourseOutcome['status'], number> = { ok: 0, errors: EXIT_COURSE_ERRORS, failed: EXIT_FAILURE, interrupted: EXIT_FAILURE };
 
 export interface BuildCoursesOptions {
@@ -110,8 +116,8 @@ export async function buildCourses(courses: readonly CourseFolder[], run: BuildC
 
   const workerCount = Math.max(1, Math.min(courses.length, run.jobs ?? os.availableParallelism()));
   const workers: Worker[] = [];
-  /** The course each worker builds, by worker. */
-  const building = new Map<Worker, number>();
+  /** The courses each worker builds, by worker. */
+  const building = new Map<Worker, Set<number>>();
   let next = 0;
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
@@ -126,16 +132,20 @@ export async function buildCourses(courses: readonly CourseFolder[], run: BuildC
     await new Promise<void>((resolve) => {
       let running = workerCount;
       const stop = (worker: Worker) => {
-        building.delete(worker);
+        if (!building.delete(worker)) return;
         void worker.terminate();
         if (--running === 0) resolve();
       };
+      /** Gives the worker courses until it has COURSES_PER_WORKER; stops it once it has none left to build. */
       const give = (worker: Worker) => {
-        if (interrupted || next >= jobs.length) return stop(worker);
-        const job = jobs[next++]!;
-        building.set(worker, job.index);
-        progress.started(job.index);
-        worker.postMessage({ type: 'build', job } satisfies ToWorker);
+        const mine = building.get(worker)!;
+        while (!interrupted && next < jobs.length && mine.size < COURSES_PER_WORKER) {
+          const job = jobs[next++]!;
+          mine.add(job.index);
+          progress.started(job.index);
+          worker.postMessage({ type: 'build', job } satisfies ToWorker);
+        }
+        if (mine.size === 0) stop(worker);
       };
       const record = (outcome: CourseOutcome) => {
         outcomes[outcome.index] = outcome;
@@ -144,14 +154,15 @@ export async function buildCourses(courses: readonly CourseFolder[], run: BuildC
       for (let i = 0; i < workerCount; i++) {
         const worker = new Worker(new URL('./build-worker.js', import.meta.url));
         workers.push(worker);
+        building.set(worker, new Set());
         worker.on('message', (outcome: CourseOutcome) => {
+          building.get(worker)?.delete(outcome.index);
           record(outcome);
           give(worker);
         });
-        // A worker that dies (out of memory, a bug) fails its course; the others go on.
+        // A worker that dies (out of memory, a bug) fails its courses; the others go on.
         worker.on('error', (error) => {
-          const index = building.get(worker);
-          if (index !== undefined) record({ index, status: 'failed', seconds: 0, packages: [], failure: printable(error.message), stack: error.stack });
+          for (const index of building.get(worker) ?? []) record({ index, status: 'failed', seconds: 0, packages: [], failure: printable(error.message), stack: error.stack });
           stop(worker);
         });
         give(worker);

@@ -1,6 +1,6 @@
 /**
  * A worker thread of `parcours build <several courses>` (src/cli/build-courses.ts): builds the
- * courses it is sent, one at a time, with the caches of its process kept warm from one course
+ * courses it is sent (two at a time), with the caches of its process kept warm from one course
  * to the next (validators, templates, runtime bundles), and sends back what the main thread prints.
  */
 import path from 'node:path';
@@ -11,11 +11,13 @@ import { courseFileReader } from '../load/index.js';
 import { courseFileDisplay, describeFailure } from './output.js';
 import type { CourseJob, CourseOutcome, ToWorker } from './build-courses.js';
 
-let current: AbortController | undefined;
+/** The builds in progress (the main thread gives a worker two courses at once). */
+const building = new Set<AbortController>();
 
 async function buildOne(job: CourseJob): Promise<CourseOutcome> {
   const started = performance.now();
-  current = new AbortController();
+  const current = new AbortController();
+  building.add(current);
   try {
     const result = await build({ courseDir: job.dir, targets: job.targets, options: job.options, signal: current.signal });
     const courseDir = path.resolve(job.dir);
@@ -40,11 +42,11 @@ async function buildOne(job: CourseJob): Promise<CourseOutcome> {
       stack: error instanceof Error ? error.stack : undefined,
     };
   } finally {
-    current = undefined;
+    building.delete(current);
   }
 }
 
 parentPort!.on('message', (message: ToWorker) => {
-  if (message.type === 'abort') current?.abort(new Error('interrupted'));
+  if (message.type === 'abort') for (const controller of building) controller.abort(new Error('interrupted'));
   else void buildOne(message.job).then((outcome) => parentPort!.postMessage(outcome));
 });
