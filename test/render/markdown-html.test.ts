@@ -29,7 +29,34 @@ describe('raw HTML in Markdown', () => {
     expect(render('Before\n\n<!-- a note\non two lines -->\n\nAfter')).toBe('<p>Before</p>\n<p>After</p>\n');
   });
 
+  it('shows the words after an inline <pre>, <code>, <kbd> or <script> tag as written too', () => {
+    // marked passes the text after such a tag on as raw HTML; before issue 13 it reached the
+    // sanitiser as markup: `<b>` after `<kbd>` turned bold, and a `<!--` swallowed the rest.
+    expect(render('Press <kbd>Ctrl</kbd> and <b>then</b> <!-- unclosed', true)).toBe(
+      'Press &lt;kbd&gt;Ctrl&lt;/kbd&gt; and &lt;b&gt;then&lt;/b&gt; &lt;!-- unclosed',
+    );
+    expect(render('A <pre> tag & <i>more</i>', true)).toBe('A &lt;pre&gt; tag &amp; &lt;i&gt;more&lt;/i&gt;');
+  });
+
   it('gives LMS reports the same words the learner reads', () => {
     expect(markdownToPlainText(text('Is <b>this</b> & <script>that</script> right?'))).toBe('Is <b>this</b> & <script>that</script> right?');
+  });
+});
+
+describe('plain words kept from one text to the next', () => {
+  it('gives the words of each text, whatever was read before, and refuses a too-deep text each time at its own place', () => {
+    const at = (source: string, line: number) => ({ source, loc: { file: `steps/0${line}.yaml`, line, column: 1 } });
+    expect(markdownToPlainText(at('**Oui** & *non*', 1))).toBe('Oui & non');
+    expect(markdownToPlainText(at('**Oui** & *non*', 2))).toBe('Oui & non');
+    expect(markdownToPlainText(at('**Yes**', 1))).toBe('Yes');
+    const deep = '>'.repeat(80) + ' quoted';
+    for (const line of [4, 5]) {
+      try {
+        markdownToPlainText(at(deep, line));
+        expect.unreachable('a too-deep text is refused');
+      } catch (error) {
+        expect((error as { diagnostics: { code: string; loc: { line: number } }[] }).diagnostics[0]).toMatchObject({ code: 'MARKDOWN_TOO_DEEP', loc: { line } });
+      }
+    }
   });
 });
