@@ -1,12 +1,13 @@
 /** `parcours preview` as an author runs it: the real CLI (bin/parcours.js → lib/), stopped with Ctrl-C. */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, ensureBuilt, minimalCourse, repoRoot } from '../cli/run-cli.js';
+import { loadedModules } from '../cli/loaded-modules.js';
+import { bin, ensureBuilt, minimalCourse, repoRoot, runCli } from '../cli/run-cli.js';
 import { get } from './preview-client.js';
 import { POLL_TIMEOUT_MS } from '../support/timeouts.js';
 
@@ -56,15 +57,8 @@ class PreviewProcess {
 
 describe('parcours preview (CLI)', () => {
   it('loads neither the watcher nor the build modules for --help', async () => {
-    const trace = path.join(work, 'help.trace');
-    const run = spawnSync(process.execPath, ['--import', path.join(repoRoot, 'test/cli/trace-imports.mjs'), bin, 'preview', '--help'], {
-      encoding: 'utf8',
-      env: { ...process.env, PARCOURS_IMPORT_TRACE: trace },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('--port');
-    const urls = (await readFile(trace, 'utf8')).split('\n');
-    const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
+    const packages = await loadedModules(['preview', '--help'], path.join(work, 'help.trace'));
+    expect(runCli(['preview', '--help']).stdout).toContain('--port');
     expect(packages.has('commander')).toBe(true); // the trace works
     expect(HEAVY.filter((p) => packages.has(p))).toEqual([]);
   });

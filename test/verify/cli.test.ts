@@ -4,7 +4,6 @@
  * their published layouts, test/fixtures/verify), and on a broken one (exit 1, the problem in
  * words). `--help` of init and verify loads none of the heavy modules.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
