@@ -2,11 +2,12 @@
  * One parsed YAML file of the course, keeping every node's position so that any
  * value (and any ajv error path) can be traced back to file:line:column.
  */
-import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type CST, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, parseDocument, type CST, type Document, type Node, type Pair } from 'yaml';
 import type { SourceLocation } from '../model/course.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic, type DiagnosticParams } from '../diagnostics/catalogue.js';
 import type { NodeRef, PathSegment } from './context.js';
+import { forEachNode } from './yaml-walk.js';
 import { yamlProblems } from './yaml-problems.js';
 
 export class YamlFile {
@@ -146,15 +147,14 @@ function parseBounded(source: string, lines: LineCounter, max: number): Document
 /** The errors the library's `uniqueKeys` check gives (same code and place), in linear time. */
 function duplicateKeyErrors(doc: Document): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        if (seen.has(key.value)) errors.push(new YAMLParseError([key.range![0], key.range![0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        seen.add(key.value);
-      }
-    },
+  forEachNode(doc, (node) => {
+    if (!isMap(node)) return;
+    const seen = new Set<unknown>();
+    for (const { key } of node.items) {
+      if (!isScalar(key)) continue;
+      if (seen.has(key.value)) errors.push(new YAMLParseError([key.range![0], key.range![0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      seen.add(key.value);
+    }
   });
   return errors;
 }
@@ -162,7 +162,7 @@ function duplicateKeyErrors(doc: Document): YAMLParseError[] {
 /** Too many alias nodes (pointing at the first one past the limit), or aliases expanding into too many copies. */
 function aliasProblem(doc: Document): { at: Node; params: DiagnosticParams } | undefined {
   const aliases: Node[] = [];
-  visit(doc, { Alias: (_, node) => void aliases.push(node) });
+  forEachNode(doc, (node) => void (isAlias(node) && aliases.push(node)));
   const limits = { max: MAX_YAML_ALIASES, copies: MAX_YAML_ALIAS_COPIES.toLocaleString('en-US') };
   if (aliases.length > MAX_YAML_ALIASES) {
     return { at: aliases[MAX_YAML_ALIASES]!, params: { ...limits, detail: `${aliases.length} aliases (\`*name\`), where at most ${MAX_YAML_ALIASES} are read` } };

@@ -7,9 +7,10 @@
  * accepts but misreads: a list item indented one space too far becomes the end of the
  * item above's text (`steps/01.yaml - steps/02.yaml`).
  */
-import { isAlias, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isScalar, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
+import { forEachNode } from './yaml-walk.js';
 
 /** Duplicate fields reported per file: enough to fix a copy-paste, bounded for a hostile file. */
 const MAX_DUPLICATES = 20;
@@ -63,14 +64,12 @@ class SourceText {
   ) {
     this.lines = source.split('\n').map((l) => l.replace(/\r$/, ''));
     for (let i = 0; i < source.length; i++) if (source[i] === '\n') this.starts.push(i + 1);
-    visit(doc, {
-      Scalar: (_, node) => {
-        if (!node.range) return;
-        const first = this.lineOf(node.range[0]);
-        const last = this.lineOf(Math.max(node.range[0], node.range[1] - 1));
-        const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-        for (let i = first + 1; i <= last; i++) if (!this.inside.has(i)) this.inside.set(i, { from: first, block });
-      },
+    forEachNode(doc, (node) => {
+      if (!isScalar(node) || !node.range) return;
+      const first = this.lineOf(node.range[0]);
+      const last = this.lineOf(Math.max(node.range[0], node.range[1] - 1));
+      const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+      for (let i = first + 1; i <= last; i++) if (!this.inside.has(i)) this.inside.set(i, { from: first, block });
     });
   }
 
@@ -323,7 +322,7 @@ function openingBefore(offset: number, doc: Document, open: (node: Node) => bool
     const range = node.range;
     if (open(node) && range && range[0] < offset && range[1] >= offset && (opening ?? -1) < range[0]) opening = range[0];
   };
-  visit(doc, { Scalar: (_, node) => check(node), Seq: (_, node) => check(node), Map: (_, node) => check(node) });
+  forEachNode(doc, (node) => void (!isAlias(node) && check(node)));
   return opening;
 }
 
@@ -522,20 +521,18 @@ function nearest(places: Place[], order: (a: Place, b: Place) => number): Place 
  */
 function listItemsReadAsText(text: SourceText): Problem[] {
   const problems: Problem[] = [];
-  visit(text.doc, {
-    Scalar: (_, node) => {
-      if (node.type !== 'PLAIN' || !node.range) return;
-      const first = text.lineOf(node.range[0]);
-      const last = text.lineOf(Math.max(node.range[0], node.range[1] - 1));
-      for (let i = first + 1; i <= last; i++) {
-        if (!/^\s*-(\s|$)/.test(text.lines[i] ?? '')) continue;
-        const found = indentation(i, text, { shape: text.shape(first), value: String(node.value) });
-        if (!found) return undefined;
-        problems.push(found);
-        return visit.BREAK; // the first is enough: the file is not read further
-      }
-      return undefined;
-    },
+  forEachNode(text.doc, (node) => {
+    if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return true;
+    const first = text.lineOf(node.range[0]);
+    const last = text.lineOf(Math.max(node.range[0], node.range[1] - 1));
+    for (let i = first + 1; i <= last; i++) {
+      if (!/^\s*-(\s|$)/.test(text.lines[i] ?? '')) continue;
+      const found = indentation(i, text, { shape: text.shape(first), value: String(node.value) });
+      if (!found) return true;
+      problems.push(found);
+      return false; // the first is enough: the file is not read further
+    }
+    return true;
   });
   return problems;
 }
@@ -548,16 +545,14 @@ function unknownAliases(doc: Document, text: SourceText): Problem[] {
   // An alias names an anchor (`&name`) set before it: one pass in document order, whatever the count.
   const anchors = new Set<string>();
   let unknown: Node | undefined;
-  visit(doc, {
-    Node: (_, node) => {
-      if (isAlias(node)) {
-        if (anchors.has(node.source)) return undefined;
-        unknown = node;
-        return visit.BREAK;
-      }
-      if (node.anchor) anchors.add(node.anchor);
-      return undefined;
-    },
+  forEachNode(doc, (node) => {
+    if (isAlias(node)) {
+      if (anchors.has(node.source)) return true;
+      unknown = node;
+      return false;
+    }
+    if (node.anchor) anchors.add(node.anchor);
+    return true;
   });
   if (!unknown?.range) return [];
   const line = text.lineOf(unknown.range[0]);
