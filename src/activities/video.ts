@@ -117,6 +117,18 @@ function videoSource(src: string | undefined, url: string | undefined, node: Nod
 
 /** "Français" for `fr` in a French course: the track label when the author gives none. */
 function languageName(tag: string, inLanguage: string): string {
+  // Intl.DisplayNames is slow to make (~2 ms): one per course language and tag, not one per caption file.
+  const key = `${inLanguage}\u0000${tag}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    if (languageNames.size >= 1000) languageNames.clear(); // tags come from course files: bounded
+    languageNames.set(key, (name = readLanguageName(tag, inLanguage)));
+  }
+  return name;
+}
+const languageNames = new Map<string, string>();
+
+function readLanguageName(tag: string, inLanguage: string): string {
   try {
     const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
     return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
