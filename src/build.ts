@@ -67,13 +67,15 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const options = resolveBuildOptions(request.options, loaded.course);
   const course = applyBuildOptions(loaded.course, options);
 
-  diagnostics.push(...checkTargets(course, targets, options));
+  // Measured once: the targets' checks and the build record read the same figure.
+  const budget = measureWorstCaseState(course);
+  diagnostics.push(...checkTargets(course, targets, options, budget));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, packages: [] };
 
-  // Rendering and writing (Markdown, sanitize-html, Handlebars, archiver) load only when a build gets
+  // Rendering and writing (Markdown, Handlebars, the zip writer) load only when a build gets
   // this far: `validate` imports checkTargets from this module and never needs them.
   const [{ renderPages, withRuntime }, { writeZipTemp }] = await Promise.all([import('./render/index.js'), import('./write/index.js')]);
-  const worstCase = measureWorstCaseState(course).characters;
+  const worstCase = budget.characters;
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
   // The course's pages are rendered once; each target adds its runtime (and its manifest, below).
   const rendered = renderPages(course);
@@ -145,9 +147,13 @@ async function renameAll(zips: readonly (TempZip & { zipPath: string })[]): Prom
  * (e.g. SCORM identifiers) and the learner-state budget. `parcours validate` runs it too,
  * so a course that validates also builds.
  */
-export function checkTargets(course: Course, targets: readonly Target[], options: BuildOptions): Diagnostic[] {
+export function checkTargets(
+  course: Course,
+  targets: readonly Target[],
+  options: BuildOptions,
+  budget = targets.length > 0 ? measureWorstCaseState(course) : undefined,
+): Diagnostic[] {
   const checks = new DiagnosticBag();
-  const budget = targets.length > 0 ? measureWorstCaseState(course) : undefined;
   for (const target of targets) {
     target.check?.(course, checks, options);
     checkStateBudget(course, target, budget).forEach((d) => checks.add(d));
