@@ -120,7 +120,7 @@ async function writeEntry(out: ZipOutput, layout: ZipLayout, file: PackageFile):
       return record;
     }
     // An empty one is stored, yet described after its (no) data, as archiver did.
-    const deflated = data.length === 0 ? data : data.length < ASYNC_DEFLATE_BYTES ? zlib.deflateRawSync(data, DEFLATE_OPTIONS) : await deflateRaw(data, DEFLATE_OPTIONS);
+    const deflated = data.length === 0 ? data : await deflatedData(data, crc);
     const record = layout.record({ path: file.path, offset, stored: data.length === 0, descriptor: true, crc, size: data.length, compressedSize: deflated.length });
     out.push(layout.localHeader(record), deflated, layout.dataDescriptor(record));
     return record;
@@ -138,6 +138,44 @@ async function writeEntry(out: ZipOutput, layout: ZipLayout, file: PackageFile):
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Deflated buffers by content: the same page and style go into every target's zip, the same
+ * runtime into every course of a catalogue built by one process (a worker), so each is deflated
+ * once. Keyed by CRC-32 and length, confirmed by comparing the bytes; bounded in size.
+ */
+const deflatedByContent = new Map<string, { data: Buffer; deflated: Promise<Buffer> }>();
+let deflatedBytes = 0;
+const DEFLATED_CACHE_BYTES = 16 << 20;
+/** Smaller buffers (a manifest, a build record) are deflated each time: they cost little. */
+const CACHED_DEFLATE_BYTES = 4 << 10;
+
+function deflatedData(data: Buffer, crc: number): Promise<Buffer> {
+  const deflate = () => (data.length < ASYNC_DEFLATE_BYTES ? Promise.resolve(zlib.deflateRawSync(data, DEFLATE_OPTIONS)) : deflateRaw(data, DEFLATE_OPTIONS));
+  if (data.length < CACHED_DEFLATE_BYTES) return deflate();
+  const key = `${crc}:${data.length}`;
+  const known = deflatedByContent.get(key);
+  if (known?.data.equals(data)) return known.deflated;
+  const deflated = deflate();
+  if (data.length <= DEFLATED_CACHE_BYTES / 4) {
+    if (known) deflatedBytes -= known.data.length;
+    deflatedByContent.set(key, { data, deflated });
+    deflatedBytes += data.length;
+    deflated.catch(() => {
+      // A failure is not kept.
+      if (deflatedByContent.get(key)?.deflated !== deflated) return;
+      deflatedByContent.delete(key);
+      deflatedBytes -= data.length;
+    });
+    // The oldest go first (a Map keeps its insertion order).
+    for (const [oldKey, old] of deflatedByContent) {
+      if (deflatedBytes <= DEFLATED_CACHE_BYTES) break;
+      deflatedByContent.delete(oldKey);
+      deflatedBytes -= old.data.length;
+    }
+  }
+  return deflated;
 }
 
 interface Copied {

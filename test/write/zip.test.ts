@@ -198,4 +198,13 @@ describe('writeZip', () => {
     const listing = spawnSync('unzip', ['-Z1', zipPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(listing.stdout.trim().split('\n')).toHaveLength(65_536);
   });
+
+  it('gives each zip its own contents when large pages of the same length follow one another (deflated once per content)', async () => {
+    const page = (letter: string) => data('index.html', `<p>${letter.repeat(100_000)}</p>`);
+    for (const [name, letter] of [['a', 'x'], ['b', 'y'], ['c', 'x']] as const) {
+      const zipPath = path.join(work, `${name}.zip`);
+      await writeZip(zipPath, [page(letter)]);
+      expect(readZip(zipPath)[0]!.data().toString()).toBe(`<p>${letter.repeat(100_000)}</p>`);
+    }
+  });
 });
