@@ -55,7 +55,7 @@ async function compileLayout(): Promise<Handlebars.TemplateDelegate> {
   const code = JSON.parse(await cached(`templates-${digest}.json`, async () => JSON.stringify(precompile(sources)))) as Templates;
 
   // Imported (not required) so that the CLI bundle inlines Handlebars' runtime (scripts/bundle-cli.ts).
-  const hb = ((await import('handlebars/runtime')) as unknown as { default: typeof Handlebars }).default.create();
+  const hb = ((await import('handlebars/runtime.js')) as unknown as { default: typeof Handlebars }).default.create();
   const load = (spec: string) => hb.template(new Function(`return ${spec}`)() as Parameters<typeof hb.template>[0]);
   for (const [name, spec] of Object.entries(code.partials)) hb.registerPartial(name, load(spec));
   // Data frames inherit from their parent, so `strings` reaches every block and partial.
