@@ -9,6 +9,7 @@ import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/format.js';
 import { courseFileReader } from '../load/index.js';
 import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
 import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, formatBytes, printJson, useColor } from './output.js';
+import { withThousands } from '../shared/format-number.js';
 
 export interface BuildCommandOptions {
   target: string[];
@@ -92,7 +93,7 @@ export async function buildCommand(dirs: string | string[], options: BuildComman
 
 /** `dist/x-1.0.0-scorm12.zip  24.1 MB  57 files  learner state ≤ 1,234 of 4,096 characters (30 %)` */
 function packageLine(p: BuiltPackage): string {
-  const n = (value: number) => value.toLocaleString('en-US');
+  const n = (value: number) => withThousands(value);
   const share = Math.ceil((100 * p.state.worstCase) / p.state.limit);
   return [
     displayPath(p.zipPath),

@@ -11,6 +11,7 @@ import { formatBytes, type ByteFormat } from '../shared/format-bytes.js';
 import { createDiagnostic } from '../diagnostics/catalogue.js';
 import { openCourseFile, resolveLink, type CourseFile, type CourseFiles, type FileRefusal, type OpenedCourseFile } from './course-files.js';
 import { describeAccepted, extensionOf, isPackagedType, looksActive, mediaRules, SNIFF_BYTES, whyRefused, type MediaRule } from './media.js';
+import { withThousands } from '../shared/format-number.js';
 
 export type FileProblem = FileRefusal | { problem: 'wrong-type'; relPath: string } | { problem: 'active-content'; relPath: string };
 
@@ -80,7 +81,7 @@ const DIAGNOSTIC_BYTES: ByteFormat = { units: ['bytes', 'kB', 'MB', 'GB', 'TB'],
 /** Size and limit as file managers show them, or in bytes when they would read the same (`1 MB` and `1 MB`). */
 function formatSizes(size: number, limit: number): { size: string; limit: string } {
   const shown = { size: formatBytes(size, DIAGNOSTIC_BYTES), limit: formatBytes(limit, DIAGNOSTIC_BYTES) };
-  return shown.size !== shown.limit ? shown : { size: `${size.toLocaleString('en-US')} bytes`, limit: `${limit.toLocaleString('en-US')} bytes` };
+  return shown.size !== shown.limit ? shown : { size: `${withThousands(size)} bytes`, limit: `${withThousands(limit)} bytes` };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createDiagnostic, type DiagnosticParams } from '../diagnostics/catalogu
 import type { NodeRef, PathSegment } from './context.js';
 import { forEachNode } from './yaml-walk.js';
 import { yamlProblems } from './yaml-problems.js';
+import { withThousands } from '../shared/format-number.js';
 
 export class YamlFile {
   private constructor(
@@ -163,7 +164,7 @@ function duplicateKeyErrors(doc: Document): YAMLParseError[] {
 function aliasProblem(doc: Document): { at: Node; params: DiagnosticParams } | undefined {
   const aliases: Node[] = [];
   forEachNode(doc, (node) => void (isAlias(node) && aliases.push(node)));
-  const limits = { max: MAX_YAML_ALIASES, copies: MAX_YAML_ALIAS_COPIES.toLocaleString('en-US') };
+  const limits = { max: MAX_YAML_ALIASES, copies: withThousands(MAX_YAML_ALIAS_COPIES) };
   if (aliases.length > MAX_YAML_ALIASES) {
     return { at: aliases[MAX_YAML_ALIASES]!, params: { ...limits, detail: `${aliases.length} aliases (\`*name\`), where at most ${MAX_YAML_ALIASES} are read` } };
   }

@@ -16,6 +16,7 @@ import { AssetCollector } from '../render/assets.js';
 import { buildRuntimeCourse } from '../render/page-view.js';
 import { RenderContext } from '../render/render-context.js';
 import type { Target } from './target.js';
+import { withThousands } from '../shared/format-number.js';
 
 export interface StateBudget {
   /** Characters of the largest saved state (what SCORM limits count). */
@@ -108,7 +109,7 @@ export function measureWorstCaseState(course: Course): StateBudget {
   return { characters, utf8Bytes, textFields };
 }
 
-const format = (n: number): string => n.toLocaleString('en-US');
+const format = (n: number): string => withThousands(n);
 
 /** An error when the largest state of `course` exceeds what `target` keeps. */
 /** `budget`: the course's measure when the caller has it (a build checks every target with one measure). */

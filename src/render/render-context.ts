@@ -45,6 +45,6 @@ export interface DownloadView {
 
 /** Download sizes in the course language: `14 o`, `1,2 Mo`; `120 KB`, `1.2 MB`. */
 const DOWNLOAD_BYTES: Record<Language, ByteFormat> = {
-  fr: { units: ['o', 'Ko', 'Mo', 'Go'], digits: 'readable', locale: 'fr-FR', separator: '\u00a0' },
-  en: { units: ['B', 'KB', 'MB', 'GB'], digits: 'readable', locale: 'en-GB', separator: '\u00a0' },
+  fr: { units: ['o', 'Ko', 'Mo', 'Go'], digits: 'readable', decimalSeparator: ',', separator: '\u00a0' },
+  en: { units: ['B', 'KB', 'MB', 'GB'], digits: 'readable', separator: '\u00a0' },
 };

@@ -15,6 +15,7 @@ import type { StandardSummary } from './standard.js';
 import { standards } from './standards/index.js';
 import { decodeXml, parseXml } from './xml.js';
 import { openZip } from './zip-source.js';
+import { withThousands } from '../shared/format-number.js';
 
 export type { Finding, FindingSeverity, VerifyCode } from './findings.js';
 export { verifyCatalogue } from './findings.js';
@@ -162,7 +163,7 @@ async function checkParcoursRecord(source: PackageSource, index: FileIndex, repo
     return;
   }
   report.madeBy = `Parcours ${r.version}`;
-  const format = (n: number) => n.toLocaleString('en-US');
+  const format = (n: number) => withThousands(n);
   const where = TARGET_STORAGE.get(r.target) ?? 'the LMS keeps';
   const params = { version: r.version, worstCase: format(worstCase), limit: format(limit), where, percent: `${Math.round((worstCase / limit) * 100)} %` };
   report.findings.push(createFinding(worstCase > limit ? 'STATE_OVER_LIMIT' : 'STATE_BUDGET', params, { file: BUILD_RECORD_FILE }));

@@ -11,6 +11,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { createFinding, type Finding } from './findings.js';
 import { formatBytes } from '../shared/format-bytes.js';
 import { LIMITS, type PackageFile, type PackageSource } from './source.js';
+import { withThousands } from '../shared/format-number.js';
 
 const UTF8_FLAG = 0x800;
 /** Info-ZIP Unicode Path extra field: a UTF-8 name beside a legacy one. */
@@ -33,7 +34,7 @@ export async function openZip(zipPath: string): Promise<PackageSource> {
   try {
     for await (const entry of zip.eachEntry()) {
       if (entries.length >= LIMITS.maxEntries) {
-        findings.push(createFinding('ZIP_BOMB', { reason: `The zip holds more than ${LIMITS.maxEntries.toLocaleString('en-US')} entries; only the first were checked` }));
+        findings.push(createFinding('ZIP_BOMB', { reason: `The zip holds more than ${withThousands(LIMITS.maxEntries)} entries; only the first were checked` }));
         break;
       }
       entries.push({ entry, name: decodeName(entry, findings) });

@@ -16,8 +16,8 @@ describe('formatBytes', () => {
   });
 
   it('writes learner-facing sizes in the course language, one decimal only below 10', () => {
-    const fr: ByteFormat = { units: ['o', 'Ko', 'Mo', 'Go'], digits: 'readable', locale: 'fr-FR', separator: '\u00a0' };
-    const en: ByteFormat = { units: ['B', 'KB', 'MB', 'GB'], digits: 'readable', locale: 'en-GB', separator: '\u00a0' };
+    const fr: ByteFormat = { units: ['o', 'Ko', 'Mo', 'Go'], digits: 'readable', decimalSeparator: ',', separator: '\u00a0' };
+    const en: ByteFormat = { units: ['B', 'KB', 'MB', 'GB'], digits: 'readable', separator: '\u00a0' };
     expect([14, 120_000, 1_234_567, 12_345_678].map((n) => formatBytes(n, fr))).toEqual(['14\u00a0o', '120\u00a0Ko', '1,2\u00a0Mo', '12\u00a0Mo']);
     expect([14, 120_000, 1_234_567, 12_345_678].map((n) => formatBytes(n, en))).toEqual(['14\u00a0B', '120\u00a0KB', '1.2\u00a0MB', '12\u00a0MB']);
   });
