@@ -12,8 +12,9 @@
  *
  * The disk cache (src/render/disk-cache.ts) lives in the temp folder and is warmed by one
  * build first, as it is for an author after the first build of the day; the cold build is
- * printed apart. Options: BENCH_RUNS (rounds, 5), BENCH_MEDIA_MB (400), BENCH_COURSES (50),
- * BENCH_ONLY (names of the aims to run, e.g. "build validate"), BENCH_KEEP=1 (keep temp files).
+ * printed apart. Options: BENCH_RUNS (rounds, 5), BENCH_MEDIA_MB (the media sizes, "200 400"),
+ * BENCH_COURSES (50), BENCH_ONLY (names of the aims to run, e.g. "build validate"), BENCH_KEEP=1
+ * (keep temp files).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -165,33 +166,49 @@ async function main(): Promise<void> {
     }
 
     if (wanted('media')) {
-      const mb = Number(process.env.BENCH_MEDIA_MB ?? 400);
-      console.log(`\n## the sample with ${mb} MB of video`);
-      const heavy = path.join(work, 'heavy');
-      await cp(sample, heavy, { recursive: true });
-      const videos = (await readdir(path.join(heavy, 'media'))).filter((f) => f.endsWith('.mp4'));
-      for (const video of videos) await padMp4(path.join(heavy, 'media', video), Math.floor((mb * 1e6) / videos.length));
-      // The yardstick zips the very files of the package: the package, unzipped.
-      timeOnce(build(heavy, 'scorm12', 'heavy'), env);
+      // Two media sizes or more: "flat in media size" is the peak not growing from one to the next.
+      const sizes = (process.env.BENCH_MEDIA_MB ?? '200 400').split(/[\s,]+/).filter(Boolean).map(Number).sort((a, b) => a - b);
+      const largest = sizes.at(-1)!;
+      console.log(`\n## the sample with ${sizes.join(', ')} MB of video`);
+      const heavy = (mb: number) => path.join(work, `heavy-${mb}`);
+      for (const mb of sizes) {
+        await cp(sample, heavy(mb), { recursive: true });
+        const videos = (await readdir(path.join(heavy(mb), 'media'))).filter((f) => f.endsWith('.mp4'));
+        for (const video of videos) await padMp4(path.join(heavy(mb), 'media', video), Math.floor((mb * 1e6) / videos.length));
+      }
+      // The yardstick zips the very files of the largest package: the package, unzipped.
+      timeOnce(build(heavy(largest), 'scorm12', 'heavy'), env);
       const zipFile = (await readdir(out)).find((f) => f.endsWith('.zip'))!;
       const unzipped = path.join(work, 'heavy-unzipped');
       const unzip = spawnSync('unzip', ['-q', '-o', path.join(out, zipFile), '-d', unzipped]);
       if (unzip.status !== 0) throw new Error('unzip failed (apt-get install -y unzip)');
       const zip0 = path.join(work, 'zip0.zip');
-      const [parcours, zip, light] = await sideBySide(
+      const [zip, light, ...builds] = await sideBySide(
         [
-          build(heavy, 'scorm12', 'heavy'),
           { label: 'zip -0', argv: ['zip', '-0', '-r', '-q', zip0, '.'], cwd: unzipped, before: () => rm(zip0, { force: true }) },
           build(sample, 'scorm12', 'sample'),
+          ...sizes.map((mb) => build(heavy(mb), 'scorm12', `heavy ${mb}`)),
         ],
         env,
       );
+      const parcours = builds.at(-1)!;
       console.log(`  ${(await treeBytes(unzipped) / 1e6).toFixed(0)} MB in the package`);
-      row(`media build (+${mb} MB video)`, parcours!, 'zip -0 -r', zip!, '≤ 1.2×', parcours!.wall <= 1.2 * zip!.wall);
-      const flat = parcours!.rss / light!.rss;
-      rows.push({ aim: 'media build peak memory', measured: `${parcours!.rss.toFixed(0)} MiB`, yardstick: `sample build: ${light!.rss.toFixed(0)} MiB`, ratio: `${flat.toFixed(2)}×`, target: 'flat (≤ 1.1×)', met: flat <= 1.1 });
-      console.log(`  peak RSS ${parcours!.rss.toFixed(0)} MiB vs ${light!.rss.toFixed(0)} MiB without the video (${flat.toFixed(2)}×)`);
-      await rm(heavy, { recursive: true, force: true });
+      row(`media build (+${largest} MB video)`, parcours, 'zip -0 -r', zip!, '≤ 1.2×', parcours.wall <= 1.2 * zip!.wall);
+      // Flat: the peak at the largest size against the next smaller one (≤ 1.1×), within the build's
+      // memory aim (≤ 120 MiB); the sample without media is printed beside it, as the fixed part.
+      const peaks = builds.map((b, i) => `${sizes[i]} MB: ${b.rss.toFixed(0)} MiB`).join(', ');
+      const growth = sizes.length > 1 ? parcours.rss / builds.at(-2)!.rss : parcours.rss / light!.rss;
+      const against = sizes.length > 1 ? `${sizes.at(-2)} MB` : 'no media';
+      rows.push({
+        aim: 'media build peak memory',
+        measured: peaks,
+        yardstick: `sample build: ${light!.rss.toFixed(0)} MiB (${(parcours.rss / light!.rss).toFixed(2)}×)`,
+        ratio: `${growth.toFixed(2)}× (${largest} MB vs ${against})`,
+        target: 'flat (≤ 1.1×), ≤ 120 MiB',
+        met: growth <= 1.1 && parcours.rss <= 120,
+      });
+      console.log(`  peak RSS ${peaks}; ${growth.toFixed(2)}× from ${against} to ${largest} MB; the sample without video ${light!.rss.toFixed(0)} MiB`);
+      for (const mb of sizes) await rm(heavy(mb), { recursive: true, force: true });
       await rm(unzipped, { recursive: true, force: true });
     }
 
