@@ -21,7 +21,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const LIB = path.join(repoRoot, 'lib');
@@ -55,37 +55,63 @@ const lazyChildProcessInCommander: Plugin = {
   },
 };
 
+/** What every bundle of lib/ shares. */
+const COMMON = {
+  absWorkingDir: repoRoot,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  // Whitespace and syntax only: names stay, so `--debug` stacks and error names read as in the source.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [lazyChildProcessInCommander],
+} satisfies BuildOptions;
+
 /** About a second. test/support/build-lib.ts runs this script in a child process (the tests need it synchronously). */
 export async function bundleCli(): Promise<Metafile> {
   // A fresh folder: no chunk of an earlier bundle lingers (nor the per-file tsc output lib/ held before).
   rmSync(LIB, { recursive: true, force: true });
   const result = await build({
-    absWorkingDir: repoRoot,
+    ...COMMON,
     entryPoints: { cli: 'src/cli.ts', 'build-worker': 'src/cli/build-worker.ts', index: 'src/index.ts' },
     outdir: LIB,
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: EXTERNAL,
     chunkNames: '[name]-[hash]',
     banner: { js: BANNER },
-    // Whitespace and syntax only: names stay, so `--debug` stacks and error names read as in the source.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'warning',
-    plugins: [lazyChildProcessInCommander],
+    // src/cli/program.ts then runs `validate` and `build` from their bundles below.
+    define: { PARCOURS_COMMAND_BUNDLES: 'true' },
   });
-  writeFileSync(BUNDLE_META, JSON.stringify(result.metafile));
-  return result.metafile;
+  // The implementations of `validate` and `build`, each a CommonJS bundle of its own that
+  // src/cli/command-bundle.ts runs with V8's code cache (which Node 20 keeps for CommonJS only).
+  // Everything they import is inlined; an `import()` becomes a `require` evaluated when reached,
+  // so what a command does not use is not run (its code is in the file, but never compiled).
+  const commands = await build({
+    ...COMMON,
+    entryPoints: { 'validate-command': 'src/cli/validate-command.ts', 'build-command': 'src/cli/build-command.ts' },
+    outdir: LIB,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    // The sources find files from their own URL (packageRoot, the build worker): the bundle's.
+    define: { 'import.meta.url': '__parcoursBundleUrl' },
+    banner: { js: "const __parcoursBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const metafile: Metafile = {
+    inputs: { ...result.metafile.inputs, ...commands.metafile.inputs },
+    outputs: { ...result.metafile.outputs, ...commands.metafile.outputs },
+  };
+  writeFileSync(BUNDLE_META, JSON.stringify(metafile));
+  return metafile;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const metafile = await bundleCli();
-  const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const outputs = Object.entries(metafile.outputs).filter(([file]) => /\.c?js$/.test(file));
   const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
   console.log(`lib/: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} kB`);
 }

@@ -46,7 +46,7 @@ describe('package.json dependencies', () => {
   let shipped: Set<string>;
   beforeAll(() => {
     ensureBuilt();
-    const files = [...filesUnder('lib', '.js'), ...filesUnder('bin', '.js'), ...filesUnder('src/runtime', '.ts'), ...filesUnder('src/shared', '.ts')];
+    const files = [...filesUnder('lib', '.js'), ...filesUnder('lib', '.cjs'), ...filesUnder('bin', '.js'), ...filesUnder('src/runtime', '.ts'), ...filesUnder('src/shared', '.ts')];
     // What src/ imports from node_modules, inlined (their own dependencies come with them).
     const meta = JSON.parse(readFileSync(path.join(repoRoot, 'lib', 'meta.json'), 'utf8')) as { inputs: Record<string, { imports: { path: string }[] }> };
     const inlined = Object.entries(meta.inputs)

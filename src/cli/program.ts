@@ -12,6 +12,7 @@ import { DEFAULT_LMS, lmsPresets } from '../presets.js';
 import { packageRoot } from '../render/package-root.js';
 import { REPORT_STATUS_PAIRS, type AnswerFormat, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
+import type { CommandBundleName } from './command-bundle.js';
 import { registerInitCommand } from './init-command.js';
 import { registerPreviewCommand } from './preview-command.js';
 import { registerVerifyCommand } from './verify-command.js';
@@ -87,6 +88,20 @@ interface RuleFlags {
   scorm2004ScoPerStep?: boolean;
 }
 
+/** Set to true by scripts/bundle-cli.ts in the bundled CLI; absent when the sources run (tests). */
+declare const PARCOURS_COMMAND_BUNDLES: boolean | undefined;
+
+/**
+ * A command's implementation: in the bundled CLI, its own bundle run with V8's code cache
+ * (src/cli/command-bundle.ts); from the sources, the module itself. The bundler folds the test,
+ * so the bundled front (lib/cli.js) holds no second copy of the implementations.
+ */
+async function implementation<Exports>(name: CommandBundleName): Promise<Exports> {
+  return typeof PARCOURS_COMMAND_BUNDLES !== 'undefined' && PARCOURS_COMMAND_BUNDLES
+    ? (await import('./command-bundle.js')).loadCommandBundle<Exports>(name)
+    : ((await (name === 'validate-command' ? import('./validate-command.js') : import('./build-command.js'))) as Exports);
+}
+
 async function run(command: Command, action: () => Promise<void>): Promise<void> {
   const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
   try {
@@ -133,7 +148,7 @@ export function createProgram(): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
     .action(async (dir: string, options: RuleFlags & { target: string[]; json?: boolean }, command: Command) =>
-      run(command, async () => (await import('./validate-command.js')).validateCommand(dir, options)),
+      run(command, async () => (await implementation<typeof import('./validate-command.js')>('validate-command')).validateCommand(dir, options)),
     );
 
   const buildCommand = program
@@ -151,7 +166,9 @@ export function createProgram(): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
     .action(async (dirs: string[], options: RuleFlags & { target: string[]; out: string; json?: boolean; jobs?: number }, command: Command) =>
-      run(command, async () => (await import('./build-command.js')).buildCommand(dirs, { ...options, debug: command.optsWithGlobals<GlobalOptions>().debug })),
+      run(command, async () =>
+        (await implementation<typeof import('./build-command.js')>('build-command')).buildCommand(dirs, { ...options, debug: command.optsWithGlobals<GlobalOptions>().debug }),
+      ),
     );
 
   registerInitCommand(program);

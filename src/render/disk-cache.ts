@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const MAGIC = 'parcours-cache 1 ';
+const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
 
 /** The cache folder in force, or undefined when the cache is off. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -53,26 +54,36 @@ function usableDir(dir: string): boolean {
 
 /** The entry's body, or undefined when absent, unreadable or not whole. */
 export function readCached(name: string, dir = cacheDir()): string | undefined {
-  if (!dir || !usableDir(dir)) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(path.join(dir, name), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const newline = text.indexOf('\n');
-  if (newline < 0 || !text.startsWith(MAGIC)) return undefined;
-  const body = text.slice(newline + 1);
-  return text.slice(MAGIC.length, newline) === sha256(body) ? body : undefined;
+  return readCachedBytes(name, dir)?.toString('utf8');
 }
 
 /** Keeps `body` under `name` (temp file, then rename); failures are ignored. */
 export function writeCached(name: string, body: string, dir = cacheDir()): void {
+  writeCachedBytes(name, Buffer.from(body, 'utf8'), dir);
+}
+
+/** readCached for a binary body (V8's code cache of the command, src/cli/command-bundle.ts). */
+export function readCachedBytes(name: string, dir = cacheDir()): Buffer | undefined {
+  if (!dir || !usableDir(dir)) return undefined;
+  let entry: Buffer;
+  try {
+    entry = readFileSync(path.join(dir, name));
+  } catch {
+    return undefined;
+  }
+  const newline = entry.indexOf(0x0a);
+  if (newline < 0 || !entry.subarray(0, MAGIC.length).equals(MAGIC_BYTES)) return undefined;
+  const body = entry.subarray(newline + 1);
+  return entry.toString('latin1', MAGIC.length, newline) === sha256(body) ? body : undefined;
+}
+
+/** writeCached for a binary body. */
+export function writeCachedBytes(name: string, body: Buffer, dir = cacheDir()): void {
   if (!dir || !usableDir(dir)) return;
   const file = path.join(dir, name);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, `${MAGIC}${sha256(body)}\n${body}`, { flag: 'wx', mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]), { flag: 'wx', mode: 0o600 });
     renameSync(temp, file);
   } catch {
     try {

@@ -1,15 +1,31 @@
 // Preloaded with `node --import` by the start-up tests (test/cli/loaded-modules.ts): records the URL of
 // every ES module (and CommonJS package imported from ESM) the process resolves, into
-// $PARCOURS_IMPORT_TRACE, and at exit the public built-in modules it loaded (`node:child_process`),
-// which a bundle's `require('node:…')` calls would not show to the resolve hook.
+// $PARCOURS_IMPORT_TRACE; the bundles the CLI runs through node:vm (a command's implementation with
+// V8's code cache, src/cli/command-bundle.ts), by the file name given to vm.Script; and at exit the
+// public built-in modules it loaded (`node:child_process`), which a bundle's `require('node:…')` calls
+// would not show to the resolve hook.
 import { appendFileSync } from 'node:fs';
-import { register } from 'node:module';
+import { register, syncBuiltinESMExports } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 register(new URL('./trace-imports-hooks.mjs', import.meta.url));
 
+const trace = (line) => {
+  if (process.env.PARCOURS_IMPORT_TRACE) appendFileSync(process.env.PARCOURS_IMPORT_TRACE, `${line}\n`);
+};
+
+const { Script } = vm;
+vm.Script = class TracedScript extends Script {
+  constructor(code, options) {
+    super(code, options);
+    const filename = typeof options === 'string' ? options : options?.filename;
+    if (filename) trace(pathToFileURL(filename).href);
+  }
+};
+syncBuiltinESMExports(); // `import { Script } from 'node:vm'` sees the traced one too
+
 process.on('exit', () => {
-  const trace = process.env.PARCOURS_IMPORT_TRACE;
-  if (!trace) return;
   const builtins = process.moduleLoadList.flatMap((entry) => /^NativeModule (?!internal\/)(\S+)$/.exec(entry)?.[1] ?? []);
-  appendFileSync(trace, builtins.map((name) => `node:${name}\n`).join(''));
+  trace(builtins.map((name) => `node:${name}`).join('\n'));
 });

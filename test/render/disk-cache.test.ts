@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheDir, readCached, sha256, writeCached } from '../../src/render/disk-cache.js';
+import { cacheDir, readCached, readCachedBytes, sha256, writeCached, writeCachedBytes } from '../../src/render/disk-cache.js';
 
 let work: string;
 beforeAll(async () => {
@@ -62,8 +62,25 @@ describe('disk cache (src/render/disk-cache.ts)', () => {
     await chmod(open, 0o777);
     writeCached('a.js', 'theirs', open);
     expect(await readdir(open)).toEqual([]);
-    await writeFile(path.join(open, 'a.js'), 'parcours-cache 1 ' + sha256('planted') + '\nplanted');
+    // A whole entry, as a Parcours process would write it, planted by someone else: still not read.
+    const own = path.join(work, 'own-for-planting');
+    writeCached('a.js', 'planted', own);
+    expect(readCached('a.js', own)).toBe('planted');
+    await writeFile(path.join(open, 'a.js'), await readFile(path.join(own, 'a.js')));
     expect(readCached('a.js', open)).toBeUndefined();
+  });
+
+  it('keeps binary bodies byte for byte, and ignores one cut short or altered', async () => {
+    const dir = path.join(work, 'bytes');
+    const body = Buffer.from([0, 10, 13, 255, 0x0a, 0x80, 1, 2, 3]);
+    writeCachedBytes('code.bin', body, dir);
+    expect(readCachedBytes('code.bin', dir)).toEqual(body);
+    const entry = await readFile(path.join(dir, 'code.bin'));
+    await writeFile(path.join(dir, 'code.bin'), entry.subarray(0, entry.length - 1));
+    expect(readCachedBytes('code.bin', dir)).toBeUndefined();
+    entry[entry.length - 1] = entry[entry.length - 1]! ^ 1;
+    await writeFile(path.join(dir, 'code.bin'), entry);
+    expect(readCachedBytes('code.bin', dir)).toBeUndefined();
   });
 
   it('names entries by a digest that tells its parts apart', () => {
