@@ -69,6 +69,8 @@ const COMMON = {
   metafile: true,
   logLevel: 'warning',
   plugins: [lazyChildProcessInCommander],
+  // Code that keeps what it computed under the digest of its own bundle file (src/load/parse-cache.ts) does so only bundled.
+  define: { PARCOURS_BUNDLED: 'true' },
 } satisfies BuildOptions;
 
 /** About a second. test/support/build-lib.ts runs this script in a child process (the tests need it synchronously). */
@@ -84,7 +86,7 @@ export async function bundleCli(): Promise<Metafile> {
     chunkNames: '[name]-[hash]',
     banner: { js: BANNER },
     // src/cli/program.ts then runs `validate` and `build` from their bundles below.
-    define: { PARCOURS_COMMAND_BUNDLES: 'true' },
+    define: { ...COMMON.define, PARCOURS_COMMAND_BUNDLES: 'true' },
   });
   // The implementations of `validate` and `build`, each a CommonJS bundle of its own that
   // src/cli/command-bundle.ts runs with V8's code cache (which Node 20 keeps for CommonJS only).
@@ -98,7 +100,7 @@ export async function bundleCli(): Promise<Metafile> {
     format: 'cjs',
     supported: { 'dynamic-import': false },
     // The sources find files from their own URL (packageRoot, the build worker): the bundle's.
-    define: { 'import.meta.url': '__parcoursBundleUrl' },
+    define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl' },
     banner: { js: "const __parcoursBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const metafile: Metafile = {

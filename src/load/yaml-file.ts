@@ -9,13 +9,14 @@ import { createDiagnostic, type DiagnosticParams } from '../diagnostics/catalogu
 import type { NodeRef, PathSegment } from './context.js';
 import { forEachNode } from './yaml-walk.js';
 import { yamlProblems } from './yaml-problems.js';
+import { hasAlias, keepParsed, readParsed, type KeptNode, type ParsedFile, type Placement } from './parse-cache.js';
 import { withThousands } from '../shared/format-number.js';
 
 export class YamlFile {
   private constructor(
     /** Relative to the course folder, POSIX separators. */
     readonly file: string,
-    readonly doc: Document,
+    private readonly places: Placements,
     private readonly lines: LineCounter,
     private readonly text: string,
     /** The document as plain data; undefined when the YAML has syntax errors. */
@@ -27,21 +28,41 @@ export class YamlFile {
    * undefined), as do nesting deeper than MAX_YAML_DEPTH (YAML_TOO_DEEP, found as the parser
    * reads: reading on would take seconds and hundreds of MB on a hostile file) and more aliases
    * than MAX_YAML_ALIASES (YAML_TOO_MANY_ALIASES: a few lines could expand into gigabytes).
+   * A file read before without a problem comes from the parse cache (src/load/parse-cache.ts).
    */
   static parse(file: string, text: string): { yaml: YamlFile; diagnostics: Diagnostic[] } {
-    const lines = new LineCounter();
     const source = text.replace(/^\uFEFF/, '');
+    const kept = readParsed(source);
+    if (kept) return { yaml: YamlFile.fromParsed(file, source, kept), diagnostics: [] };
+    const { yaml, diagnostics, parsed } = YamlFile.parseSource(file, source);
+    if (parsed) keepParsed(source, parsed);
+    return { yaml, diagnostics };
+  }
+
+  /** parse() without the parse cache; `parsed`: what the cache may keep (a file read without a problem, no alias). */
+  static parseSource(file: string, source: string): { yaml: YamlFile; diagnostics: Diagnostic[]; parsed?: ParsedFile } {
+    const lines = new LineCounter();
     const doc = parseBounded(source, lines, MAX_YAML_DEPTH);
     if (typeof doc === 'number') {
-      const unread = new YamlFile(file, parseDocument(''), lines, source, undefined);
+      const unread = new YamlFile(file, new DocumentPlacements(parseDocument('')), lines, source, undefined);
       return { yaml: unread, diagnostics: [createDiagnostic('YAML_TOO_DEEP', unread.locAtOffset(doc), { max: MAX_YAML_DEPTH })] };
     }
-    const provisional = new YamlFile(file, doc, lines, source, undefined);
+    const places = new DocumentPlacements(doc);
+    const provisional = new YamlFile(file, places, lines, source, undefined);
     const diagnostics = yamlProblems(file, doc, source);
     if (diagnostics.length > 0) return { yaml: provisional, diagnostics };
     const aliases = aliasProblem(doc);
     if (aliases) return { yaml: provisional, diagnostics: [createDiagnostic('YAML_TOO_MANY_ALIASES', provisional.locOf(aliases.at), aliases.params)] };
-    return { yaml: new YamlFile(file, doc, lines, source, doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COPIES })), diagnostics };
+    const data = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COPIES });
+    const parsed = hasAlias(doc) ? undefined : { data, lineStarts: [...lines.lineStarts], nodes: keptNodes(doc) };
+    return { yaml: new YamlFile(file, places, lines, source, data), diagnostics, parsed };
+  }
+
+  /** The file as parseSource() read it, from what it kept. */
+  static fromParsed(file: string, source: string, parsed: ParsedFile): YamlFile {
+    const lines = new LineCounter();
+    for (const start of parsed.lineStarts) lines.addNewLine(start);
+    return new YamlFile(file, new KeptPlacements(parsed.nodes), lines, source, parsed.data);
   }
 
   root(): NodeRef {
@@ -53,37 +74,15 @@ export class YamlFile {
     return { file: this.file, line, column: col };
   }
 
-  /**
-   * Walks `path` from the root. Returns the deepest node that exists, and the map pair
-   * that holds it when the last step was a map key.
-   */
-  resolve(path: readonly PathSegment[]): { node: Node | null; pair?: Pair; complete: boolean } {
-    let node: Node | null = this.doc.contents;
-    let pair: Pair | undefined;
-    for (const segment of path) {
-      if (node && isAlias(node)) node = (node.resolve(this.doc) as Node | undefined) ?? null;
-      if (isMap(node)) {
-        const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!found) return { node, pair, complete: false };
-        pair = found;
-        node = (found.value as Node | null) ?? null;
-        if (!node) return { node: (found.key as Node | null) ?? null, pair, complete: true };
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)];
-        if (item === undefined) return { node, pair, complete: false };
-        pair = undefined;
-        node = item as Node;
-      } else {
-        return { node, pair, complete: false };
-      }
-    }
-    return { node, pair, complete: true };
+  /** Where the node at `path` is written (the deepest that exists, when the path goes further). */
+  locate(path: readonly PathSegment[]): Placement {
+    return this.places.locate(path);
   }
 
   /** The text of the node at `path` exactly as written (`1.0`, not the number 1). */
   sourceText(path: readonly PathSegment[]): string | undefined {
-    const { node, complete } = this.resolve(path);
-    return complete && node?.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
+    const { range, complete } = this.locate(path);
+    return complete && range ? this.text.slice(range[0], range[1]) : undefined;
   }
 
   /** Where `text` is first written between two offsets of the file. */
@@ -96,6 +95,102 @@ export class YamlFile {
     return this.locAtOffset(node?.range?.[0] ?? 0);
   }
 }
+
+/** Where the nodes of a document are, from the document itself (a fresh parse) or from the parse cache. */
+interface Placements {
+  locate(path: readonly PathSegment[]): Placement;
+}
+
+class DocumentPlacements implements Placements {
+  constructor(private readonly doc: Document) {}
+
+  /**
+   * Walks `path` from the root to the deepest node that exists, and the map pair that holds it
+   * when the last step was a map key; an empty value (`title:`) ends the walk at its key.
+   */
+  locate(path: readonly PathSegment[]): Placement {
+    let node: Node | null = this.doc.contents;
+    let pair: Pair | undefined;
+    const place = (complete: boolean, at: Node | null): Placement => placement(at, complete ? pair : undefined, complete);
+    for (const segment of path) {
+      if (node && isAlias(node)) node = (node.resolve(this.doc) as Node | undefined) ?? null;
+      if (isMap(node)) {
+        const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!found) return place(false, node);
+        pair = found;
+        node = (found.value as Node | null) ?? null;
+        if (!node) return place(true, (found.key as Node | null) ?? null);
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)];
+        if (item === undefined) return place(false, node);
+        pair = undefined;
+        node = item as Node;
+      } else {
+        return place(false, node);
+      }
+    }
+    return place(true, node);
+  }
+}
+
+/** What NodeRef needs of a node found by `locate` (`pair`: the map pair holding it, for a complete path). */
+function placement(node: Node | null, pair: Pair | undefined, complete: boolean): Placement {
+  const range = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
+  const key = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+  // An empty value (`title:`) has a zero-length range at the start of the next line: its key is the place.
+  const empty = complete && pair && isScalar(node) && node.value === null && range !== undefined && range[0] === range[1];
+  return { complete, at: empty && key !== undefined ? key : (range?.[0] ?? 0), range, key };
+}
+
+/** Every node of `doc` with its placement: what the parse cache keeps. */
+function keptNodes(doc: Document): KeptNode[] {
+  const kept: KeptNode[] = [];
+  const visit = (node: Node | null, pair: Pair | undefined, parent: number, segment: string): void => {
+    const index = kept.length;
+    // A pair without a value ends a walk at its key (DocumentPlacements.locate).
+    const end = node === null && pair !== undefined;
+    const place = end ? placement((pair.key as Node | null) ?? null, pair, true) : placement(node, pair, true);
+    const kind = end ? 'end' : isMap(node) ? 'map' : isSeq(node) ? 'seq' : 'scalar';
+    kept.push([parent, segment, kind, place.at, place.range?.[0] ?? -1, place.range?.[1] ?? -1, place.key ?? -1, node?.range?.[0] ?? place.at]);
+    if (isMap(node)) {
+      for (const item of node.items) if (isScalar(item.key)) visit((item.value as Node | null) ?? null, item, index, String(item.key.value));
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item as Node, undefined, index, String(i)));
+    }
+  };
+  visit(doc.contents, undefined, -1, '');
+  return kept;
+}
+
+class KeptPlacements implements Placements {
+  /** Child node index by `${parent index}:${segment}`. */
+  private readonly children = new Map<string, number>();
+
+  constructor(private readonly nodes: KeptNode[]) {
+    nodes.forEach(([parent, segment], index) => {
+      const key = `${parent}:${segment}`;
+      // The first of keys that read the same (`1:` and `'1':`), as a map lookup finds it.
+      if (parent >= 0 && !this.children.has(key)) this.children.set(key, index);
+    });
+  }
+
+  /** DocumentPlacements.locate, step for step, on the kept nodes. */
+  locate(path: readonly PathSegment[]): Placement {
+    let current = 0;
+    for (const segment of path) {
+      const [, , kind, , , , , deepest] = this.nodes[current]!;
+      if (kind !== 'map' && kind !== 'seq') return { complete: false, at: deepest };
+      // A list is indexed by number (`items[Number(segment)]`); a map by the key's text.
+      const next = this.children.get(`${current}:${kind === 'seq' ? String(Number(segment)) : String(segment)}`);
+      if (next === undefined) return { complete: false, at: deepest };
+      current = next;
+      if (this.nodes[current]![2] === 'end') break;
+    }
+    const [, , , at, start, end, key] = this.nodes[current]!;
+    return { complete: true, at, range: start >= 0 ? [start, end] : undefined, key: key >= 0 ? key : undefined };
+  }
+}
+
 
 /** Aliases (`*name`) a file may use. */
 export const MAX_YAML_ALIASES = 100;
@@ -190,20 +285,13 @@ class YamlNodeRef implements NodeRef {
   }
 
   loc(): SourceLocation {
-    const { node, pair, complete } = this.yaml.resolve(this.path);
-    // An empty value (`title:`) has a zero-length range at the start of the next line: point at its key.
-    if (complete && pair && isScalar(node) && node.value === null && node.range && node.range[0] === node.range[1]) {
-      return this.yaml.locOf(pair.key as Node);
-    }
-    return this.yaml.locOf(node);
+    return this.yaml.locAtOffset(this.yaml.locate(this.path).at);
   }
 
   keyLoc(): SourceLocation {
-    const { pair, complete } = this.yaml.resolve(this.path);
-    if (complete && pair && typeof this.path[this.path.length - 1] === 'string') {
-      return this.yaml.locOf(pair.key as Node);
-    }
-    return this.loc();
+    const { key, complete, at } = this.yaml.locate(this.path);
+    const byKey = complete && key !== undefined && typeof this.path[this.path.length - 1] === 'string';
+    return this.yaml.locAtOffset(byKey ? key : at);
   }
 
   at(...path: PathSegment[]): NodeRef {
@@ -211,7 +299,7 @@ class YamlNodeRef implements NodeRef {
   }
 
   find(text: string): SourceLocation | undefined {
-    const { node, complete } = this.yaml.resolve(this.path);
-    return complete && node?.range && text !== '' ? this.yaml.findIn(text, node.range[0], node.range[1]) : undefined;
+    const { range, complete } = this.yaml.locate(this.path);
+    return complete && range && text !== '' ? this.yaml.findIn(text, range[0], range[1]) : undefined;
   }
 }
