@@ -10,10 +10,9 @@
  * everything when the cache is off (PARCOURS_CACHE=off) or the code runs from its sources (the
  * tests' own runs: their code changes without a bundle's digest to tell).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isAlias, type Document } from 'yaml';
-import { readCached, sha256, writeCached } from '../render/disk-cache.js';
+import { fileDigest, readCached, sha256, writeCached } from '../render/disk-cache.js';
 import { forEachNode } from './yaml-walk.js';
 
 /** Where a node found by a path is written. */
@@ -52,7 +51,7 @@ function codeDigest(): string | null {
   if (digest === undefined) {
     try {
       const bundled = typeof PARCOURS_BUNDLED !== 'undefined' && PARCOURS_BUNDLED;
-      digest = bundled ? sha256('yaml-parse 1', readFileSync(fileURLToPath(import.meta.url))) : null;
+      digest = bundled ? sha256('yaml-parse 1', fileDigest(fileURLToPath(import.meta.url))) : null;
     } catch {
       digest = null;
     }

@@ -33,6 +33,21 @@ export function sha256(...parts: (string | Buffer)[]): string {
   return hash.digest('hex');
 }
 
+const fileDigests = new Map<string, string>();
+
+/**
+ * The digest of a file's bytes, read once per process: the digest of a bundle of lib/ that several
+ * caches key their entries by (the code that made them), ~3 ms for a 1.6 MB bundle each time.
+ */
+export function fileDigest(file: string): string {
+  let digest = fileDigests.get(file);
+  if (digest === undefined) {
+    digest = sha256(readFileSync(file));
+    fileDigests.set(file, digest);
+  }
+  return digest;
+}
+
 const usable = new Map<string, boolean>();
 
 /** Creates the folder (mode 700) and checks it is the user's own and closed to others. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import type { Course, Language } from '../model/course.js';
-import { cached, sha256 } from './disk-cache.js';
+import { cached, fileDigest, sha256 } from './disk-cache.js';
 import { packageRoot } from './package-root.js';
 
 const bundles = new Map<string, Promise<string>>();
@@ -50,7 +50,7 @@ function bundleInputs(): string {
   }
   const require = createRequire(import.meta.url);
   for (const name of ['esbuild', 'uglify-js']) parts.push(name, (require(`${name}/package.json`) as { version: string }).version);
-  parts.push(readFileSync(fileURLToPath(import.meta.url), 'utf8'));
+  parts.push(fileDigest(fileURLToPath(import.meta.url)));
   inputsDigest = sha256(...parts);
   return inputsDigest;
 }

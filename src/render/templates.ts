@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
-import { cached, sha256 } from './disk-cache.js';
+import { cached, fileDigest, sha256 } from './disk-cache.js';
 import { packageRoot } from './package-root.js';
 import { formatString, type TemplateStrings } from './strings.js';
 
@@ -51,7 +50,7 @@ async function compileLayout(): Promise<Handlebars.TemplateDelegate> {
   const sources = await readTemplates();
   const require = createRequire(import.meta.url);
   const version = (require('handlebars/package.json') as { version: string }).version;
-  const digest = sha256(version, readFileSync(fileURLToPath(import.meta.url)), JSON.stringify(sources));
+  const digest = sha256(version, fileDigest(fileURLToPath(import.meta.url)), JSON.stringify(sources));
   const code = JSON.parse(await cached(`templates-${digest}.json`, async () => JSON.stringify(precompile(sources)))) as Templates;
 
   // Imported (not required) so that the CLI bundle inlines Handlebars' runtime (scripts/bundle-cli.ts).
