@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { makeLargeCourse } from './make-large-course.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const bin = path.join(repoRoot, 'bin', 'parcours.js');
+const bin = path.join(repoRoot, 'bin', 'parcours.cjs');
 const node = process.execPath;
 const GNU_TIME = '/usr/bin/time';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -128,7 +128,7 @@ async function padMp4(file: string, bytes: number): Promise<void> {
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(repoRoot, 'lib', 'cli.js'))) throw new Error('lib/ is missing: run `npm run build` first (npm run bench does).');
+  if (!existsSync(path.join(repoRoot, 'lib', 'cli.cjs'))) throw new Error('lib/ is missing: run `npm run build` first (npm run bench does).');
   if (!existsSync(GNU_TIME)) throw new Error('GNU time (/usr/bin/time) is needed: apt-get install -y time');
   const work = await mkdtemp(path.join(os.tmpdir(), 'parcours-bench-'));
   const env = { ...process.env, PARCOURS_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1' };

@@ -2,7 +2,7 @@
  * Preview benchmark (in `npm run bench`; needs `npm run build`):
  * `npx tsx scripts/bench-preview.ts [course] [mode...]` (modes: standalone scorm12 xapi cmi5, all by default).
  *
- * For each mode, runs `parcours preview <course> --as <mode> --port 0` as a user does (bin/parcours.js,
+ * For each mode, runs `parcours preview <course> --as <mode> --port 0` as a user does (bin/parcours.cjs,
  * the compiled lib/), and measures the time from the process start until it prints its address (first
  * build included), then the rebuilds it reports after a step file is saved (a title changed, then back).
  * Beside each start, the yardstick: `node -e 0` started the same way, so figures from a loaded machine
@@ -44,7 +44,7 @@ function yardstick(): Promise<number> {
 /** Start-up (spawn → address printed) and the rebuild times the preview reports. */
 async function preview(mode: string): Promise<{ startup: number; rebuilds: number[] }> {
   const began = performance.now();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'parcours.js'), 'preview', dir, '--as', mode, '--port', '0'], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'parcours.cjs'), 'preview', dir, '--as', mode, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NO_COLOR: '1' },
   });

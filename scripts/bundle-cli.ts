@@ -1,15 +1,16 @@
 /**
- * Bundles the command and the library into lib/ (`npm run build`, after the validators are generated):
- * ES modules with their node_modules dependencies inlined and tree-shaken, so that starting `parcours`
- * reads a handful of files instead of ~670 (docs/performance.md). Entry points:
- * - lib/cli.js: the command (bin/parcours.js imports it). Each command's implementation is imported
- *   with `import()` when it runs, and esbuild's code splitting puts it in a chunk of its own, so
- *   `--help` loads commander and the command definitions only;
+ * Bundles the command and the library into lib/ (`npm run build`, after the validators are generated),
+ * their node_modules dependencies inlined and tree-shaken, so that starting `parcours` reads a handful
+ * of files instead of ~670 (docs/performance.md):
+ * - lib/cli.cjs: the command's front (bin/parcours.cjs requires it): Commander and every command's
+ *   flags and help, so `--help` reads this file only;
+ * - lib/<command>-command.cjs: what each command does (validate, build, preview, verify, init), run
+ *   when the command runs, with V8's code cache (src/cli/implementation.ts, command-bundle.ts);
  * - lib/build-worker.js: the worker thread of a several-course build, started by path
  *   (src/cli/build-courses.ts: `new URL('./build-worker.js', import.meta.url)`), hence an entry;
- * - lib/index.js: the library (package.json `main`).
+ * - lib/index.js: the library (package.json `main`), ES modules split in chunks.
  * Every output file sits in lib/ itself: code that finds files from its own URL (packageRoot, the
- * worker) sees the same folder whatever chunk it lands in.
+ * worker) sees the same folder whatever bundle or chunk it lands in.
  *
  * Left out of the bundle (loaded from node_modules when used): esbuild (a native binary), and what the
  * code loads with createRequire: a file read by path (UglifyJS reads its own sources, scorm-again's
@@ -22,6 +23,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import type { CommandBundleName } from '../src/cli/command-bundle.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const LIB = path.join(repoRoot, 'lib');
@@ -55,6 +57,9 @@ const lazyChildProcessInCommander: Plugin = {
   },
 };
 
+/** The commands' implementations (src/cli/command-bundle.ts), each bundled as lib/<name>.cjs. */
+const COMMAND_BUNDLES: CommandBundleName[] = ['validate-command', 'build-command', 'preview-command', 'verify-command', 'init-command'];
+
 /** What every bundle of lib/ shares. */
 const COMMON = {
   absWorkingDir: repoRoot,
@@ -77,35 +82,46 @@ const COMMON = {
 export async function bundleCli(): Promise<Metafile> {
   // A fresh folder: no chunk of an earlier bundle lingers (nor the per-file tsc output lib/ held before).
   rmSync(LIB, { recursive: true, force: true });
-  const result = await build({
+  // The library and the worker of a several-course build (started by path): ES modules, split.
+  const library = await build({
     ...COMMON,
-    entryPoints: { cli: 'src/cli.ts', 'build-worker': 'src/cli/build-worker.ts', index: 'src/index.ts' },
+    entryPoints: { 'build-worker': 'src/cli/build-worker.ts', index: 'src/index.ts' },
     outdir: LIB,
     splitting: true,
     format: 'esm',
     chunkNames: '[name]-[hash]',
     banner: { js: BANNER },
-    // src/cli/program.ts then runs `validate` and `build` from their bundles below.
-    define: { ...COMMON.define, PARCOURS_COMMAND_BUNDLES: 'true' },
   });
-  // The implementations of `validate` and `build`, each a CommonJS bundle of its own that
-  // src/cli/command-bundle.ts runs with V8's code cache (which Node 20 keeps for CommonJS only).
-  // Everything they import is inlined; an `import()` becomes a `require` evaluated when reached,
-  // so what a command does not use is not run (its code is in the file, but never compiled).
-  const commands = await build({
+  // The command, in CommonJS: Node starts a CommonJS entry ~10 ms sooner than an ES module one
+  // (no ES module loader to set up), a tenth of `--help`. The front (lib/cli.cjs) holds Commander
+  // and the commands' flags; each command's implementation is a bundle of its own, which
+  // src/cli/command-bundle.ts runs with V8's code cache (Node 20 keeps none for ES modules).
+  // Everything a bundle imports is inlined; an `import()` becomes a `require` evaluated when
+  // reached, so what a command does not use is not run (its code is in the file, never compiled).
+  const commonJs = {
     ...COMMON,
-    entryPoints: { 'validate-command': 'src/cli/validate-command.ts', 'build-command': 'src/cli/build-command.ts' },
     outdir: LIB,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     supported: { 'dynamic-import': false },
     // The sources find files from their own URL (packageRoot, the build worker): the bundle's.
-    define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl' },
     banner: { js: "const __parcoursBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  } satisfies BuildOptions;
+  const front = await build({
+    ...commonJs,
+    entryPoints: { cli: 'src/cli.ts' },
+    // src/cli/implementation.ts then loads each command's bundle below.
+    define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl', PARCOURS_COMMAND_BUNDLES: 'true' },
   });
+  const commands = await build({
+    ...commonJs,
+    entryPoints: Object.fromEntries(COMMAND_BUNDLES.map((name) => [name, `src/cli/${name}.ts`])),
+    define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl' },
+  });
+  const parts = [library, front, commands].map((r) => r.metafile);
   const metafile: Metafile = {
-    inputs: { ...result.metafile.inputs, ...commands.metafile.inputs },
-    outputs: { ...result.metafile.outputs, ...commands.metafile.outputs },
+    inputs: Object.assign({}, ...parts.map((m) => m.inputs)),
+    outputs: Object.assign({}, ...parts.map((m) => m.outputs)),
   };
   writeFileSync(BUNDLE_META, JSON.stringify(metafile));
   return metafile;

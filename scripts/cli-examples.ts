@@ -1,6 +1,6 @@
 /**
  * The command-line examples of the documentation are what the real CLI prints: each sits
- * between markers in a Markdown file and is produced by running `parcours` (bin/parcours.js,
+ * between markers in a Markdown file and is produced by running `parcours` (bin/parcours.cjs,
  * the compiled lib/) on a fixture course. `npm run docs` rewrites them;
  * test/docs/cli-examples.test.ts fails when one differs from what the CLI prints today.
  *
@@ -38,7 +38,7 @@ const END = '<!-- cli-example-end -->';
 
 /** What the CLI prints for `example`, as a console block (no colour, the exit status aside). */
 export function runExample(example: CliExample): string {
-  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'parcours.js'), ...example.args], {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'parcours.cjs'), ...example.args], {
     cwd: path.join(root, example.cwd),
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },

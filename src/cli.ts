@@ -1,4 +1,4 @@
-/** Entry point of the `parcours` command (bin/parcours.js imports the compiled lib/cli.js). */
+/** Entry point of the `parcours` command (bin/parcours.cjs requires its bundle, lib/cli.cjs). */
 import { createProgram } from './cli/program.js';
 
-await createProgram().parseAsync(process.argv);
+void createProgram().parseAsync(process.argv);

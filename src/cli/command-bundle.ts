@@ -1,5 +1,5 @@
 /**
- * Runs the implementation of `validate` or `build` from its own bundle (lib/<name>.cjs, made by
+ * Runs a command's implementation from its own bundle (lib/<name>.cjs, made by
  * scripts/bundle-cli.ts) with V8's code cache: the bytecode of every function the command ran, kept
  * in the disk cache (src/render/disk-cache.ts), so the next run skips parsing and compiling them
  * (about a third of a `validate`, docs/performance.md). Node 20 has no code cache for ES modules
@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { readCachedBytes, sha256, writeCachedBytes } from '../render/disk-cache.js';
 
-export type CommandBundleName = 'validate-command' | 'build-command';
+/** Each command's implementation, src/cli/<name>.ts bundled as lib/<name>.cjs. */
+export type CommandBundleName = 'validate-command' | 'build-command' | 'preview-command' | 'verify-command' | 'init-command';
 
 /** The disk cache entry of a bundle's code cache, for this Node. */
 export function codeCacheEntry(name: CommandBundleName, source: string): string {

@@ -1,43 +1,11 @@
 /**
  * `parcours init [dir]`: create a course that validates and builds at once, and say what to
- * run next. The scaffold (src/init) loads only when the command runs.
+ * run next. Its flags: src/cli/init-definition.ts.
  */
 import path from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
 import { printable } from '../diagnostics/printable.js';
-import { displayPath, EXIT_COURSE_ERRORS, reportFailure, type GlobalOptions } from './output.js';
-
-/** Kept here rather than imported from src/init, so that `--help` loads nothing more. */
-const LANGUAGES = ['en', 'fr'] as const;
-
-export interface InitCommandOptions {
-  lang: (typeof LANGUAGES)[number];
-  title?: string;
-  force?: boolean;
-}
-
-export function registerInitCommand(program: Command): void {
-  program
-    .command('init')
-    .description('create a new course (one step with a video, a quiz, a sheet and a tool) that validates and builds at once')
-    .argument('[dir]', 'folder to create the course in (created if needed; must be empty unless --force)', '.')
-    .addOption(new Option('--lang <language>', "the course's language, for learners' interface and the sample text").choices([...LANGUAGES]).default('en'))
-    .option('--title <text>', 'course title (default: "My first course", or its French)', parseTitle)
-    .option('--force', 'use a folder that is not empty: add the files that are missing, never change one that exists')
-    .action(async (dir: string, options: InitCommandOptions, command: Command) => {
-      try {
-        await initCommand(dir, options);
-      } catch (error) {
-        reportFailure(error, command.optsWithGlobals<GlobalOptions>());
-      }
-    });
-}
-
-function parseTitle(value: string): string {
-  if (!value.trim()) throw new InvalidArgumentError('the title cannot be empty.');
-  if (/[\r\n]/.test(value)) throw new InvalidArgumentError('the title is one line.');
-  return value.trim();
-}
+import { displayPath, EXIT_COURSE_ERRORS } from './output.js';
+import type { InitCommandOptions } from './init-definition.js';
 
 export async function initCommand(dir: string, options: InitCommandOptions): Promise<void> {
   const { initCourse, InitRefusedError } = await import('../init/index.js');

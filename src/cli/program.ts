@@ -12,10 +12,10 @@ import { DEFAULT_LMS, lmsPresets } from '../presets.js';
 import { packageRoot } from '../render/package-root.js';
 import { REPORT_STATUS_PAIRS, type AnswerFormat, type ReportStatusAs } from '../shared/course-data.js';
 import { reportFailure, type GlobalOptions } from './output.js';
-import type { CommandBundleName } from './command-bundle.js';
-import { registerInitCommand } from './init-command.js';
-import { registerPreviewCommand } from './preview-command.js';
-import { registerVerifyCommand } from './verify-command.js';
+import { implementation } from './implementation.js';
+import { registerInitCommand } from './init-definition.js';
+import { registerPreviewCommand } from './preview-definition.js';
+import { registerVerifyCommand } from './verify-definition.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -86,20 +86,6 @@ interface RuleFlags {
   answers?: AnswerFormat;
   cmi5AuPerStep?: boolean;
   scorm2004ScoPerStep?: boolean;
-}
-
-/** Set to true by scripts/bundle-cli.ts in the bundled CLI; absent when the sources run (tests). */
-declare const PARCOURS_COMMAND_BUNDLES: boolean | undefined;
-
-/**
- * A command's implementation: in the bundled CLI, its own bundle run with V8's code cache
- * (src/cli/command-bundle.ts); from the sources, the module itself. The bundler folds the test,
- * so the bundled front (lib/cli.js) holds no second copy of the implementations.
- */
-async function implementation<Exports>(name: CommandBundleName): Promise<Exports> {
-  return typeof PARCOURS_COMMAND_BUNDLES !== 'undefined' && PARCOURS_COMMAND_BUNDLES
-    ? (await import('./command-bundle.js')).loadCommandBundle<Exports>(name)
-    : ((await (name === 'validate-command' ? import('./validate-command.js') : import('./build-command.js'))) as Exports);
 }
 
 async function run(command: Command, action: () => Promise<void>): Promise<void> {

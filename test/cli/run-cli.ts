@@ -1,4 +1,4 @@
-/** Runs the real `parcours` command (bin/parcours.js → lib/, rebuilt when stale by test/support/build-lib.ts). */
+/** Runs the real `parcours` command (bin/parcours.cjs → lib/, rebuilt when stale by test/support/build-lib.ts). */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { buildLibIfStale, LIB_CHECKED } from '../support/build-lib.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const bin = path.join(repoRoot, 'bin', 'parcours.js');
+export const bin = path.join(repoRoot, 'bin', 'parcours.cjs');
 export const minimalCourse = path.join(repoRoot, 'test', 'fixtures', 'valid', 'minimal');
 
 export interface CliRun {

@@ -1,11 +1,11 @@
-// Preloaded with `node --import` by the start-up tests (test/cli/loaded-modules.ts): records the URL of
-// every ES module (and CommonJS package imported from ESM) the process resolves, into
-// $PARCOURS_IMPORT_TRACE; the bundles the CLI runs through node:vm (a command's implementation with
-// V8's code cache, src/cli/command-bundle.ts), by the file name given to vm.Script; and at exit the
-// public built-in modules it loaded (`node:child_process`), which a bundle's `require('node:…')` calls
-// would not show to the resolve hook.
+// Preloaded with `node --import` by the start-up tests (test/cli/loaded-modules.ts): records, into
+// $PARCOURS_IMPORT_TRACE, the URL of every ES module the process resolves; the bundles the CLI runs
+// through node:vm (a command's implementation with V8's code cache, src/cli/command-bundle.ts), by the
+// file name given to vm.Script; and at exit the CommonJS files it required (the command's front,
+// lib/cli.cjs, and packages required from node_modules) and the public built-in modules it loaded
+// (`node:child_process`), which a bundle's `require('node:…')` calls would not show to the resolve hook.
 import { appendFileSync } from 'node:fs';
-import { register, syncBuiltinESMExports } from 'node:module';
+import { createRequire, register, syncBuiltinESMExports } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
@@ -26,6 +26,7 @@ vm.Script = class TracedScript extends Script {
 syncBuiltinESMExports(); // `import { Script } from 'node:vm'` sees the traced one too
 
 process.on('exit', () => {
+  for (const file of Object.keys(createRequire(import.meta.url).cache)) trace(pathToFileURL(file).href);
   const builtins = process.moduleLoadList.flatMap((entry) => /^NativeModule (?!internal\/)(\S+)$/.exec(entry)?.[1] ?? []);
   trace(builtins.map((name) => `node:${name}`).join('\n'));
 });

@@ -1,4 +1,4 @@
-/** `parcours preview` as an author runs it: the real CLI (bin/parcours.js → lib/), stopped with Ctrl-C. */
+/** `parcours preview` as an author runs it: the real CLI (bin/parcours.cjs → lib/), stopped with Ctrl-C. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';

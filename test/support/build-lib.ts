@@ -1,5 +1,5 @@
 /**
- * The CLI tests run the real command, bin/parcours.js → lib/cli.js (src/ bundled by esbuild,
+ * The CLI tests run the real command, bin/parcours.cjs → lib/cli.cjs (src/ bundled by esbuild,
  * scripts/bundle-cli.ts), so that they see what a user installs and measure its real start-up.
  * A lib/ older than src/ would test yesterday's code: this rebuilds it as `npm run build` does
  * (`tsc -p tsconfig.build.json`, a type check of src/, ~13 s; then the bundle, ~1 s) when a source,
@@ -20,7 +20,7 @@ const SOURCES = [path.join(repoRoot, 'src')];
 const SKIPPED = path.join(repoRoot, 'src', 'runtime');
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-cli.ts', 'package-lock.json'].map((f) => path.join(repoRoot, f));
 /** The bundle rewrites every file each time; its entry stands for the whole build. */
-const BUILT = path.join(repoRoot, 'lib', 'cli.js');
+const BUILT = path.join(repoRoot, 'lib', 'cli.cjs');
 /** How a test file shows it starts the compiled CLI. */
 const USES_LIB = /run-cli\.js|bin\/parcours|lib\/cli/;
 
