@@ -12,7 +12,7 @@
  * home, full disk) only means the value is computed: the cache never fails a build.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -100,12 +100,54 @@ export function writeCachedBytes(name: string, body: Buffer, dir = cacheDir()): 
   try {
     writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${sha256(body)}\n`, 'latin1'), body]), { flag: 'wx', mode: 0o600 });
     renameSync(temp, file);
+    if (!pruned.has(dir)) {
+      pruned.add(dir);
+      pruneCache(dir);
+    }
   } catch {
     try {
       rmSync(temp, { force: true });
     } catch {
       // left for the next clean-up of the cache folder
     }
+  }
+}
+
+/** Folders pruned by this process: once is enough, after its first new entry. */
+const pruned = new Set<string>();
+
+/**
+ * The cache folder's size bound. Entries are replaced, never updated: each edit of a course file
+ * adds a parse-cache entry, each Parcours version its code caches (~2 MB per command), so without
+ * a bound the folder would only grow.
+ */
+export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Past `maxBytes`, removes the oldest entries (by when they were written) until the folder holds
+ * three quarters of it. A process that fails to remove one (another removed it first) goes on.
+ */
+export function pruneCache(dir: string, maxBytes = MAX_CACHE_BYTES): void {
+  let entries: { file: string; bytes: number; written: number }[];
+  try {
+    entries = readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return stats?.isFile() ? [{ file, bytes: stats.size, written: stats.mtimeMs }] : [];
+    });
+  } catch {
+    return;
+  }
+  let total = entries.reduce((sum, e) => sum + e.bytes, 0);
+  if (total <= maxBytes) return;
+  for (const entry of entries.sort((a, b) => a.written - b.written)) {
+    if (total <= maxBytes * 0.75) break;
+    try {
+      rmSync(entry.file, { force: true });
+    } catch {
+      // removed by another process, or not ours to remove
+    }
+    total -= entry.bytes;
   }
 }
 

@@ -1,8 +1,8 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheDir, readCached, readCachedBytes, sha256, writeCached, writeCachedBytes } from '../../src/render/disk-cache.js';
+import { cacheDir, pruneCache, readCached, readCachedBytes, sha256, writeCached, writeCachedBytes } from '../../src/render/disk-cache.js';
 
 let work: string;
 beforeAll(async () => {
@@ -81,6 +81,20 @@ describe('disk cache (src/render/disk-cache.ts)', () => {
     entry[entry.length - 1] = entry[entry.length - 1]! ^ 1;
     await writeFile(path.join(dir, 'code.bin'), entry);
     expect(readCachedBytes('code.bin', dir)).toBeUndefined();
+  });
+
+  it('keeps the folder under its size bound by removing the oldest entries', async () => {
+    const dir = path.join(work, 'bounded');
+    for (let i = 0; i < 8; i++) {
+      writeCached(`e${i}.js`, 'x'.repeat(1000), dir);
+      await utimes(path.join(dir, `e${i}.js`), new Date(), new Date(Date.now() - (10 - i) * 60_000)); // e0 oldest
+    }
+    pruneCache(dir, 20_000);
+    expect((await readdir(dir)).length).toBe(8); // under the bound: nothing removed
+    pruneCache(dir, 6_000);
+    // Entries of ~1.1 kB, down to three quarters of the bound (4.5 kB): the four oldest go.
+    expect((await readdir(dir)).sort()).toEqual(['e4.js', 'e5.js', 'e6.js', 'e7.js']);
+    expect(readCached('e7.js', dir)).toBe('x'.repeat(1000));
   });
 
   it('names entries by a digest that tells its parts apart', () => {
