@@ -8,13 +8,14 @@
  *   `writeZipTemp` stops before the rename, so that a build of several packages renames
  *   them all only once every one is written (src/build.ts).
  * - Streaming: files on disk are opened one at a time and streamed through in 1 MiB chunks
- *   (fewer, larger chunks through archiver's streams: less CPU per megabyte of video), so
- *   memory stays flat whatever the media size.
+ *   (fewer, larger chunks through archiver's streams: less CPU per megabyte of video), read into
+ *   a few buffers reused once written (./read-buffers.ts), so memory stays flat whatever the media
+ *   size.
  * - Checked as read: a course file is checked again as it is opened (still inside the course,
  *   a regular file of a packaged type), and must still have the size it had when the course
  *   was loaded: one that grew, shrank or vanished since fails the package, naming the file.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import type { PackageFile } from '../package/target.js';
 import { isStored } from './compression.js';
 import { openPackageFile } from '../load/file-checks.js';
 import { CourseFileChangedError } from '../load/course-files.js';
+import { ReadBuffers } from './read-buffers.js';
 
 /**
  * The date written on every entry. 1980-01-01 is the earliest a zip (DOS) date can hold;
@@ -38,6 +40,11 @@ export const ZIP_ENTRY_MODE = 0o644;
 const DEFLATE_LEVEL = 9;
 /** Read size for files on disk: large enough that the per-chunk cost of the stream chain is small. */
 const READ_CHUNK_BYTES = 1 << 20;
+/**
+ * Chunks of a zip's stored files read and not yet written, at most: one on its way to the disk,
+ * one through archiver's streams, one being read, one to spare when the disk is slow.
+ */
+const READ_CHUNKS_IN_FLIGHT = 4;
 
 export interface WrittenZip {
   bytes: number;
@@ -73,7 +80,8 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   const tempPath = `${path.resolve(zipPath)}.${randomBytes(6).toString('hex')}.tmp`;
 
   const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL } });
-  const output = createWriteStream(tempPath, { flags: 'wx' });
+  const readBuffers = new ReadBuffers(READ_CHUNK_BYTES, READ_CHUNKS_IN_FLIGHT);
+  const output = createWriteStream(tempPath, { flags: 'wx', fs: readBuffers.writeCalls });
   const written = pipeline(archive, output);
   written.catch(() => undefined); // observed below; this only avoids an unhandled rejection
   const abort = () => archive.destroy(signal?.reason);
@@ -81,7 +89,9 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   if (signal?.aborted) abort(); // aborted while the folder was made: no event will come
   try {
     for (const file of entries) {
-      const source = file.kind === 'data' ? file.data : await openSource(file, archive);
+      // Stored entries only may read into the zip's reused buffers (./read-buffers.ts says why).
+      const store = isStored(file.path);
+      const source = file.kind === 'data' ? file.data : await openSource(file, archive, readBuffers, store);
       if (archive.destroyed && !Buffer.isBuffer(source)) source.destroy(); // aborted while it opened
       // Listened to only now: an 'error' while the file opened would reject it with no one waiting.
       const entryDone = once(archive, 'entry');
@@ -89,7 +99,7 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
         name: file.path,
         date: ZIP_ENTRY_DATE,
         mode: ZIP_ENTRY_MODE,
-        store: isStored(file.path),
+        store,
       });
       // One entry at a time: archiver pipes a stream source as soon as it is appended, so
       // appending everything up front would open every file at once.
@@ -130,10 +140,10 @@ function sortedEntries(files: PackageFile[]): PackageFile[] {
  * A read stream of the file, failing the whole archive if it fails (missing file, I/O error) or
  * if the file no longer has the size it had when the course was loaded.
  */
-async function openSource(file: PackageFile & { kind: 'file' }, archive: ZipArchive): Promise<Readable> {
+async function openSource(file: PackageFile & { kind: 'file' }, archive: ZipArchive, readBuffers: ReadBuffers, store: boolean): Promise<Readable> {
   // A course file is checked again as it is opened (still inside the course, a regular file of
   // a packaged type): it may have been swapped for a link since the course was loaded.
-  const read = createReadStream(file.absPath, { fd: (await openPackageFile(file)).handle, highWaterMark: READ_CHUNK_BYTES });
+  const read = readBuffers.readFile((await openPackageFile(file)).handle, { size: file.size, reuse: store });
   // archiver pipes the source into its own stream and does not forward its errors.
   read.once('error', (error) => archive.destroy(error));
   // Counted as archiver reads it: more bytes than loaded fails at once, fewer at the end.

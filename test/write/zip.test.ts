@@ -109,10 +109,13 @@ describe('writeZip', () => {
   });
 
   it('stops when aborted, at any moment, rejecting with the reason and leaving no temp file', async () => {
-    // A large sparse file keeps the writer busy; the aborts land while files open and while they stream.
+    // Large sparse files keep the writer busy; the aborts land while files open and while they
+    // stream, deflated (big.vtt) or stored (big.mp4, its reads waiting for buffers to be written).
     const big = await diskFile('media/big.vtt', '');
     await truncate(big.absPath, 16 * 1024 * 1024);
-    const files = [...(await samplePackage()), { ...big, size: 16 * 1024 * 1024 }];
+    const bigVideo = await diskFile('media/big.mp4', '');
+    await truncate(bigVideo.absPath, 16 * 1024 * 1024);
+    const files = [...(await samplePackage()), { ...big, size: 16 * 1024 * 1024 }, { ...bigVideo, size: 16 * 1024 * 1024 }];
     const outDir = path.join(work, 'aborted');
     for (const delay of [0, 1, 5, 20, 50]) {
       const controller = new AbortController();
@@ -197,6 +200,28 @@ describe('writeZip', () => {
     expect(result.stdout + result.stderr).toContain('No errors detected');
     const listing = spawnSync('unzip', ['-Z1', zipPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(listing.stdout.trim().split('\n')).toHaveLength(65_536);
+  });
+
+  it('streams large files whole, stored and deflated, several zips at once', async () => {
+    // Many read chunks each (1 MiB): more than a zip's reused buffers, and every target's zip is
+    // written at the same time in a build.
+    const video = await diskFile('media/long.mp4', randomBytes((24 << 20) + 7));
+    const cues = Array.from({ length: 60_000 }, (_, i) => `${i}\n00:00.000 --> 00:02.000\nRéplique ${(i * 7919) % 1000}\n\n`).join('');
+    const captions = await diskFile('media/long.fr.vtt', cues);
+    const files = [data('index.html', '<p>Bonjour</p>'), video, captions];
+    const zipPaths = ['a', 'b', 'c'].map((name) => path.join(work, 'out', `${name}.zip`));
+    await Promise.all(zipPaths.map((zipPath) => writeZip(zipPath, files)));
+    const expected = createHash('sha256').update(await readFile(zipPaths[0]!)).digest('hex');
+    for (const zipPath of zipPaths) {
+      expect(createHash('sha256').update(await readFile(zipPath)).digest('hex')).toBe(expected);
+      const entries = readZip(zipPath);
+      expect(entries.find((e) => e.name === 'media/long.mp4')!.data().equals(await readFile(video.absPath))).toBe(true);
+      expect(entries.find((e) => e.name === 'media/long.fr.vtt')!.data().toString()).toBe(cues);
+    }
+    requireTool('unzip');
+    const result = spawnSync('unzip', ['-tq', zipPaths[0]!], { encoding: 'utf8' });
+    if (result.error) throw result.error;
+    expect(result.stdout + result.stderr).toContain('No errors detected');
   });
 
   it('gives each zip its own contents when large pages of the same length follow one another', async () => {
