@@ -16,6 +16,8 @@ import { loadCourse } from './load/index.js';
 import { buildRecordFile, checkStateBudget, measureWorstCaseState, resolveTargets, type BuildOptions, type PackageFile, type Target } from './package/index.js';
 import type { TempZip } from './write/index.js';
 import { applyBuildOptions, DEFAULT_TARGETS, resolveBuildOptions } from './options.js';
+import { keepPlainTextsIn } from './render/markdown.js';
+import { MarkdownMemo } from './render/markdown-memo.js';
 
 export interface BuildRequest {
   courseDir: string;
@@ -67,6 +69,27 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const options = resolveBuildOptions(request.options, loaded.course);
   const course = applyBuildOptions(loaded.course, options);
 
+  // The Markdown the last build of this course rendered (src/render/markdown-memo.ts), from the
+  // state budget's plain texts on.
+  const memo = MarkdownMemo.open(course.rootDir);
+  const stopKeeping = keepPlainTextsIn(memo);
+  try {
+    return await packageCourse(course, targets, options, diagnostics, memo, request.signal);
+  } finally {
+    stopKeeping();
+    memo.save();
+  }
+}
+
+/** build() once the course is loaded: check, render, package, write. */
+async function packageCourse(
+  course: Course,
+  targets: readonly Target[],
+  options: BuildOptions,
+  diagnostics: Diagnostic[],
+  memo: MarkdownMemo,
+  abort: AbortSignal | undefined,
+): Promise<BuildResult> {
   // Measured once: the targets' checks and the build record read the same figure.
   const budget = measureWorstCaseState(course);
   diagnostics.push(...checkTargets(course, targets, options, budget));
@@ -78,11 +101,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const worstCase = budget.characters;
   const planned: { target: Target; zipPath: string; files: PackageFile[] }[] = [];
   // The course's pages are rendered once; each target adds its runtime (and its manifest, below).
-  const rendered = renderPages(course);
+  const rendered = renderPages(course, memo);
   rendered.catch(() => undefined); // awaited below; a failure is handled there
   try {
     for (const target of targets) {
-      request.signal?.throwIfAborted();
+      abort?.throwIfAborted();
       const pages = [...(await withRuntime(rendered, course, target)), buildRecordFile(course, target, worstCase)];
       const files = await target.package(course, pages, options);
       planned.push({ target, zipPath: path.join(options.outDir, packageFileName(course, target)), files });
@@ -95,7 +118,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   // Every target's zip is written at once: while one waits on the disk, another deflates; the
   // media they share are read from the page cache. The first failure stops the others.
   const stop = new AbortController();
-  const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+  const signal = abort ? AbortSignal.any([abort, stop.signal]) : stop.signal;
   const writes = await Promise.allSettled(
     planned.map(async ({ zipPath, files }) => {
       try {
@@ -108,9 +131,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   );
   const written = writes.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []));
   const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-  if (failed || request.signal?.aborted) {
+  if (failed || abort?.aborted) {
     await Promise.all(written.map((zip) => rm(zip.tempPath, { force: true })));
-    request.signal?.throwIfAborted();
+    abort?.throwIfAborted();
     // The first to fail says why; the others stopped for it.
     throw stop.signal.reason ?? failed!.reason;
   }

@@ -10,9 +10,8 @@
  * everything when the cache is off (PARCOURS_CACHE=off) or the code runs from its sources (the
  * tests' own runs: their code changes without a bundle's digest to tell).
  */
-import { fileURLToPath } from 'node:url';
 import { isAlias, type Document } from 'yaml';
-import { fileDigest, readCached, sha256, writeCached } from '../render/disk-cache.js';
+import { bundleDigest, readCached, sha256, writeCached } from '../render/disk-cache.js';
 import { forEachNode } from './yaml-walk.js';
 
 /** Where a node found by a path is written. */
@@ -41,28 +40,13 @@ export interface ParsedFile {
   nodes: KeptNode[];
 }
 
-/** Set to true by scripts/bundle-cli.ts in every bundle of lib/. */
-declare const PARCOURS_BUNDLED: boolean | undefined;
-
-let digest: string | null | undefined;
-
-/** The digest of the code that parses: the bundle file this module is in (any change in it renews every entry). */
-function codeDigest(): string | null {
-  if (digest === undefined) {
-    try {
-      const bundled = typeof PARCOURS_BUNDLED !== 'undefined' && PARCOURS_BUNDLED;
-      digest = bundled ? sha256('yaml-parse 1', fileDigest(fileURLToPath(import.meta.url))) : null;
-    } catch {
-      digest = null;
-    }
-  }
-  return digest;
-}
+/** The digest of the code that parses (any change in its bundle renews every entry); null from the sources. */
+const codeDigest = () => bundleDigest(import.meta.url);
 
 /** Course files are tens of kB; a larger one (a hostile file, say) is not worth a cache entry. */
 const MAX_KEPT_SOURCE = 1 << 20;
 
-const entryName = (code: string, source: string) => `yaml-${sha256(code, source)}.json`;
+const entryName = (code: string, source: string) => `yaml-${sha256('yaml-parse 1', code, source)}.json`;
 
 /** What parsing `source` gave before, if it was kept. */
 export function readParsed(source: string): ParsedFile | undefined {

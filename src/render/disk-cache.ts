@@ -15,6 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const MAGIC = 'parcours-cache 1 ';
 const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
@@ -46,6 +47,23 @@ export function fileDigest(file: string): string {
     fileDigests.set(file, digest);
   }
   return digest;
+}
+
+/** Set to true by scripts/bundle-cli.ts in every bundle of lib/. */
+declare const PARCOURS_BUNDLED: boolean | undefined;
+
+/**
+ * The digest of the bundle holding the module at `moduleUrl` (its `import.meta.url`), for caches
+ * of what that code computes: any change in the bundle renews their entries. Null when the code
+ * runs from its sources (the tests), whose changes no single file's digest would show.
+ */
+export function bundleDigest(moduleUrl: string): string | null {
+  if (typeof PARCOURS_BUNDLED === 'undefined' || !PARCOURS_BUNDLED) return null;
+  try {
+    return fileDigest(fileURLToPath(moduleUrl));
+  } catch {
+    return null;
+  }
 }
 
 const usable = new Map<string, boolean>();

@@ -7,6 +7,7 @@ import { buildPageView, buildRuntimeCourse, jsonForScript } from './page-view.js
 import { questionStyles } from './questions/index.js';
 import { packageRoot } from './package-root.js';
 import { RenderContext } from './render-context.js';
+import type { MarkdownMemo } from './markdown-memo.js';
 import { bundleRuntime, usedQuestionTypes } from './runtime-bundle.js';
 import { loadTemplateStrings } from './strings.js';
 import { compilePage } from './templates.js';
@@ -41,10 +42,10 @@ export async function withRuntime(pages: Promise<PackageFile[]>, course: Course,
 }
 
 /** Everything of `renderCourse` but the runtime script, the same for every target. */
-export async function renderPages(course: Course): Promise<PackageFile[]> {
+export async function renderPages(course: Course, memo?: MarkdownMemo): Promise<PackageFile[]> {
   const assets = new AssetCollector(course.rootDir);
   const strings = await loadTemplateStrings(course.language);
-  const ctx = new RenderContext(course, assets, strings);
+  const ctx = new RenderContext(course, assets, strings, memo);
   const view = buildPageView(course, ctx, await videoLengths(course));
   const data = buildRuntimeCourse(course, ctx);
   const questionTypes = usedQuestionTypes(course);

@@ -5,6 +5,7 @@ import { CourseError } from '../diagnostics/diagnostic.js';
 import { markdownDepthProblem, MAX_MARKDOWN_NESTING } from '../load/markdown-nesting.js';
 import type { MarkdownText, SourceLocation } from '../model/course.js';
 import type { AssetCollector } from './assets.js';
+import type { MarkdownMemo } from './markdown-memo.js';
 
 export interface MarkdownOptions {
   /** Level the author's `#` headings become, so they nest under the page's own headings (2 = `#` → h2). */
@@ -30,19 +31,32 @@ export interface MarkdownOptions {
  * (Until issue 13 this went through sanitize-html after marked's own renderer; the output is
  * byte for byte what that gave: see docs/architecture.md.)
  */
-export function renderMarkdown(text: MarkdownText, assets: AssetCollector, options: MarkdownOptions = {}): string {
+export function renderMarkdown(text: MarkdownText, assets: AssetCollector, options: MarkdownOptions = {}, memo?: MarkdownMemo): string {
+  const headingBase = options.headingBase ?? 2;
+  const key = `html ${options.inline ? 'inline' : 'block'} ${headingBase}\n${text.source}`;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
   return withinDepth(text, () => {
-    context = { assets, loc: text.loc, headingBase: options.headingBase ?? 2 };
+    context = { assets, loc: text.loc, headingBase, linksCourseFiles: false };
     try {
-      return options.inline ? htmlMarked.parseInline(text.source) : htmlMarked.parse(text.source);
+      const html = (options.inline ? htmlMarked.parseInline(text.source) : htmlMarked.parse(text.source)) as string;
+      // A text showing or linking course files resolves them again on every build.
+      if (!context.linksCourseFiles) memo?.set(key, html);
+      return html;
     } finally {
       context = undefined;
     }
-  }) as string;
+  });
 }
 
 /** What the render in progress needs beside the tokens (a render is synchronous: one at a time). */
-let context: { assets: AssetCollector; loc: SourceLocation; headingBase: number } | undefined;
+let context: { assets: AssetCollector; loc: SourceLocation; headingBase: number; linksCourseFiles: boolean } | undefined;
+
+/** The course file `target` names, packaged (or refused, reported by the collector); null when it names none. */
+function resolveCourseFile(target: string, image = false): string | null {
+  context!.linksCourseFiles = true;
+  return context!.assets.resolveLink(target, context!.loc, image);
+}
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -109,7 +123,7 @@ const htmlRenderer: RendererObject<string, string> = {
   link({ href, title, text, tokens, autolink }) {
     const clean = cleanUrl(href);
     // The link's own file is packaged (or refused) before any image inside it.
-    const open = clean === null ? '' : tag('a', linkAttributes({ href: attributeOf(markedEscape(clean, autolink)), title: title ? attributeOf(markedEscape(title)) : undefined }, context!.loc, context!.assets));
+    const open = clean === null ? '' : tag('a', linkAttributes({ href: attributeOf(markedEscape(clean, autolink)), title: title ? attributeOf(markedEscape(title)) : undefined }));
     const shown = autolink ? escapeText(text) : this.parser.parseInline(tokens);
     return clean === null ? shown : `${open}${shown}</a>`;
   },
@@ -118,17 +132,17 @@ const htmlRenderer: RendererObject<string, string> = {
     const clean = cleanUrl(href);
     if (clean === null) return textOf(markedEscape(alt));
     const src = attributeOf(markedEscape(clean));
-    const local = EXTERNAL.test(src) ? null : context!.assets.resolveLink(src, context!.loc, true);
+    const local = EXTERNAL.test(src) ? null : resolveCourseFile(src, true);
     return tag('img', { src: local ?? src, alt: attributeOf(markedEscape(alt)), title: title ? attributeOf(markedEscape(title)) : undefined, loading: 'lazy' });
   },
 };
 
 const htmlMarked = new Marked({ gfm: true, breaks: false, async: false }, { renderer: htmlRenderer });
 
-function linkAttributes(written: { href: string; title: string | undefined }, from: SourceLocation, assets: AssetCollector): Attributes {
+function linkAttributes(written: { href: string; title: string | undefined }): Attributes {
   const href = written.href;
   if (href.startsWith('#') || href === '') return written;
-  const local = EXTERNAL.test(href) ? null : assets.resolveLink(href, from);
+  const local = EXTERNAL.test(href) ? null : resolveCourseFile(href);
   const next: Attributes = { ...written, href: local ?? href };
   if (!/^(?:mailto|tel):/i.test(href)) {
     next.target = '_blank';
@@ -269,13 +283,24 @@ function wordsOf(html: string): string {
 const plainTexts = new Map<string, string>();
 const MAX_PLAIN_TEXTS = 10_000;
 
+/** The memos of the courses being built: each keeps the plain texts its build asks for (a plain text depends on its source alone). */
+const memos = new Set<MarkdownMemo>();
+
+/** Keeps the plain texts asked for in `memo` (and takes them from it) until the returned function is called. */
+export function keepPlainTextsIn(memo: MarkdownMemo): () => void {
+  memos.add(memo);
+  return () => memos.delete(memo);
+}
+
 /** Plain text of a Markdown text (for LMS interaction descriptions): markup stripped, entities decoded, spaces collapsed. */
 export function markdownToPlainText(text: MarkdownText): string {
-  const known = plainTexts.get(text.source);
-  if (known !== undefined) return known;
-  const plain = withinDepth(text, () => (plainMarked.parseInline(text.source) as string).replace(/\s+/g, ' ').trim());
+  const key = `plain\n${text.source}`;
+  let plain = plainTexts.get(text.source);
+  for (const memo of memos) plain ??= memo.get(key);
+  plain ??= withinDepth(text, () => (plainMarked.parseInline(text.source) as string).replace(/\s+/g, ' ').trim());
   if (plainTexts.size >= MAX_PLAIN_TEXTS) plainTexts.clear();
   plainTexts.set(text.source, plain);
+  for (const memo of memos) if (memo.get(key) === undefined) memo.set(key, plain);
   return plain;
 }
 

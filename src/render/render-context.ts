@@ -3,6 +3,7 @@ import type { Attachment, Course, Language, MarkdownText } from '../model/course
 import { formatBytes, type ByteFormat } from '../shared/format-bytes.js';
 import type { AssetCollector } from './assets.js';
 import { renderMarkdown, type MarkdownOptions } from './markdown.js';
+import type { MarkdownMemo } from './markdown-memo.js';
 import { formatString, type TemplateStrings } from './strings.js';
 
 /** What every activity and question renderer gets: the course, its packaged files and the interface strings. */
@@ -11,11 +12,13 @@ export class RenderContext {
     readonly course: Course,
     readonly assets: AssetCollector,
     readonly strings: TemplateStrings,
+    /** What the last build of the course rendered (src/render/markdown-memo.ts), when it is a build. */
+    private readonly memo?: MarkdownMemo,
   ) {}
 
   /** Sanitised HTML of an optional Markdown text ('' when absent). */
   markdown(text: MarkdownText | undefined, options?: MarkdownOptions): string {
-    return text ? renderMarkdown(text, this.assets, options) : '';
+    return text ? renderMarkdown(text, this.assets, options, this.memo) : '';
   }
 
   /** An interface string of the course language, with `{name}` placeholders filled. */
