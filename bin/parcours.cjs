@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // CommonJS: Node starts it without setting up its ES module loader (scripts/bundle-cli.ts).
-require('../lib/cli.cjs');
+require('../lib/launch.cjs');

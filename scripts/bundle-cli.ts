@@ -2,8 +2,8 @@
  * Bundles the command and the library into lib/ (`npm run build`, after the validators are generated),
  * their node_modules dependencies inlined and tree-shaken, so that starting `parcours` reads a handful
  * of files instead of ~670 (docs/performance.md):
- * - lib/cli.cjs: the command's front (bin/parcours.cjs requires it): Commander and every command's
- *   flags and help, so `--help` reads this file only;
+ * - lib/cli.cjs: the command's front: Commander and every command's flags and help, so `--help` reads
+ *   this file only; run with V8's code cache by lib/launch.cjs, which bin/parcours.cjs requires;
  * - lib/<command>-command.cjs: what each command does (validate, build, preview, verify, init), run
  *   when the command runs, with V8's code cache (src/cli/implementation.ts, command-bundle.ts);
  * - lib/build-worker.js: the worker thread of a several-course build, started by path
@@ -58,7 +58,7 @@ const lazyChildProcessInCommander: Plugin = {
 };
 
 /** The commands' implementations (src/cli/command-bundle.ts), each bundled as lib/<name>.cjs. */
-const COMMAND_BUNDLES: CommandBundleName[] = ['validate-command', 'build-command', 'preview-command', 'verify-command', 'init-command'];
+const COMMAND_BUNDLES: Exclude<CommandBundleName, 'cli'>[] = ['validate-command', 'build-command', 'preview-command', 'verify-command', 'init-command'];
 
 /** What every bundle of lib/ shares. */
 const COMMON = {
@@ -109,7 +109,8 @@ export async function bundleCli(): Promise<Metafile> {
   } satisfies BuildOptions;
   const front = await build({
     ...commonJs,
-    entryPoints: { cli: 'src/cli.ts' },
+    // launch.cjs (what bin/parcours.cjs requires) runs cli.cjs with the code cache.
+    entryPoints: { launch: 'src/cli/launch.ts', cli: 'src/cli.ts' },
     // src/cli/implementation.ts then loads each command's bundle below.
     define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl', PARCOURS_COMMAND_BUNDLES: 'true' },
   });

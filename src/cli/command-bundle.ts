@@ -19,8 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { readCachedBytes, sha256, writeCachedBytes } from '../render/disk-cache.js';
 
-/** Each command's implementation, src/cli/<name>.ts bundled as lib/<name>.cjs. */
-export type CommandBundleName = 'validate-command' | 'build-command' | 'preview-command' | 'verify-command' | 'init-command';
+/** The command's front (src/cli.ts) and each command's implementation (src/cli/<name>.ts), bundled as lib/<name>.cjs. */
+export type CommandBundleName = 'cli' | 'validate-command' | 'build-command' | 'preview-command' | 'verify-command' | 'init-command';
 
 /** The disk cache entry of a bundle's code cache, for this Node. */
 export function codeCacheEntry(name: CommandBundleName, source: string): string {
@@ -33,7 +33,7 @@ export function compileBundle(file: string, source: string, cachedData?: Buffer)
 }
 
 /** The exports of lib/<name>.cjs, which sits beside this module's bundle in lib/. */
-export function loadCommandBundle<Exports>(name: CommandBundleName): Exports {
+export function loadCommandBundle<Exports = unknown>(name: CommandBundleName): Exports {
   const file = fileURLToPath(new URL(`./${name}.cjs`, import.meta.url));
   const source = readFileSync(file, 'utf8');
   const entry = codeCacheEntry(name, source);

@@ -9,13 +9,13 @@ import type { CommandBundleName } from './command-bundle.js';
 /** Set to true by scripts/bundle-cli.ts in the bundled front; absent when the sources run. */
 declare const PARCOURS_COMMAND_BUNDLES: boolean | undefined;
 
-export async function implementation<Exports>(name: CommandBundleName): Promise<Exports> {
+export async function implementation<Exports>(name: Exclude<CommandBundleName, 'cli'>): Promise<Exports> {
   return typeof PARCOURS_COMMAND_BUNDLES !== 'undefined' && PARCOURS_COMMAND_BUNDLES
     ? (await import('./command-bundle.js')).loadCommandBundle<Exports>(name)
     : ((await fromSources[name]()) as Exports);
 }
 
-const fromSources: Record<CommandBundleName, () => Promise<unknown>> = {
+const fromSources: Record<Exclude<CommandBundleName, 'cli'>, () => Promise<unknown>> = {
   'validate-command': () => import('./validate-command.js'),
   'build-command': () => import('./build-command.js'),
   'preview-command': () => import('./preview-command.js'),
