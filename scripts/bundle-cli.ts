@@ -60,6 +60,14 @@ const lazyChildProcessInCommander: Plugin = {
 /** The commands' implementations (src/cli/command-bundle.ts), each bundled as lib/<name>.cjs. */
 const COMMAND_BUNDLES: Exclude<CommandBundleName, 'cli'>[] = ['validate-command', 'build-command', 'preview-command', 'verify-command', 'init-command'];
 
+/** archiver's zip writer checksums with crc-32 (JavaScript): src/write/crc32.ts does it with Node's zlib. */
+const nativeCrc32: Plugin = {
+  name: 'native-crc32',
+  setup(b) {
+    b.onResolve({ filter: /^crc-32$/ }, () => ({ path: path.join(repoRoot, 'src', 'write', 'crc32.ts') }));
+  },
+};
+
 /** What every bundle of lib/ shares. */
 const COMMON = {
   absWorkingDir: repoRoot,
@@ -73,7 +81,7 @@ const COMMON = {
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  plugins: [lazyChildProcessInCommander],
+  plugins: [lazyChildProcessInCommander, nativeCrc32],
   // Code that keeps what it computed under the digest of its own bundle file (src/load/parse-cache.ts) does so only bundled.
   define: { PARCOURS_BUNDLED: 'true' },
 } satisfies BuildOptions;

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../write/zip-reader.js';
 import { xmllint } from '../package/xmllint.js';
+import { requireTool } from '../support/system-tools.js';
 import { ensureBuilt, minimalCourse, repoRoot, runCli, type CliRun } from './run-cli.js';
 
 let work: string;
@@ -79,6 +81,10 @@ describe('parcours build', () => {
     const again = path.join(work, 'out-again');
     expect(runCli(['build', minimalCourse, '--out', again]).status).toBe(0);
     expect((await readFile(first.zipPath)).equals(await readFile(path.join(again, zipName)))).toBe(true);
+    // Every entry's checksum, as the bundle computes it (zlib, src/write/crc32.ts), is what unzip finds.
+    requireTool('unzip');
+    const check = spawnSync('unzip', ['-tq', first.zipPath], { encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 
   it('prints parsable JSON with --json', async () => {
