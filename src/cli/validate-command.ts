@@ -11,6 +11,8 @@ import { applyBuildOptions, resolveBuildOptions } from '../options.js';
 import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
 import { resolveTargets } from '../package/targets.js';
 import { validate } from '../validate.js';
+import { keepPlainTextsIn } from '../render/markdown.js';
+import { MarkdownMemo } from '../render/markdown-memo.js';
 import { courseFileDisplay, displayPath, EXIT_COURSE_ERRORS, printJson, useColor } from './output.js';
 
 export interface ValidateCommandOptions {
@@ -49,7 +51,14 @@ export async function validateCommand(dir: string, options: ValidateCommandOptio
       scorm2004ScoPerStep: options.scorm2004ScoPerStep,
     };
     const resolved = resolveBuildOptions(given, result.course);
-    diagnostics.push(...checkTargets(applyBuildOptions(result.course, resolved), targets, resolved));
+    // The state budget asks for every question's plain text: those the course's last build kept
+    // (src/render/markdown-memo.ts) are read, not rendered; the memo is the builds' to update.
+    const stopKeeping = keepPlainTextsIn(MarkdownMemo.open(result.course.rootDir));
+    try {
+      diagnostics.push(...checkTargets(applyBuildOptions(result.course, resolved), targets, resolved));
+    } finally {
+      stopKeeping();
+    }
   }
   const ok = result.ok && !diagnostics.some((d) => d.severity === 'error');
   if (!ok) process.exitCode = EXIT_COURSE_ERRORS;

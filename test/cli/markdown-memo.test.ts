@@ -51,4 +51,16 @@ describe('the Markdown kept from the last build', () => {
     const names = readZip(path.join(work, 'again', zipName)).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['content/files/only-linked.pdf', 'content/media/only-shown.jpg']));
   });
+
+  it('serves validate the plain texts a build kept, and validate leaves the memo as the build wrote it', async () => {
+    const env = { PARCOURS_CACHE_DIR: path.join(work, 'cache-validate') };
+    await build('for-validate', env);
+    const memo = (await readdir(env.PARCOURS_CACHE_DIR)).find((f) => f.startsWith('markdown-'))!;
+    const kept = await readFile(path.join(env.PARCOURS_CACHE_DIR, memo), 'utf8');
+    expect(kept).toContain('["plain\\n'); // the state budget's plain texts, kept by the build (JSON)
+    const validate = runCli(['validate', course, '--json'], { env });
+    expect(validate.status).toBe(0);
+    expect(validate.stdout).toBe(runCli(['validate', course, '--json'], { env: { PARCOURS_CACHE: 'off' } }).stdout);
+    expect(await readFile(path.join(env.PARCOURS_CACHE_DIR, memo), 'utf8')).toBe(kept);
+  });
 });
