@@ -3,8 +3,7 @@
  * of src/init) loads only when it runs.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { implementation } from './implementation.js';
-import { reportFailure, type GlobalOptions } from './output.js';
+import { implementation, runCommand } from './implementation.js';
 
 /** Kept here rather than imported from src/init, so that `--help` loads nothing more. */
 const LANGUAGES = ['en', 'fr'] as const;
@@ -23,13 +22,9 @@ export function registerInitCommand(program: Command): void {
     .addOption(new Option('--lang <language>', "the course's language, for learners' interface and the sample text").choices([...LANGUAGES]).default('en'))
     .option('--title <text>', 'course title (default: "My first course", or its French)', parseTitle)
     .option('--force', 'use a folder that is not empty: add the files that are missing, never change one that exists')
-    .action(async (dir: string, options: InitCommandOptions, command: Command) => {
-      try {
-        await (await implementation<typeof import('./init-command.js')>('init-command')).initCommand(dir, options);
-      } catch (error) {
-        reportFailure(error, command.optsWithGlobals<GlobalOptions>());
-      }
-    });
+    .action(async (dir: string, options: InitCommandOptions, command: Command) =>
+      runCommand(command, async () => (await implementation<typeof import('./init-command.js')>('init-command')).initCommand(dir, options)),
+    );
 }
 
 function parseTitle(value: string): string {

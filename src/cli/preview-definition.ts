@@ -7,8 +7,7 @@ import type { AnswerFormat, ReportStatusAs } from '../shared/course-data.js';
 import { DEFAULT_COURSE_DIR } from '../options.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/defaults.js';
 import { DEFAULT_PREVIEW_MODE, isPreviewMode, PREVIEW_MODES, type PreviewMode } from '../preview/lms/modes.js';
-import { implementation } from './implementation.js';
-import { reportFailure, type GlobalOptions } from './output.js';
+import { implementation, runCommand } from './implementation.js';
 
 export interface PreviewCommandOptions {
   port: number;
@@ -42,13 +41,9 @@ export function registerPreviewCommand(program: Command, addBuildFlags: (command
     );
   addBuildFlags(command)
     .addHelpText('after', '\nThe build flags (--lms, --report-status-as, --mastery-score, --running-score, --answers, --cmi5-au-per-step) apply to the package of --as scorm12, xapi and cmi5, as with `parcours build`.')
-    .action(async (dir: string, options: PreviewCommandOptions, command: Command) => {
-      try {
-        await (await implementation<typeof import('./preview-command.js')>('preview-command')).previewCommand(dir, options);
-      } catch (error) {
-        reportFailure(error, command.optsWithGlobals<GlobalOptions>());
-      }
-    });
+    .action(async (dir: string, options: PreviewCommandOptions, command: Command) =>
+      runCommand(command, async () => (await implementation<typeof import('./preview-command.js')>('preview-command')).previewCommand(dir, options)),
+    );
 }
 
 function parseAs(value: string): PreviewMode {

@@ -11,8 +11,8 @@ import { ALL_TARGETS, resolveTargets, targets, UnknownTargetError } from '../pac
 import { DEFAULT_LMS, lmsPresets } from '../presets.js';
 import { packageRoot } from '../render/package-root.js';
 import { REPORT_STATUS_PAIRS, type AnswerFormat, type ReportStatusAs } from '../shared/course-data.js';
-import { reportFailure, type GlobalOptions } from './output.js';
-import { implementation } from './implementation.js';
+import type { GlobalOptions } from './output.js';
+import { implementation, runCommand } from './implementation.js';
 import { registerInitCommand } from './init-definition.js';
 import { registerPreviewCommand } from './preview-definition.js';
 import { registerVerifyCommand } from './verify-definition.js';
@@ -88,15 +88,6 @@ interface RuleFlags {
   scorm2004ScoPerStep?: boolean;
 }
 
-async function run(command: Command, action: () => Promise<void>): Promise<void> {
-  const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-  try {
-    await action();
-  } catch (error) {
-    reportFailure(error, options);
-  }
-}
-
 export function createProgram(): Command {
   const program = new Command('parcours')
     .description('Build e-learning packages (SCORM 1.2, SCORM 2004, xAPI, cmi5) from a course written in YAML and Markdown')
@@ -134,7 +125,7 @@ export function createProgram(): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
     .action(async (dir: string, options: RuleFlags & { target: string[]; json?: boolean }, command: Command) =>
-      run(command, async () => (await implementation<typeof import('./validate-command.js')>('validate-command')).validateCommand(dir, options)),
+      runCommand(command, async () => (await implementation<typeof import('./validate-command.js')>('validate-command')).validateCommand(dir, options)),
     );
 
   const buildCommand = program
@@ -152,7 +143,7 @@ export function createProgram(): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nTargets:\n${targetList}\n\nLMS presets:\n${presetList}\n${EXIT_CODES_HELP}`)
     .action(async (dirs: string[], options: RuleFlags & { target: string[]; out: string; json?: boolean; jobs?: number }, command: Command) =>
-      run(command, async () =>
+      runCommand(command, async () =>
         (await implementation<typeof import('./build-command.js')>('build-command')).buildCommand(dirs, { ...options, debug: command.optsWithGlobals<GlobalOptions>().debug }),
       ),
     );

@@ -3,8 +3,7 @@
  * yauzl, the WebAssembly validator) loads only when it runs.
  */
 import type { Command } from 'commander';
-import { implementation } from './implementation.js';
-import { reportFailure, type GlobalOptions } from './output.js';
+import { implementation, runCommand } from './implementation.js';
 
 export interface VerifyCommandOptions {
   json?: boolean;
@@ -17,12 +16,8 @@ export function registerVerifyCommand(program: Command): void {
     .argument('<package...>', 'zip files or package folders')
     .option('--json', 'print the reports as JSON')
     .addHelpText('after', '\nExit codes:\n  0  no package has an error (warnings allowed)\n  1  a package has errors: an LMS would refuse it, or it would not work as meant\n  2  unexpected failure (rerun with --debug to see the stack)\n\nEvery finding code is explained in docs/verify.md.')
-    .action(async (packages: string[], options: VerifyCommandOptions, command: Command) => {
-      try {
-        await (await implementation<typeof import('./verify-command.js')>('verify-command')).verifyCommand(packages, options);
-      } catch (error) {
-        reportFailure(error, command.optsWithGlobals<GlobalOptions & { json?: boolean }>());
-      }
-    });
+    .action(async (packages: string[], options: VerifyCommandOptions, command: Command) =>
+      runCommand(command, async () => (await implementation<typeof import('./verify-command.js')>('verify-command')).verifyCommand(packages, options)),
+    );
 }
 
