@@ -23,8 +23,11 @@ export function buildPageView(course: Course, ctx: RenderContext, videoSeconds: 
     places.push({ location: step.id, title: step.title });
     for (const a of step.activities) places.push({ location: `${step.id}/${a.id}`, title: a.title });
   }
+  // By location, not searched in the list for each page: a course has a page per activity.
+  const placeIndex = new Map<string, number>();
+  places.forEach((p, i) => placeIndex.has(p.location) || placeIndex.set(p.location, i));
   const pager = (location: string) => {
-    const i = places.findIndex((p) => p.location === location);
+    const i = placeIndex.get(location) ?? -1;
     const prev = places[i - 1];
     const next = places[i + 1];
     const link = (p: Place, direction: string): PageLink => ({ href: `#/${p.location}`, direction, title: p.title });
