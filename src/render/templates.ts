@@ -31,8 +31,12 @@ export async function compilePage(strings: TemplateStrings): Promise<(view: obje
   return (view) => layout(view, { data });
 }
 
-/** Compile options of the layout and of every partial. */
-const COMPILE_OPTIONS = { strict: false, noEscape: false } as const;
+/**
+ * Compile options of the layout and of every partial. preventIndent: Handlebars otherwise indents every
+ * line a partial outputs by the partial call's own indentation, the author's text included, so a code
+ * block in a sheet showed each line after the first shifted right (inside <pre>, spaces show).
+ */
+const COMPILE_OPTIONS = { strict: false, noEscape: false, preventIndent: true } as const;
 
 /** The templates, or their precompiled code (Handlebars.precompile): the page and the partials by name. */
 interface Templates {

@@ -158,4 +158,16 @@ describe('renderCourse', () => {
     // cards took this course's sheet from 4,714 to 5,561 B; the quiz's one-at-a-time mode adds its own.
     expect(css).toBeLessThan(5.75 * 1024);
   });
+  it('keeps the lines of a code block as the author wrote them, however deep the partial that shows it', async () => {
+    const withCode = sampleCourse();
+    const code = '```\nline one\nline two\n  indented three\n```\n';
+    for (const activity of withCode.steps[0]!.activities) {
+      if (activity.kind === 'sheet') activity.body = { ...activity.body, source: code };
+      if (activity.kind === 'quiz') activity.questions[0]!.explanation = { source: code, loc: activity.loc };
+    }
+    const html = text(await renderCourse(withCode, target), 'index.html');
+    const blocks = html.match(/<pre><code>[\s\S]*?<\/code><\/pre>/g) ?? [];
+    expect(blocks.length).toBe(2); // the sheet's, and the explanation's inside the quiz
+    for (const block of blocks) expect(block).toBe('<pre><code>line one\nline two\n  indented three\n</code></pre>');
+  });
 });
