@@ -30,6 +30,10 @@ export function ioProblem(error: unknown, mode: IoMode = 'read'): { reason: stri
     case 'ENOTDIR':
       return { reason: 'a part of its path is a file, not a folder', help: `Check the path: one of its folders is a file${mode === 'write' ? elsewhere : ''}.` };
     case 'ENOENT':
+      // Creating a folder whose parent exists (src/write/make-directory.ts): that parent cannot hold one.
+      if ((error as NodeJS.ErrnoException).syscall === 'mkdir') {
+        return { reason: 'the folder it would go in cannot hold folders (a symbolic link to nowhere, or a system folder such as /proc)', help: `Check the path${elsewhere}.` };
+      }
       return { reason: 'it does not exist', help: 'Check the path and its spelling (names are case-sensitive).' };
     case 'EEXIST':
     case 'ENOTEMPTY':

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot } from '../render/package-root.js';
+import { makeDirectory } from '../write/make-directory.js';
 
 export const INIT_LANGUAGES = ['en', 'fr'] as const;
 export type InitLanguage = (typeof INIT_LANGUAGES)[number];
@@ -61,7 +62,7 @@ export async function initCourse(request: InitRequest): Promise<InitResult> {
   const courseId = courseIdFrom(path.basename(dir)) ?? courseIdFrom(title) ?? DEFAULT_IDS[request.language];
   const { files, schemas } = await plan(dir, request.language, { id: courseId, title, iri: `urn:uuid:${randomUUID()}` });
 
-  await mkdir(dir, { recursive: true });
+  makeDirectory(dir);
   const written: string[] = [];
   const kept: string[] = [];
   for (const file of files) {

@@ -12,10 +12,11 @@
  * home, full disk) only means the value is computed: the cache never fails a build.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeDirectory } from '../write/make-directory.js';
 
 const MAGIC = 'parcours-cache 1 ';
 const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
@@ -73,7 +74,7 @@ function usableDir(dir: string): boolean {
   let ok = usable.get(dir);
   if (ok === undefined) {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDirectory(dir, 0o700);
       const stats = statSync(dir);
       const uid = process.getuid?.();
       ok = stats.isDirectory() && (uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0));

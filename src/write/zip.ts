@@ -16,7 +16,7 @@
  *   was loaded: one that grew, shrank or vanished since fails the package, naming the file.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -28,6 +28,7 @@ import { isStored } from './compression.js';
 import { openPackageFile } from '../load/file-checks.js';
 import { CourseFileChangedError } from '../load/course-files.js';
 import { ReadBuffers } from './read-buffers.js';
+import { makeDirectory } from './make-directory.js';
 
 /**
  * The date written on every entry. 1980-01-01 is the earliest a zip (DOS) date can hold;
@@ -76,7 +77,7 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   signal?.throwIfAborted();
   const entries = sortedEntries(files);
   const dir = path.dirname(path.resolve(zipPath));
-  await mkdir(dir, { recursive: true });
+  makeDirectory(dir);
   const tempPath = `${path.resolve(zipPath)}.${randomBytes(6).toString('hex')}.tmp`;
 
   const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL } });

@@ -41,6 +41,8 @@ export const BROWSER_WAIT_MS = scaled(30_000);
 export const VIDEO_WAIT_MS = scaled(60_000);
 /** A spawned server (LRS, preview) printing that it listens. */
 export const SERVER_START_MS = scaled(60_000);
+/** One run of the CLI that must end (a test of something that once hung): a limit, not a duration. */
+export const CLI_RUN_MS = scaled(60_000);
 
 /**
  * Default per-test timeout (vitest.config.ts): browser tests walk whole courses, which took
