@@ -18,8 +18,11 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** What `parcours preview`'s definition (its flags and their defaults) imports: small, loaded by every command. */
-const COMMAND_DEFINITIONS = new Set(['src/preview/defaults.ts', 'src/preview/lms/modes.ts']);
+/**
+ * Small modules every command loads: what `parcours preview`'s definition (its flags and their defaults)
+ * imports, and the folder maker of the disk cache that holds the command's code cache (src/cli/launch.ts).
+ */
+const COMMAND_DEFINITIONS = new Set(['src/preview/defaults.ts', 'src/preview/lms/modes.ts', 'src/write/make-directory.ts']);
 
 /** The loaded modules starting with one of `prefixes`, the command definitions' own left out. */
 const startingWith = (loaded: Set<string>, prefixes: string[]) =>
