@@ -88,11 +88,13 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
   const abort = () => archive.destroy(signal?.reason);
   signal?.addEventListener('abort', abort, { once: true });
   if (signal?.aborted) abort(); // aborted while the folder was made: no event will come
+  // The file being read: archiver's abort leaves an appended stream as it is, its file open.
+  let reading: Readable | undefined;
   try {
     for (const file of entries) {
       // Stored entries only may read into the zip's reused buffers (./read-buffers.ts says why).
       const store = isStored(file.path);
-      const source = file.kind === 'data' ? file.data : await openSource(file, archive, readBuffers, store);
+      const source = file.kind === 'data' ? file.data : (reading = await openSource(file, archive, readBuffers, store));
       if (archive.destroyed && !Buffer.isBuffer(source)) source.destroy(); // aborted while it opened
       // Listened to only now: an 'error' while the file opened would reject it with no one waiting.
       const entryDone = once(archive, 'entry');
@@ -113,6 +115,10 @@ export async function writeZipTemp(zipPath: string, files: PackageFile[], { sign
     return { tempPath, bytes: (await stat(tempPath)).size };
   } catch (error) {
     archive.abort();
+    if (reading && !reading.closed) {
+      reading.destroy(); // its file is closed before the caller hears of the failure
+      await once(reading, 'close').catch(() => undefined);
+    }
     await written.catch(() => undefined);
     // The file may still be opening: removed before it exists, it would appear afterwards.
     if (!output.closed) await once(output, 'close').catch(() => undefined);

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,12 @@ async function diskFile(name: string, content: Buffer | string): Promise<Package
   await mkdir(path.dirname(absPath), { recursive: true });
   await writeFile(absPath, content);
   return { path: name, kind: 'file', absPath, size: Buffer.byteLength(content) };
+}
+
+/** The files this process holds open under `dir` (Linux: /proc/self/fd). */
+async function openFilesUnder(dir: string): Promise<string[]> {
+  const targets = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  return targets.filter((target) => target.startsWith(dir + path.sep));
 }
 
 function data(p: string, text: string): PackageFile {
@@ -123,6 +129,8 @@ describe('writeZip', () => {
       setTimeout(() => controller.abort(reason), delay);
       await expect(writeZipTemp(path.join(outDir, 'course.zip'), files, { signal: controller.signal })).rejects.toBe(reason);
       expect(await readdir(outDir)).toEqual([]);
+      // No course file left open (it would be closed by the garbage collector, with a warning, or never).
+      if (process.platform === 'linux') expect(await openFilesUnder(path.join(work, 'src'))).toEqual([]);
     }
   });
 
