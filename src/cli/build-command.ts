@@ -93,13 +93,12 @@ export async function buildCommand(dirs: string | string[], options: BuildComman
 
 /** `dist/x-1.0.0-scorm12.zip  24.1 MB  57 files  learner state ≤ 1,234 of 4,096 characters (30 %)` */
 function packageLine(p: BuiltPackage): string {
-  const n = (value: number) => withThousands(value);
   const share = Math.ceil((100 * p.state.worstCase) / p.state.limit);
   return [
     displayPath(p.zipPath),
     formatBytes(p.bytes),
     `${p.files} files`,
-    `learner state ≤ ${n(p.state.worstCase)} of ${n(p.state.limit)} characters (${share} %)`,
+    `learner state ≤ ${withThousands(p.state.worstCase)} of ${withThousands(p.state.limit)} characters (${share} %)`,
   ].join('  ');
 }
 

@@ -109,8 +109,6 @@ export function measureWorstCaseState(course: Course): StateBudget {
   return { characters, utf8Bytes, textFields };
 }
 
-const format = (n: number): string => withThousands(n);
-
 /** An error when the largest state of `course` exceeds what `target` keeps. */
 /** `budget`: the course's measure when the caller has it (a build checks every target with one measure). */
 export function checkStateBudget(course: Course, target: Pick<Target, 'name' | 'maxStateLength'>, budget = measureWorstCaseState(course)): Diagnostic[] {
@@ -120,16 +118,16 @@ export function checkStateBudget(course: Course, target: Pick<Target, 'name' | '
   const largest = budget.textFields[0];
   const hint =
     textTotal >= excess && largest
-      ? `Lower \`maxLength\` on tool text fields: they take ${format(textTotal)} characters when full, ` +
-        `the largest being ${largest.id} (${format(largest.characters)}). Removing ${format(excess)} characters is enough.`
-      : `Shorten activity and step ids, or split the course: ${format(excess)} characters too many. ` +
-        `Tool text fields take ${format(textTotal)} characters of it at worst.`;
+      ? `Lower \`maxLength\` on tool text fields: they take ${withThousands(textTotal)} characters when full, ` +
+        `the largest being ${largest.id} (${withThousands(largest.characters)}). Removing ${withThousands(excess)} characters is enough.`
+      : `Shorten activity and step ids, or split the course: ${withThousands(excess)} characters too many. ` +
+        `Tool text fields take ${withThousands(textTotal)} characters of it at worst.`;
   const loc = textTotal >= excess && largest ? largest.loc : course.loc;
   return [
     createDiagnostic('STATE_TOO_LARGE', loc, {
-      characters: format(budget.characters),
+      characters: withThousands(budget.characters),
       target: target.name,
-      limit: format(target.maxStateLength),
+      limit: withThousands(target.maxStateLength),
       help: hint,
     }),
   ];

@@ -163,8 +163,7 @@ async function checkParcoursRecord(source: PackageSource, index: FileIndex, repo
     return;
   }
   report.madeBy = `Parcours ${r.version}`;
-  const format = (n: number) => withThousands(n);
   const where = TARGET_STORAGE.get(r.target) ?? 'the LMS keeps';
-  const params = { version: r.version, worstCase: format(worstCase), limit: format(limit), where, percent: `${Math.round((worstCase / limit) * 100)} %` };
+  const params = { version: r.version, worstCase: withThousands(worstCase), limit: withThousands(limit), where, percent: `${Math.round((worstCase / limit) * 100)} %` };
   report.findings.push(createFinding(worstCase > limit ? 'STATE_OVER_LIMIT' : 'STATE_BUDGET', params, { file: BUILD_RECORD_FILE }));
 }

@@ -29,6 +29,7 @@ import { openPackageFile } from '../load/file-checks.js';
 import { CourseFileChangedError } from '../load/course-files.js';
 import { ReadBuffers } from './read-buffers.js';
 import { makeDirectory } from './make-directory.js';
+import { withThousands } from '../shared/format-number.js';
 
 /**
  * The date written on every entry. 1980-01-01 is the earliest a zip (DOS) date can hold;
@@ -166,7 +167,7 @@ async function openSource(file: PackageFile & { kind: 'file' }, archive: ZipArch
 }
 
 function changedWhileRead(file: PackageFile & { kind: 'file' }, size: number): Error {
-  const problem = `has ${size > file.size ? 'more than ' : ''}${size.toLocaleString('en-US')} bytes where it had ${file.size.toLocaleString('en-US')}`;
+  const problem = `has ${size > file.size ? 'more than ' : ''}${withThousands(size)} bytes where it had ${withThousands(file.size)}`;
   if (file.courseRoot === undefined) return new Error(`\`${file.absPath}\` ${problem}: it changed while the package was written`);
   return new CourseFileChangedError(path.relative(file.courseRoot, file.absPath).split(path.sep).join('/'), problem);
 }
