@@ -10,9 +10,7 @@
  * everything when the cache is off (PARCOURS_CACHE=off) or the code runs from its sources (the
  * tests' own runs: their code changes without a bundle's digest to tell).
  */
-import { isAlias, type Document } from 'yaml';
 import { bundleDigest, readCached, sha256, writeCached } from '../render/disk-cache.js';
-import { forEachNode } from './yaml-walk.js';
 
 /** Where a node found by a path is written. */
 export interface Placement {
@@ -66,12 +64,6 @@ export function keepParsed(source: string, parsed: ParsedFile): void {
   const code = codeDigest();
   if (!code || source.length > MAX_KEPT_SOURCE || !survivesJson(parsed.data)) return;
   writeCached(entryName(code, source), JSON.stringify(parsed));
-}
-
-export function hasAlias(doc: Document): boolean {
-  let found = false;
-  forEachNode(doc, (node) => !(found = isAlias(node)));
-  return found;
 }
 
 /** Plain objects, lists, strings, booleans, null and finite numbers (not -0): what JSON.parse gives back as it was. */

@@ -9,7 +9,7 @@ import { createDiagnostic, type DiagnosticParams } from '../diagnostics/catalogu
 import type { NodeRef, PathSegment } from './context.js';
 import { forEachNode } from './yaml-walk.js';
 import { yamlProblems } from './yaml-problems.js';
-import { hasAlias, keepParsed, readParsed, type KeptNode, type ParsedFile, type Placement } from './parse-cache.js';
+import { keepParsed, readParsed, type KeptNode, type ParsedFile, type Placement } from './parse-cache.js';
 import { withThousands } from '../shared/format-number.js';
 
 export class YamlFile {
@@ -51,10 +51,13 @@ export class YamlFile {
     const provisional = new YamlFile(file, places, lines, source, undefined);
     const diagnostics = yamlProblems(file, doc, source);
     if (diagnostics.length > 0) return { yaml: provisional, diagnostics };
-    const aliases = aliasProblem(doc);
-    if (aliases) return { yaml: provisional, diagnostics: [createDiagnostic('YAML_TOO_MANY_ALIASES', provisional.locOf(aliases.at), aliases.params)] };
+    const aliases: Node[] = [];
+    forEachNode(doc, (node) => void (isAlias(node) && aliases.push(node)));
+    const tooMany = aliasProblem(doc, aliases);
+    if (tooMany) return { yaml: provisional, diagnostics: [createDiagnostic('YAML_TOO_MANY_ALIASES', provisional.locOf(tooMany.at), tooMany.params)] };
     const data = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COPIES });
-    const parsed = hasAlias(doc) ? undefined : { data, lineStarts: [...lines.lineStarts], nodes: keptNodes(doc) };
+    // A file with aliases is not kept: a node reached through an alias has no single path.
+    const parsed = aliases.length > 0 ? undefined : { data, lineStarts: [...lines.lineStarts], nodes: keptNodes(doc) };
     return { yaml: new YamlFile(file, places, lines, source, data), diagnostics, parsed };
   }
 
@@ -191,7 +194,6 @@ class KeptPlacements implements Placements {
   }
 }
 
-
 /** Aliases (`*name`) a file may use. */
 export const MAX_YAML_ALIASES = 100;
 /** Copies aliases of aliases may expand into (the yaml library's own count, checked as it reads). */
@@ -256,9 +258,7 @@ function duplicateKeyErrors(doc: Document): YAMLParseError[] {
 }
 
 /** Too many alias nodes (pointing at the first one past the limit), or aliases expanding into too many copies. */
-function aliasProblem(doc: Document): { at: Node; params: DiagnosticParams } | undefined {
-  const aliases: Node[] = [];
-  forEachNode(doc, (node) => void (isAlias(node) && aliases.push(node)));
+function aliasProblem(doc: Document, aliases: readonly Node[]): { at: Node; params: DiagnosticParams } | undefined {
   const limits = { max: MAX_YAML_ALIASES, copies: withThousands(MAX_YAML_ALIAS_COPIES) };
   if (aliases.length > MAX_YAML_ALIASES) {
     return { at: aliases[MAX_YAML_ALIASES]!, params: { ...limits, detail: `${aliases.length} aliases (\`*name\`), where at most ${MAX_YAML_ALIASES} are read` } };
