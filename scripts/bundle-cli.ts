@@ -23,7 +23,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import type { CommandBundleName } from '../src/cli/command-bundle.js';
+import { COMMAND_IMPLEMENTATIONS } from '../src/cli/command-bundle.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const LIB = path.join(repoRoot, 'lib');
@@ -57,8 +57,6 @@ const lazyChildProcessInCommander: Plugin = {
   },
 };
 
-/** The commands' implementations (src/cli/command-bundle.ts), each bundled as lib/<name>.cjs. */
-const COMMAND_BUNDLES: Exclude<CommandBundleName, 'cli'>[] = ['validate-command', 'build-command', 'preview-command', 'verify-command', 'init-command'];
 
 /** archiver's zip writer checksums with crc-32 (JavaScript): src/write/crc32.ts does it with Node's zlib. */
 const nativeCrc32: Plugin = {
@@ -106,28 +104,24 @@ export async function bundleCli(): Promise<Metafile> {
   // src/cli/command-bundle.ts runs with V8's code cache (Node 20 keeps none for ES modules).
   // Everything a bundle imports is inlined; an `import()` becomes a `require` evaluated when
   // reached, so what a command does not use is not run (its code is in the file, never compiled).
-  const commonJs = {
+  const command = await build({
     ...COMMON,
+    entryPoints: {
+      // launch.cjs (what bin/parcours.cjs requires) runs cli.cjs, the front, with the code cache;
+      // src/cli/implementation.ts loads each command's bundle.
+      launch: 'src/cli/launch.ts',
+      cli: 'src/cli.ts',
+      ...Object.fromEntries(COMMAND_IMPLEMENTATIONS.map((name) => [name, `src/cli/${name}.ts`])),
+    },
     outdir: LIB,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     supported: { 'dynamic-import': false },
     // The sources find files from their own URL (packageRoot, the build worker): the bundle's.
-    banner: { js: "const __parcoursBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  } satisfies BuildOptions;
-  const front = await build({
-    ...commonJs,
-    // launch.cjs (what bin/parcours.cjs requires) runs cli.cjs with the code cache.
-    entryPoints: { launch: 'src/cli/launch.ts', cli: 'src/cli.ts' },
-    // src/cli/implementation.ts then loads each command's bundle below.
-    define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl', PARCOURS_COMMAND_BUNDLES: 'true' },
-  });
-  const commands = await build({
-    ...commonJs,
-    entryPoints: Object.fromEntries(COMMAND_BUNDLES.map((name) => [name, `src/cli/${name}.ts`])),
     define: { ...COMMON.define, 'import.meta.url': '__parcoursBundleUrl' },
+    banner: { js: "const __parcoursBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  const parts = [library, front, commands].map((r) => r.metafile);
+  const parts = [library, command].map((r) => r.metafile);
   const metafile: Metafile = {
     inputs: Object.assign({}, ...parts.map((m) => m.inputs)),
     outputs: Object.assign({}, ...parts.map((m) => m.outputs)),

@@ -19,8 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { readCachedBytes, sha256, writeCachedBytes } from '../render/disk-cache.js';
 
-/** The command's front (src/cli.ts) and each command's implementation (src/cli/<name>.ts), bundled as lib/<name>.cjs. */
-export type CommandBundleName = 'cli' | 'validate-command' | 'build-command' | 'preview-command' | 'verify-command' | 'init-command';
+/** Each command's implementation, src/cli/<name>.ts, bundled as lib/<name>.cjs (scripts/bundle-cli.ts). */
+export const COMMAND_IMPLEMENTATIONS = ['validate-command', 'build-command', 'preview-command', 'verify-command', 'init-command'] as const;
+export type CommandImplementation = (typeof COMMAND_IMPLEMENTATIONS)[number];
+/** Those and the command's front (src/cli.ts, lib/cli.cjs). */
+export type CommandBundleName = 'cli' | CommandImplementation;
 
 /** The disk cache entry of a bundle's code cache, for this Node. */
 export function codeCacheEntry(name: CommandBundleName, source: string): string {

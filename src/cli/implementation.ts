@@ -5,19 +5,19 @@
  * the commands' flags) holds no copy of any implementation, and `--help` reads a small file.
  */
 import type { Command } from 'commander';
-import type { CommandBundleName } from './command-bundle.js';
+import type { CommandImplementation } from './command-bundle.js';
 import { reportFailure, type GlobalOptions } from './output.js';
 
-/** Set to true by scripts/bundle-cli.ts in the bundled front; absent when the sources run. */
-declare const PARCOURS_COMMAND_BUNDLES: boolean | undefined;
+/** Set to true by scripts/bundle-cli.ts in every bundle of lib/; absent when the sources run. */
+declare const PARCOURS_BUNDLED: boolean | undefined;
 
-export async function implementation<Exports>(name: Exclude<CommandBundleName, 'cli'>): Promise<Exports> {
-  return typeof PARCOURS_COMMAND_BUNDLES !== 'undefined' && PARCOURS_COMMAND_BUNDLES
+export async function implementation<Exports>(name: CommandImplementation): Promise<Exports> {
+  return typeof PARCOURS_BUNDLED !== 'undefined' && PARCOURS_BUNDLED
     ? (await import('./command-bundle.js')).loadCommandBundle<Exports>(name)
     : ((await fromSources[name]()) as Exports);
 }
 
-const fromSources: Record<Exclude<CommandBundleName, 'cli'>, () => Promise<unknown>> = {
+const fromSources: Record<CommandImplementation, () => Promise<unknown>> = {
   'validate-command': () => import('./validate-command.js'),
   'build-command': () => import('./build-command.js'),
   'preview-command': () => import('./preview-command.js'),
