@@ -52,7 +52,7 @@ describe('the Markdown kept from the last build', () => {
     expect(names).toEqual(expect.arrayContaining(['content/files/only-linked.pdf', 'content/media/only-shown.jpg']));
   });
 
-  it('serves validate the plain texts a build kept, and validate leaves the memo as the build wrote it', async () => {
+  it('gives validate the same result with a build\'s memo as without, and leaves the memo as the build wrote it', async () => {
     const env = { PARCOURS_CACHE_DIR: path.join(work, 'cache-validate') };
     await build('for-validate', env);
     const memo = (await readdir(env.PARCOURS_CACHE_DIR)).find((f) => f.startsWith('markdown-'))!;
